@@ -1,0 +1,1 @@
+"""Typed settings, Celery configuration, logging, rule packs and index mappings."""

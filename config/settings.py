@@ -1,0 +1,100 @@
+"""One typed settings object, read from ``CLAIMDEX_*`` environment variables.
+
+Every other module asks :func:`get_settings` instead of reading the environment itself, so the
+embedded default and the distributed deployment differ only in these values (DESIGN.md §4).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "claimdex"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLAIMDEX_", env_file=None, extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    # Empty means "SQLite file under data_dir".
+    database_url: str = ""
+    # Empty means "start a private Redis on a unix socket under data_dir" (embedded default).
+    broker_url: str = ""
+    # Empty means "use the embedded search index under data_dir".
+    elasticsearch_url: str = ""
+    elasticsearch_index_prefix: str = "claimdex"
+
+    ocr_dpi: int = 300
+    ocr_languages: str = "eng"
+    # Below this mean word confidence an upright OCR result is suspect and orientation is checked.
+    ocr_orientation_check_confidence: float = 60.0
+
+    # Limits on untrusted input (DESIGN.md §6).
+    max_file_bytes: int = 2 * 1024**3
+    max_pages_per_file: int = 10_000
+    max_image_pixels: int = 20_000 * 20_000 // 4  # 100 megapixels
+    max_zip_members: int = 10_000
+    max_zip_uncompressed_bytes: int = 8 * 1024**3
+    max_zip_ratio: float = 200.0
+    max_page_text_chars: int = 1_000_000
+
+    # Celery reliability (DESIGN.md §6).
+    task_soft_time_limit: int = 240
+    task_time_limit: int = 300
+    # Longer than any task's time limit, so a message is not redelivered while its task still runs.
+    broker_visibility_timeout: int = 900
+    task_max_attempts: int = 3
+    retry_backoff_max: int = 300
+    worker_concurrency: int = 0  # 0 = one process per core
+    worker_max_memory_kb: int = 1_500_000
+
+    secret_key: str = ""
+    log_level: str = "INFO"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'claimdex.sqlite3'}"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @property
+    def embedded_redis_socket(self) -> Path:
+        return self.data_dir / "redis.sock"
+
+    @property
+    def resolved_broker_url(self) -> str:
+        if self.broker_url:
+            return self.broker_url
+        return f"redis+socket://{self.embedded_redis_socket}"
+
+    @property
+    def uses_embedded_broker(self) -> bool:
+        return not self.broker_url
+
+    @property
+    def embedded_index_path(self) -> Path:
+        return self.data_dir / "search.sqlite3"
+
+    @property
+    def effective_concurrency(self) -> int:
+        return self.worker_concurrency or (os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings_cache() -> None:
+    """Tests and the CLI change the environment and then need a fresh object."""
+    get_settings.cache_clear()

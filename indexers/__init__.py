@@ -1,0 +1,1 @@
+"""One SearchIndex interface; an Elasticsearch backend and an embedded backend."""

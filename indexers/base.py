@@ -1,0 +1,103 @@
+"""The search contract both backends implement and one conformance suite tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class PageDoc:
+    """One page as indexed: page text plus what the physician filters on."""
+
+    page_id: str
+    claim_id: str
+    file_id: str
+    filename: str
+    page: int
+    text: str
+    document_id: str | None = None
+    record_type: str = "other"
+    date: dt.date | None = None
+    in_service: bool | None = None
+    flag_categories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchQuery:
+    claim_id: str  # always required: a claim's hits never include another claim's pages
+    text: str = ""
+    record_types: list[str] = field(default_factory=list)
+    flag_categories: list[str] = field(default_factory=list)
+    in_service: bool | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"  # or "date"
+    size: int = 20
+    cursor: str | None = None  # opaque, from SearchResult.next_cursor
+
+
+@dataclass
+class SearchHit:
+    page_id: str
+    file_id: str
+    filename: str
+    page: int
+    document_id: str | None
+    record_type: str
+    date: dt.date | None
+    score: float
+    highlights: list[str]  # fragments with matches wrapped in <mark>…</mark>
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file_id": self.file_id,
+            "filename": self.filename,
+            "page": self.page,
+            "document_id": self.document_id,
+            "record_type": self.record_type,
+            "date": self.date.isoformat() if self.date else None,
+            "score": self.score,
+            "highlights": self.highlights,
+        }
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]]  # {"record_type": {...}, "flag": {...}, "in_service": {...}}
+    next_cursor: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets,
+            "next_cursor": self.next_cursor,
+        }
+
+
+class SearchIndexUnavailable(RuntimeError):
+    """The backend cannot be reached: indexing is retried later, nothing is lost (SQL is the record)."""
+
+
+class SearchIndex(ABC):
+    @abstractmethod
+    def ensure_ready(self) -> None:
+        """Create or migrate the index (idempotent)."""
+
+    @abstractmethod
+    def upsert_pages(self, pages: list[PageDoc]) -> None:
+        """Bulk insert-or-replace by page_id; raises SearchIndexUnavailable when the backend is down."""
+
+    @abstractmethod
+    def delete_claim(self, claim_id: str) -> None: ...
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResult: ...
+
+    @abstractmethod
+    def count(self, claim_id: str | None = None) -> int: ...

@@ -1,0 +1,1 @@
+"""SQL system of record (SQLAlchemy) and the content-addressed blob store."""

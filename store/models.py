@@ -1,0 +1,217 @@
+"""SQLAlchemy models: the system of record. The search index is derived from these rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+
+    claim_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(256))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Derived search index state: "pending", "indexed" or "error" (Elasticsearch down delays, never loses).
+    index_status: Mapped[str] = mapped_column(String(16), default="pending")
+    index_error: Mapped[str | None] = mapped_column(Text)
+    indexed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Job(Base):
+    """One upload: the files it brought in, so progress can be shown per upload."""
+
+    __tablename__ = "jobs"
+
+    job_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.claim_id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(128))
+    file_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class SourceFile(Base):
+    __tablename__ = "files"
+
+    file_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.claim_id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(1024))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    # Sniffed from the bytes, never from the name: pdf, tiff, png, jpeg, zip, unknown.
+    kind: Mapped[str] = mapped_column(String(16), default="unknown")
+    # A ZIP member points at the archive it came from.
+    parent_file_id: Mapped[str | None] = mapped_column(String(64))
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    # queued, processing, done, partial, failed (export schema).
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("claim_id", "sha256", name="uq_file_claim_sha"),)
+
+
+class FileError(Base):
+    """A specific failure on a file or one of its pages: code + message, as in the export schema."""
+
+    __tablename__ = "file_errors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
+    page: Mapped[int | None] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(64))
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("file_id", "page", "code", name="uq_file_error"),)
+
+
+class Page(Base):
+    __tablename__ = "pages"
+
+    page_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"))
+    claim_id: Mapped[str] = mapped_column(String(128), index=True)
+    page_number: Mapped[int] = mapped_column(Integer)
+    # pending, done, failed
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    text: Mapped[str] = mapped_column(Text, default="")
+    # text_layer, ocr, failed (export schema)
+    source: Mapped[str | None] = mapped_column(String(16))
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    rotation: Mapped[int] = mapped_column(Integer, default=0)
+    # Page size in PDF points, so word boxes can be drawn on any rendering of the page.
+    width: Mapped[float | None] = mapped_column(Float)
+    height: Mapped[float | None] = mapped_column(Float)
+    # [[text, start, end, x0, y0, x1, y1, conf], ...]: start/end index into `text`; boxes in points.
+    words: Mapped[list[Any] | None] = mapped_column(JSON)
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+    # Incremented when a task starts work on the page: a page that keeps killing workers ends failed.
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("file_id", "page_number", name="uq_page_file_number"),
+        Index("ix_pages_file_status", "file_id", "status"),
+    )
+
+
+class OcrCacheEntry(Base):
+    """OCR output keyed by page-image hash and OCR settings: the same image is never OCRed twice."""
+
+    __tablename__ = "ocr_cache"
+
+    cache_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    words: Mapped[list[Any]] = mapped_column(JSON)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    rotation: Mapped[int] = mapped_column(Integer, default=0)
+    width: Mapped[float | None] = mapped_column(Float)
+    height: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(128), index=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
+    first_page: Mapped[int] = mapped_column(Integer)
+    last_page: Mapped[int] = mapped_column(Integer)
+    record_type: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    title: Mapped[str | None] = mapped_column(String(512))
+    vbms_type_id: Mapped[int | None] = mapped_column(Integer)
+    # "auto" or "corrected": a provider's correction is never overwritten by re-processing.
+    origin: Mapped[str] = mapped_column(String(16), default="auto")
+
+
+class DocumentCorrection(Base):
+    """A provider's correction, replayed over every (re-)segmentation of the file.
+
+    kind: "type" (record_type for the document starting at `page`), "split" (a document starts at
+    `page`), "merge" (the page continues the previous document).
+    """
+
+    __tablename__ = "document_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    page: Mapped[int] = mapped_column(Integer)
+    record_type: Mapped[str | None] = mapped_column(String(32))
+    created_by: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServicePeriod(Base):
+    __tablename__ = "service_periods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(String(128), index=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    branch: Mapped[str | None] = mapped_column(String(64))
+
+
+class Flag(Base):
+    __tablename__ = "flags"
+
+    flag_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(128), index=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
+    page_id: Mapped[str] = mapped_column(String(64), index=True)
+    page_number: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[str | None] = mapped_column(String(64))
+    record_type: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    historical: Mapped[bool] = mapped_column(Boolean, default=False)
+    hypothetical: Mapped[bool] = mapped_column(Boolean, default=False)
+    experiencer: Mapped[str] = mapped_column(String(16), default="patient")
+    polarity: Mapped[str | None] = mapped_column(String(16))
+    in_service: Mapped[bool | None] = mapped_column(Boolean)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    boxes: Mapped[list[Any] | None] = mapped_column(JSON)
+    # Review state: owned by people, never overwritten by re-processing.
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str | None] = mapped_column(String(128))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # True when the latest processing no longer finds this flag (kept for its review history).
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)

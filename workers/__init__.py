@@ -1,0 +1,1 @@
+"""Celery app, thin tasks, and page extraction (text layer, rendering, OCR)."""
