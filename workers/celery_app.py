@@ -1,0 +1,41 @@
+"""The Celery application. Workers import this module; tasks live in workers.tasks."""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from celery.signals import worker_init, worker_process_init
+
+from config.celery_config import celery_config
+from config.settings import get_settings
+
+# Tesseract must not spawn a thread per core inside each of our per-core worker processes.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def make_celery_app() -> Celery:
+    app = Celery("claimdex")
+    app.conf.update(celery_config(get_settings()))
+    app.conf.include = ["workers.tasks"]
+    return app
+
+
+app = make_celery_app()
+
+
+@worker_init.connect
+def _prepare_database(**_kwargs: object) -> None:
+    from config.logging_config import configure_logging
+    from store.db import create_schema
+
+    configure_logging(get_settings().log_level)
+    create_schema()
+
+
+@worker_process_init.connect
+def _fresh_connections_after_fork(**_kwargs: object) -> None:
+    # A forked child must not reuse the parent's pooled database connections.
+    from store.db import get_engine
+
+    get_engine().dispose(close=False)
