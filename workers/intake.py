@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from config.settings import Settings, get_settings
@@ -106,8 +107,12 @@ def _add_one(
         parent_file_id=parent_file_id,
         status="queued",
     )
-    session.add(row)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        # The same bytes uploaded at the same moment by another request: that request owns the file.
+        return
     try:
         row.kind = sniff_kind(blobs.path_for(sha))
     except InputError as exc:
