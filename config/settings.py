@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     elasticsearch_index_prefix: str = "claimdex"
 
     ocr_dpi: int = 300
+    # The Tesseract executable; an operator may point it at a wrapper (nice, ulimit) or a build of theirs.
+    tesseract_cmd: str = "tesseract"
     ocr_languages: str = "eng"
     # Below this mean word confidence an upright OCR result is suspect and orientation is checked.
     ocr_orientation_check_confidence: float = 60.0

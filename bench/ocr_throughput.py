@@ -1,0 +1,107 @@
+"""OCR throughput: our pipeline vs raw Tesseract vs OCRmyPDF on the same scanned PDF, in one run.
+
+    python bench/ocr_throughput.py [--pages 20] [--digital-pages 300] [--memory-pages 1000]
+
+Prints pages/second for each and the ratios (machines here are noisy: only ratios measured in the
+same run mean anything). Also born-digital pages/second and a worker's peak memory on a long PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.pipeline_run import run_pipeline  # noqa: E402
+
+
+def raw_tesseract(images: list[Path], cores: int, lang: str = "eng") -> float:
+    """One `tesseract` process per core over pre-rendered page images; returns seconds."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    out_dir = Path(tempfile.mkdtemp(prefix="raw-tess-"))
+
+    def one(img: Path) -> None:
+        subprocess.run(["tesseract", str(img), str(out_dir / img.stem), "-l", lang, "tsv"], env=env,
+                       check=True, capture_output=True)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=cores) as pool:
+        list(pool.map(one, images))
+    return time.perf_counter() - started
+
+
+def ocrmypdf(pdf: Path, cores: int) -> float:
+    out_dir = Path(tempfile.mkdtemp(prefix="ocrmypdf-"))
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    started = time.perf_counter()
+    subprocess.run(["ocrmypdf", "--output-type", "pdf", "--sidecar", str(out_dir / "out.txt"), "-j", str(cores),
+                    "--force-ocr", str(pdf), str(out_dir / "out.pdf")], check=True, capture_output=True, env=env)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    from samples.bench_files import render_pages_to_images, write_born_digital_pdf, write_scanned_pdf
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=20, help="scanned pages for the OCR comparison")
+    ap.add_argument("--digital-pages", type=int, default=300)
+    ap.add_argument("--memory-pages", type=int, default=1000)
+    ap.add_argument("--dpi", type=int, default=300)
+    args = ap.parse_args(argv)
+    cores = os.cpu_count() or 1
+    work = Path(tempfile.mkdtemp(prefix="bench-ocr-"))
+
+    scanned = work / "scanned.pdf"
+    write_scanned_pdf(scanned, args.pages, seed=2026)
+    images_dir = work / "images"
+    images = render_pages_to_images(scanned, images_dir, args.dpi)
+    print(f"{args.pages} distinct scanned pages, {args.dpi} dpi, {cores} cores")
+
+    ours = run_pipeline([scanned], args.pages, env={"CLAIMDEX_OCR_DPI": str(args.dpi)})
+    raw_s = raw_tesseract(images, cores)
+    have_ocrmypdf = shutil.which("ocrmypdf") is not None
+    omp_s = ocrmypdf(scanned, cores) if have_ocrmypdf else None
+
+    raw_pps = args.pages / raw_s
+    print(f"  pipeline end to end     {ours.pages_per_second:6.2f} pages/s  ({ours.seconds:.1f} s, "
+          f"incl. start-up, classification, flags, indexing)")
+    print(f"  raw tesseract (-P {cores})    {raw_pps:6.2f} pages/s  ({raw_s:.1f} s, images pre-rendered)")
+    print(f"  pipeline / raw tesseract   {ours.pages_per_second / raw_pps:5.2f}  "
+          f"(overhead {100 * (raw_pps / ours.pages_per_second - 1):+.1f}%)")
+    if omp_s is not None:
+        omp_pps = args.pages / omp_s
+        print(f"  ocrmypdf -j {cores}            {omp_pps:6.2f} pages/s  ({omp_s:.1f} s)")
+        print(f"  pipeline / ocrmypdf        {ours.pages_per_second / omp_pps:5.2f}")
+    else:
+        print("  ocrmypdf: not installed (bash scripts/install.sh --dev)")
+
+    digital = work / "digital.pdf"
+    write_born_digital_pdf(digital, args.digital_pages)
+    d = run_pipeline([digital], args.digital_pages)
+    print(f"born-digital: {d.pages_per_second:.1f} pages/s over {args.digital_pages} pages ({d.seconds:.1f} s)")
+
+    if args.memory_pages:
+        from samples.bench_files import write_large_mixed_pdf
+
+        small_n = max(100, args.memory_pages // 5)
+        small, large = work / "mem-small.pdf", work / "mem-large.pdf"
+        write_large_mixed_pdf(small, small_n)
+        write_large_mixed_pdf(large, args.memory_pages)
+        a = run_pipeline([small], small_n)
+        b = run_pipeline([large], args.memory_pages)
+        print(f"worker peak memory: {a.max_pool_mib:.0f} MiB on {small_n} pages, {b.max_pool_mib:.0f} MiB on "
+              f"{args.memory_pages} pages (ratio {b.max_pool_mib / a.max_pool_mib:.2f} for "
+              f"{args.memory_pages / small_n:.0f}x the pages); celery main {b.main_peak_mib:.0f} MiB")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Run `claimdex ingest` as a user would and watch it: wall time and per-process peak memory.
+
+Shared by the benchmarks so each measures the same thing: the real command, embedded defaults,
+a fresh data dir, workers on every core unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class PipelineRun:
+    seconds: float
+    pages: int
+    # Peak resident memory (MiB) of each worker pool process seen, and of the Celery main process.
+    pool_peak_mib: list[float] = field(default_factory=list)
+    main_peak_mib: float = 0.0
+    first_page_seconds: float | None = None
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    @property
+    def max_pool_mib(self) -> float:
+        return max(self.pool_peak_mib, default=0.0)
+
+
+def _watch(root: psutil.Process, stop: threading.Event, peaks: dict[int, float], roles: dict[int, str]) -> None:
+    while not stop.is_set():
+        try:
+            for p in root.children(recursive=True):
+                try:
+                    cmd = " ".join(p.cmdline())
+                    rss = p.memory_info().rss / 2**20
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                if "celery" in cmd and "worker" in cmd:
+                    parent_cmd = " ".join(p.parent().cmdline()) if p.parent() else ""
+                    roles[p.pid] = "pool" if ("celery" in parent_cmd and "worker" in parent_cmd) else "main"
+                    peaks[p.pid] = max(peaks.get(p.pid, 0.0), rss)
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(0.2)
+
+
+def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, env: dict[str, str] | None = None,
+                 data_dir: Path | None = None) -> PipelineRun:
+    """Ingest into a fresh embedded data dir and wait; returns timing and memory."""
+    tmp = Path(tempfile.mkdtemp(prefix="claimdex-bench-")) if data_dir is None else data_dir
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
+    run_env.update({"CLAIMDEX_DATA_DIR": str(tmp), "OMP_THREAD_LIMIT": "1", **(env or {})})
+    cmd = [sys.executable, "-m", "api.cli", "ingest", *map(str, paths), "--claim", "bench"]
+    if concurrency:
+        cmd += ["--concurrency", str(concurrency)]
+    peaks: dict[int, float] = {}
+    roles: dict[int, str] = {}
+    stop = threading.Event()
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, peaks, roles), daemon=True)
+    watcher.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    watcher.join(timeout=2)
+    if proc.returncode != 0:
+        raise RuntimeError(f"ingest failed ({proc.returncode}): {err.decode()[-2000:]}")
+    run = PipelineRun(seconds=seconds, pages=pages)
+    run.pool_peak_mib = sorted((v for pid, v in peaks.items() if roles.get(pid) == "pool"), reverse=True)
+    run.main_peak_mib = max((v for pid, v in peaks.items() if roles.get(pid) == "main"), default=0.0)
+    summary = out.decode()
+    if f"{pages} done" not in summary:
+        raise RuntimeError(f"not every page was processed:\n{summary}")
+    return run

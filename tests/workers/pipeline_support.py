@@ -1,0 +1,76 @@
+"""Helpers for the pipeline tests: queue files the way the CLI does and wait on SQL for the result."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+
+def queue_files(claim_id: str, paths: list[Path]) -> list[str]:
+    from store.db import session_scope
+    from workers.intake import add_uploads, enqueue_files
+
+    with session_scope() as s:
+        result = add_uploads(s, claim_id, [(p.name, p) for p in paths])
+    enqueue_files(result.queued_file_ids)
+    return result.file_ids
+
+
+def progress(claim_id: str) -> dict[str, Any]:
+    from api.export import claim_progress
+    from store.db import session_scope
+
+    with session_scope() as s:
+        return claim_progress(s, claim_id)
+
+
+def wait_for_claim(claim_id: str, timeout: float = 240) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        p = progress(claim_id)
+        if p["status"] in ("done", "partial", "failed"):
+            return p
+        time.sleep(0.5)
+    raise AssertionError(f"claim {claim_id} not finished after {timeout} s: {progress(claim_id)}")
+
+
+def page_rows(claim_id: str) -> list[Any]:
+    from store.db import session_scope
+    from store.models import Page
+
+    with session_scope() as s:
+        return list(s.scalars(select(Page).where(Page.claim_id == claim_id).order_by(Page.file_id, Page.page_number)))
+
+
+def pages_done(claim_id: str) -> int:
+    from store.db import session_scope
+    from store.models import Page
+
+    with session_scope() as s:
+        return s.scalar(select(func.count()).select_from(Page)
+                        .where(Page.claim_id == claim_id, Page.status == "done")) or 0
+
+
+def export_claim(claim_id: str) -> dict[str, Any]:
+    from api.export import build_export
+    from store.db import session_scope
+
+    with session_scope() as s:
+        return build_export(s, claim_id)
+
+
+def validate_export(data: dict[str, Any], schema_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads(schema_path.read_text())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "contracts" / "export.schema.json"
