@@ -111,3 +111,33 @@ def wait_until(predicate, timeout: float, interval: float = 0.5, what: str = "co
             return
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+@pytest.fixture
+def postgres_url(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh database on the real PostgreSQL, used as CLAIMDEX_DATABASE_URL for this test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from config.settings import reset_settings_cache
+
+    if not postgres_available():
+        pytest.skip(f"no PostgreSQL at {TEST_POSTGRES_URL}: start it (see .ci/run) to run this test")
+    name = f"claimdex_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(TEST_POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = TEST_POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    monkeypatch.setenv("CLAIMDEX_DATABASE_URL", url)
+    reset_settings_cache()
+    from store.db import create_schema, engine_for
+
+    create_schema()
+    yield url
+    engine_for(url).dispose()
+    engine_for.cache_clear()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+    reset_settings_cache()
