@@ -221,6 +221,15 @@ def _queue_depth(settings: Settings) -> int | None:
         return None
 
 
+def _live_workers() -> list[str]:
+    from workers.celery_app import app
+
+    try:
+        return sorted(name for reply in app.control.ping(timeout=1.0) for name in reply)
+    except Exception:  # noqa: BLE001 - status must print even when the broker is down
+        return []
+
+
 @main.command()
 @click.argument("claim_id", required=False)
 @click.option("--json", "as_json", is_flag=True)
@@ -239,10 +248,12 @@ def status(claim_id: str | None, as_json: bool) -> None:
         except ClaimNotFound as exc:
             raise click.ClickException(f"no claim {exc}") from exc
     depth = _queue_depth(settings)
+    workers = _live_workers() if depth is not None else []
     if as_json:
-        click.echo(json.dumps({"queue_depth": depth, "claims": progress}, indent=2))
+        click.echo(json.dumps({"queue_depth": depth, "workers": workers, "claims": progress}, indent=2))
         return
-    click.echo(f"queue: {depth if depth is not None else 'broker not running'} task(s) waiting")
+    click.echo(f"queue: {depth if depth is not None else 'broker not running'} task(s) waiting; "
+               f"{len(workers)} worker(s) answering" + (f" ({', '.join(workers)})" if workers else ""))
     for p in progress:
         click.echo(f"{p['claim_id']}: {p['status']}  {p['pages_done']}/{p['pages_total']} pages, "
                    f"{p['pages_failed']} failed, index {p['index_status']}")
@@ -306,9 +317,8 @@ def summary(claim_id: str) -> None:
 def search(query: str, claim_id: str, record_types: tuple[str, ...], flags: tuple[str, ...],
            in_service: bool | None, date_from: Any, date_to: Any, sort: str, size: int, as_json: bool) -> None:
     """Search a claim's pages: page-level hits with citations and highlights."""
-    from indexers.factory import get_search_index
-
     from indexers.base import SearchQuery
+    from indexers.factory import get_search_index
 
     _settings()
     q = SearchQuery(claim_id=claim_id, text=query, record_types=list(record_types), flag_categories=list(flags),
@@ -335,7 +345,6 @@ def reindex(claim_id: str | None) -> None:
     """Rebuild the search index from SQL (one claim, or all)."""
     from indexers.factory import get_search_index
     from indexers.page_documents import reindex_all, reindex_claim
-
     from store.db import session_scope
 
     _settings()
@@ -349,16 +358,18 @@ def reindex(claim_id: str | None) -> None:
 @main.command()
 @click.argument("claim_id")
 @click.option("--wait/--no-wait", default=True)
-def retry(claim_id: str, wait: bool) -> None:
-    """Give the failed pages of a claim another set of attempts."""
+@click.option("--failed/--no-failed", "include_failed", default=True,
+              help="Also give failed pages fresh attempts (default), or only re-queue unfinished work.")
+def retry(claim_id: str, wait: bool, include_failed: bool) -> None:
+    """Queue a claim's unfinished work again: failed pages, pending pages, unstarted files."""
     from workers.embedded_runtime import EmbeddedRuntime
-    from workers.tasks import retry_failed_pages
+    from workers.tasks import requeue_claim
 
     settings = _settings()
     _schema()
     with EmbeddedRuntime(settings, start_workers=settings.uses_embedded_broker and wait) as rt:
-        n = retry_failed_pages(claim_id)
-        click.echo(f"{n} failed page(s) queued again", err=True)
+        n = requeue_claim(claim_id, include_failed=include_failed)
+        click.echo(f"{n} page(s)/file(s) queued again", err=True)
         if wait and n:
             p = wait_for_claim(claim_id, [], runtime=rt)
             click.echo(f"claim {claim_id}: {p['status']}, {p['pages_failed']} page(s) still failed")
@@ -397,7 +408,6 @@ def correct(claim_id: str, file_id: str, page: int, record_type: str | None, spl
 def train() -> None:
     """Retrain the record-type model from the generated corpus plus providers' type corrections."""
     from classifiers.record_type_model import train_model, training_examples
-
     from store.db import session_scope
     from store.models import Document, DocumentCorrection, Page
 

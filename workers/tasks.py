@@ -236,10 +236,9 @@ def finish_file(self: Task, file_id: str) -> str:
 @app.task(bind=True, name="claimdex.index_claim", max_retries=30)
 def index_claim(self: Task, claim_id: str) -> int:
     """Push the claim's pages to the search index. Down index: retry with backoff, nothing lost."""
+    from indexers.base import SearchIndexUnavailable
     from indexers.factory import get_search_index
     from indexers.page_documents import index_claim_pages
-
-    from indexers.base import SearchIndexUnavailable
 
     try:
         with session_scope() as s:
@@ -256,23 +255,33 @@ def resegment_file(file_id: str) -> str:
     return finish_file.run(file_id)
 
 
-def retry_failed_pages(claim_id: str) -> int:
-    """Give failed pages of a claim a fresh set of attempts (an operator fixed the cause)."""
+def requeue_claim(claim_id: str, include_failed: bool = True) -> int:
+    """Queue again what a claim still needs: failed pages (fresh attempts), pending pages, unstarted files.
+
+    For the operator after fixing a cause of failures, and for a broker that lost its queue (a Redis
+    without an append-only file restarted): SQL knows what is unfinished, so nothing is lost. Queueing
+    a page twice is harmless: a page already done is skipped by the task.
+    """
+    from store.models import FileError
+
     with session_scope() as s:
-        rows = list(s.scalars(select(Page).where(Page.claim_id == claim_id, Page.status == "failed")))
-        file_ids = {p.file_id for p in rows}
-        for p in rows:
-            p.status, p.attempts, p.error_code, p.error_message = "pending", 0, None, None
-        for fid in file_ids:
+        failed = list(s.scalars(select(Page).where(Page.claim_id == claim_id, Page.status == "failed"))) \
+            if include_failed else []
+        for p in failed:
+            p.status, p.attempts, p.error_code, p.error_message, p.source = "pending", 0, None, None, None
+        for fid in {p.file_id for p in failed}:
             f = s.get(SourceFile, fid)
             if f is not None:
                 f.status = "processing"
-        from store.models import FileError
-
-        for fid in file_ids:
             for err in s.scalars(select(FileError).where(FileError.file_id == fid, FileError.page.is_not(None))):
                 s.delete(err)
-        todo = [(p.file_id, p.page_number) for p in rows]
-    for fid, n in todo:
+        s.flush()
+        pending = [(p.file_id, p.page_number) for p in
+                   s.scalars(select(Page).where(Page.claim_id == claim_id, Page.status == "pending"))]
+        unstarted = list(s.scalars(select(SourceFile.file_id).where(
+            SourceFile.claim_id == claim_id, SourceFile.status == "queued", SourceFile.kind != "zip")))
+    for fid in unstarted:
+        ingest_file.delay(fid)
+    for fid, n in pending:
         extract_page.delay(fid, n)
-    return len(todo)
+    return len(pending) + len(unstarted)
