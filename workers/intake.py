@@ -43,9 +43,14 @@ def ensure_claim(session: Session, claim_id: str) -> Claim:
         raise ValueError("a claim id is 1 to 128 characters")
     claim = session.get(Claim, claim_id)
     if claim is None:
-        claim = Claim(claim_id=claim_id)
-        session.add(claim)
-        session.flush()
+        try:
+            with session.begin_nested():
+                claim = Claim(claim_id=claim_id)
+                session.add(claim)
+        except IntegrityError:
+            # Another upload created the claim at the same moment.
+            claim = session.get(Claim, claim_id)
+            assert claim is not None
     return claim
 
 
