@@ -1,0 +1,160 @@
+"""OCR one page image with Tesseract: words, boxes, confidence, and orientation when needed.
+
+Cost matters more than anywhere else in the pipeline (the benchmark allows 15% over raw Tesseract),
+so an upright page costs exactly one Tesseract run: orientation detection (OSD) runs only when that
+first result looks wrong. The image goes to Tesseract as an uncompressed PGM file, because
+pytesseract's default PNG encoding of a 300 dpi page costs about a tenth of the OCR time.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytesseract
+from PIL import Image
+
+from workers.text_layer import WordBox
+
+# One thread per Tesseract: workers already run one process per core, and OpenMP threads on top
+# of that make throughput worse, not better. Set before any Tesseract process is started.
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+# A result with fewer words than this, or a lower mean confidence, gets an orientation check.
+MIN_WORDS_UPRIGHT = 3
+# OSD's own confidence below this is a guess; such a rotation is not acted on.
+MIN_OSD_CONFIDENCE = 1.5
+MIN_CALL_TIMEOUT_S = 5.0
+
+
+class OcrError(RuntimeError):
+    """Tesseract failed on a page (crash, bad output). May be transient: the task retries it."""
+
+
+class OcrTimeout(OcrError):
+    """Tesseract ran past its time budget on a page."""
+
+
+@dataclass
+class OcrOutput:
+    lines: list[list[WordBox]]  # in pixels of the image as given (not the rotated one)
+    confidence: float | None
+    rotation: int  # clockwise degrees the image was turned to read it: 0, 90, 180, 270
+    tesseract_calls: int
+
+
+def ocr_image(image: Image.Image, dpi: float, languages: str, orientation_check_confidence: float,
+              time_budget_s: float) -> OcrOutput:
+    deadline = time.monotonic() + time_budget_s
+    with tempfile.TemporaryDirectory(prefix="claimdex-ocr-") as tmp:
+        upright_path = Path(tmp) / "page.pgm"
+        image.save(upright_path)
+        lines, conf = _ocr_file(upright_path, dpi, languages, deadline)
+        calls = 1
+        if _looks_upright(lines, conf, orientation_check_confidence):
+            return OcrOutput(lines, conf, 0, calls)
+        rotation = _detect_rotation(upright_path, dpi, deadline)
+        calls += 1
+        if rotation == 0:
+            return OcrOutput(lines, conf, 0, calls)
+        turned_path = Path(tmp) / "turned.pgm"
+        image.rotate(-rotation, expand=True).save(turned_path)  # PIL turns counter-clockwise
+        turned_lines, turned_conf = _ocr_file(turned_path, dpi, languages, deadline)
+        calls += 1
+    if _score(turned_lines, turned_conf) <= _score(lines, conf):
+        return OcrOutput(lines, conf, 0, calls)  # OSD was wrong: keep the upright reading
+    mapped = [[_unrotate(w, rotation, image.width, image.height) for w in line] for line in turned_lines]
+    return OcrOutput(mapped, turned_conf, rotation, calls)
+
+
+def _looks_upright(lines: list[list[WordBox]], conf: float | None, threshold: float) -> bool:
+    n_words = sum(len(line) for line in lines)
+    return n_words >= MIN_WORDS_UPRIGHT and conf is not None and conf >= threshold
+
+
+def _score(lines: list[list[WordBox]], conf: float | None) -> float:
+    """Confidence weighted by how much was read: a rotated page read upright yields few, bad words."""
+    n_chars = sum(len(w[0]) for line in lines for w in line if w[5] >= 0)
+    return (conf or 0.0) * n_chars
+
+
+def _remaining(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left < MIN_CALL_TIMEOUT_S:
+        raise OcrTimeout("no time left in the page's OCR budget for another Tesseract run")
+    return left
+
+
+def _config(dpi: float, extra: str = "") -> str:
+    return f"--dpi {round(dpi)} {extra}".strip()
+
+
+def _ocr_file(path: Path, dpi: float, languages: str, deadline: float) -> tuple[list[list[WordBox]], float | None]:
+    timeout = _remaining(deadline)
+    try:
+        data = pytesseract.image_to_data(
+            str(path), lang=languages, config=_config(dpi), output_type=pytesseract.Output.DICT, timeout=timeout
+        )
+    except RuntimeError as exc:
+        _raise_ocr_error(exc, timeout, "OCR")
+    return _parse_data(data)
+
+
+def _raise_ocr_error(exc: RuntimeError, timeout: float, what: str) -> None:
+    if isinstance(exc, pytesseract.TesseractError):
+        raise OcrError(f"Tesseract {what} failed (exit status {exc.status}): {str(exc.message)[:300]}") from exc
+    if "timeout" in str(exc).lower():
+        raise OcrTimeout(f"Tesseract {what} did not finish within {timeout:.0f} s and was stopped") from exc
+    raise OcrError(f"Tesseract {what} failed: {exc}") from exc
+
+
+def _parse_data(data: dict[str, list]) -> tuple[list[list[WordBox]], float | None]:
+    lines: dict[tuple[int, int, int], list[WordBox]] = {}
+    confs: list[float] = []
+    for i, raw_text in enumerate(data["text"]):
+        text = str(raw_text).strip()
+        if int(data["level"][i]) != 5 or not text:
+            continue
+        conf = float(data["conf"][i])
+        left, top = float(data["left"][i]), float(data["top"][i])
+        box: WordBox = (text, left, top, left + float(data["width"][i]), top + float(data["height"][i]), conf)
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        lines.setdefault(key, []).append(box)
+        if conf >= 0 and any(c.isalnum() for c in text):
+            confs.append(conf)
+    mean = round(sum(confs) / len(confs), 2) if confs else None
+    return list(lines.values()), mean
+
+
+def _detect_rotation(path: Path, dpi: float, deadline: float) -> int:
+    """Clockwise degrees to turn the image upright, per Tesseract OSD; 0 when OSD cannot tell."""
+    timeout = _remaining(deadline)
+    try:
+        osd = pytesseract.image_to_osd(
+            str(path), config=_config(dpi, "--psm 0"), output_type=pytesseract.Output.DICT, timeout=timeout
+        )
+    except pytesseract.TesseractError:
+        return 0  # near-empty pages: "Too few characters. Skipping this page"
+    except RuntimeError as exc:
+        _raise_ocr_error(exc, timeout, "orientation detection")
+    rotate = int(osd.get("rotate", 0)) % 360
+    if rotate not in (90, 180, 270) or float(osd.get("orientation_conf", 0.0)) < MIN_OSD_CONFIDENCE:
+        return 0
+    return rotate
+
+
+def _unrotate(w: WordBox, rotation: int, width: int, height: int) -> WordBox:
+    """Map a box from the image turned `rotation` degrees clockwise back onto the original image."""
+    text, u0, v0, u1, v1, conf = w
+    if rotation == 90:  # turned (u, v) = original (v, H - u)
+        x0, y0, x1, y1 = v0, height - u1, v1, height - u0
+    elif rotation == 180:
+        x0, y0, x1, y1 = width - u1, height - v1, width - u0, height - v0
+    elif rotation == 270:  # turned (u, v) = original (W - v, u)
+        x0, y0, x1, y1 = width - v1, u0, width - v0, u1
+    else:
+        x0, y0, x1, y1 = u0, v0, u1, v1
+    return (text, x0, y0, x1, y1, conf)
