@@ -1,0 +1,1 @@
+"""Pure text classifiers: record types, dates, sentences, clinical context and evidence flags (no I/O)."""

@@ -1,0 +1,150 @@
+"""Clinical context of a concept in a sentence: negated, historical, hypothetical, experiencer, possible.
+
+A ConText/NegEx-style algorithm (Chapman et al.; Harkema et al. 2009) in plain Python regular
+expressions, without spaCy: a physician reviewing a 2,000-page file must not be shown "denies back
+pain" as a back complaint or "father had back surgery" as the veteran's, and the flagging stage must
+stay negligible next to OCR. Triggers, pseudo-triggers, terminations and the scope window live in
+`config/rules/context.yaml` so a clinician can extend them without touching code.
+
+Scope rule: a `pre` trigger modifies a concept that starts after it, a `post` trigger one that ends
+before it, when no termination phrase stands between them and they are at most `window` words apart.
+A trigger inside a pseudo phrase, or inside the concept itself, does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONTEXT_RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "context.yaml"
+MODIFIERS: tuple[str, ...] = ("negation", "historical", "hypothetical", "experiencer_other", "possible")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence says about a concept besides its presence."""
+
+    negated: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    experiencer: str = "patient"  # "patient" | "other"
+    possible: bool = False
+
+
+@dataclass(frozen=True)
+class _ModifierRules:
+    pre: re.Pattern[str] | None
+    post: re.Pattern[str] | None
+    pseudo: re.Pattern[str] | None
+    termination: re.Pattern[str] | None
+    window_pre: int
+    window_post: int
+
+
+def phrase_to_regex(phrase: str) -> str:
+    """A rule-file phrase as a regex: literal words on word boundaries, or a raw regex after 're:'."""
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    words = [re.escape(w) for w in phrase.lower().split()]
+    body = r"\s+".join(words)
+    head = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", phrase) else ""
+    return head + body + tail
+
+
+def compile_phrases(phrases: list[str] | None) -> re.Pattern[str] | None:
+    """One alternation, longest phrase first so 'no evidence of' wins over 'no'."""
+    if not phrases:
+        return None
+    ordered = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    return re.compile("|".join(f"(?:{phrase_to_regex(p)})" for p in ordered), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> dict[str, _ModifierRules]:
+    """Read and compile the ConText rule pack once per process."""
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    window = raw.get("window", 10)
+    general_term: list[str] = list(raw.get("termination") or [])
+    rules: dict[str, _ModifierRules] = {}
+    for name in MODIFIERS:
+        section: dict[str, Any] = raw.get(name) or {}
+        win = window.get(name, window.get("default", 10)) if isinstance(window, dict) else window
+        win_pre = int(section.get("window_pre", win))
+        win_post = int(section.get("window_post", section.get("window", min(win, 6))))
+        rules[name] = _ModifierRules(
+            pre=compile_phrases(section.get("pre")),
+            post=compile_phrases(section.get("post")),
+            pseudo=compile_phrases(section.get("pseudo")),
+            termination=compile_phrases(general_term + list(section.get("termination") or [])),
+            window_pre=int(section.get("window_pre", win_pre)),
+            window_post=win_post,
+        )
+    return rules
+
+
+def _spans(pattern: re.Pattern[str] | None, sentence: str) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    return [(m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start()]
+
+
+@lru_cache(maxsize=2048)
+def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], ...]]:
+    """All trigger, pseudo and termination spans of one sentence, cached: a sentence often has many hits."""
+    out: dict[str, tuple[list[tuple[int, int]], ...]] = {}
+    for name, r in load_context_rules().items():
+        pseudo = _spans(r.pseudo, sentence)
+
+        def keep(span: tuple[int, int], pseudo: list[tuple[int, int]] = pseudo) -> bool:
+            return not any(span[0] < pe and ps < span[1] for ps, pe in pseudo)
+
+        pre = [s for s in _spans(r.pre, sentence) if keep(s)]
+        post = [s for s in _spans(r.post, sentence) if keep(s)]
+        term = _spans(r.termination, sentence)
+        out[name] = (pre, post, term)
+    return out
+
+
+def _words_between(sentence: str, a: int, b: int) -> int:
+    return len(_WORD.findall(sentence, a, b)) if b > a else 0
+
+
+def _modified(sentence: str, start: int, end: int, name: str) -> bool:
+    rules = load_context_rules()[name]
+    pre, post, term = _sentence_triggers(sentence)[name]
+    outside = [t for t in term if t[1] <= start or t[0] >= end]
+    for _ts, te in pre:
+        if te > start:
+            continue
+        if any(te <= s0 and e0 <= start for s0, e0 in outside):
+            continue
+        if _words_between(sentence, te, start) <= rules.window_pre:
+            return True
+    for ts, _te in post:
+        if ts < end:
+            continue
+        if any(end <= s0 and e0 <= ts for s0, e0 in outside):
+            continue
+        if _words_between(sentence, end, ts) <= rules.window_post:
+            return True
+    return False
+
+
+def assess_context(sentence: str, start: int, end: int) -> Context:
+    """Context of the concept at sentence[start:end] (offsets within `sentence`)."""
+    if not 0 <= start <= end <= len(sentence):
+        raise ValueError(f"concept span {start}:{end} outside a sentence of {len(sentence)} characters")
+    return Context(
+        negated=_modified(sentence, start, end, "negation"),
+        historical=_modified(sentence, start, end, "historical"),
+        hypothetical=_modified(sentence, start, end, "hypothetical"),
+        experiencer="other" if _modified(sentence, start, end, "experiencer_other") else "patient",
+        possible=_modified(sentence, start, end, "possible"),
+    )

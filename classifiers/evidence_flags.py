@@ -1,0 +1,255 @@
+"""Evidence flags: the sentences a physician must weigh for a nexus letter, with clinical context.
+
+One finder per category of DESIGN.md §5 (back_complaint, injury, gait, aging_attribution, diagnosis,
+imaging_finding, service_strain, medical_opinion, alternative_cause, continuity, secondary_link). The
+vocabulary is data, in `config/rules/flags/<category>.yaml`, so a clinician can extend it; this module
+only applies it: split sentences, match each category's terms and patterns, keep the longest of
+overlapping matches, and attach the sentence's context (negated, historical, hypothetical,
+experiencer), a medical opinion's polarity and any date the sentence states.
+
+Negated hits are returned (negated=True), not dropped: the physician filters, and "denies back pain" at
+separation is itself evidence a letter may have to answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from classifiers.clinical_context import assess_context, compile_phrases
+from classifiers.sentences import split_sentences
+
+FLAG_RULES_DIR = Path(__file__).resolve().parent.parent / "config" / "rules" / "flags"
+FLAG_CATEGORIES: tuple[str, ...] = (
+    "back_complaint",
+    "injury",
+    "gait",
+    "aging_attribution",
+    "diagnosis",
+    "imaging_finding",
+    "service_strain",
+    "medical_opinion",
+    "alternative_cause",
+    "continuity",
+    "secondary_link",
+)
+POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precedence on equal spans
+
+
+@dataclass(frozen=True)
+class FlagHit:
+    """One flagged span: offsets index the text given to find_flags."""
+
+    category: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    negated: bool
+    historical: bool
+    hypothetical: bool
+    experiencer: str
+    polarity: str | None
+    date: date | None
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    category: str
+    polarity: str | None
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _CategoryRules:
+    category: str
+    matchers: tuple[_Matcher, ...]
+    exclude: re.Pattern[str] | None
+
+
+def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> re.Pattern[str] | None:
+    parts: list[str] = []
+    term_rx = compile_phrases(terms)
+    if term_rx is not None:
+        parts.append(term_rx.pattern)
+    parts.extend(f"(?:{p})" for p in patterns or [])
+    if not parts:
+        return None
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, ...]:
+    """Read every category's YAML rule pack once per process; a missing category is an error."""
+    packs: list[_CategoryRules] = []
+    for category in FLAG_CATEGORIES:
+        raw: dict[str, Any] = yaml.safe_load((rules_dir / f"{category}.yaml").read_text(encoding="utf-8"))
+        matchers: list[_Matcher] = []
+        if "polarity" in raw:
+            for polarity in POLARITIES:
+                section = raw["polarity"].get(polarity) or {}
+                rx = _compile_list(section.get("terms"), section.get("patterns"))
+                if rx is not None:
+                    matchers.append(_Matcher(category, polarity, rx))
+        rx = _compile_list(raw.get("terms"), raw.get("patterns"))
+        if rx is not None:
+            matchers.append(_Matcher(category, None, rx))
+        exclude = _compile_list(None, raw.get("exclude"))
+        packs.append(_CategoryRules(category, tuple(matchers), exclude))
+    return tuple(packs)
+
+
+def _all_matches(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """Every match start, not just non-overlapping ones, so a longer match starting inside another wins."""
+    out: list[tuple[int, int]] = []
+    i = pos
+    while i < endpos:
+        m = rx.search(text, i, endpos)
+        if m is None:
+            break
+        s, e = m.start(), m.end()
+        # trim whitespace a pattern may have swallowed at either end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            out.append((s, e))
+        i = m.start() + 1
+    return out
+
+
+def _select_longest(cands: list[tuple[int, int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """Non-overlapping spans, longest first; ties go to the earlier matcher (polarity precedence)."""
+    chosen: list[tuple[int, int, str | None]] = []
+    for s, e, _rank, pol in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
+            chosen.append((s, e, pol))
+    return sorted(chosen)
+
+
+def find_category_hits(
+    text: str, rules: _CategoryRules, sent_start: int, sent_end: int
+) -> list[tuple[int, int, str | None]]:
+    """Spans of one category inside one sentence, exclusions applied."""
+    cands: list[tuple[int, int, int, str | None]] = []
+    for rank, matcher in enumerate(rules.matchers):
+        for s, e in _all_matches(matcher.pattern, text, sent_start, sent_end):
+            cands.append((s, e, rank, matcher.polarity))
+    if not cands:
+        return []
+    hits = _select_longest(cands)
+    if rules.exclude is not None:
+        excluded = [(m.start(), m.end()) for m in rules.exclude.finditer(text, sent_start, sent_end)]
+        hits = [h for h in hits if not any(h[0] < xe and xs < h[1] for xs, xe in excluded)]
+    return hits
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b")
+_DATE_US = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)?\d\d)\b")
+_DATE_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+_DATE_DMY = re.compile(r"\b(\d\d?)\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
+_DATE_MY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\b")
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_sentence_date(sentence: str) -> date | None:
+    """The first full date a sentence states (ISO, US m/d/y, 'May 2, 2019', '2 May 2019', 'May 2019')."""
+    found: list[tuple[int, date]] = []
+    for m in _DATE_ISO.finditer(sentence):
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            found.append((m.start(), d))
+    for m in _DATE_US.finditer(sentence):
+        y = int(m[3])
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        d = _safe_date(y, int(m[1]), int(m[2]))
+        if d:
+            found.append((m.start(), d))
+    for m in _DATE_MDY.finditer(sentence):
+        mon = _MONTHS.get(m[1].lower())
+        d = _safe_date(int(m[3]), mon, int(m[2])) if mon else None
+        if d:
+            found.append((m.start(), d))
+    for m in _DATE_DMY.finditer(sentence):
+        mon = _MONTHS.get(m[2].lower())
+        d = _safe_date(int(m[3]), mon, int(m[1])) if mon else None
+        if d:
+            found.append((m.start(), d))
+    if not found:
+        for m in _DATE_MY.finditer(sentence):
+            mon = _MONTHS.get(m[1].lower())
+            if mon:
+                found.append((m.start(), date(int(m[2]), mon, 1)))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
+    """All evidence flags of a page's text, ordered by offset then category; deterministic and pure.
+
+    `record_type` (DESIGN.md §5) is accepted so callers need not special-case documents; in an
+    imaging report a spine diagnosis the report states is also an imaging finding.
+    """
+    hits: list[FlagHit] = []
+    packs = load_flag_rules()
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        sentence_date: date | None = None
+        date_done = False
+        found: list[tuple[str, int, int, str | None]] = []
+        for rules in packs:
+            for s, e, pol in find_category_hits(text, rules, s_start, s_end):
+                found.append((rules.category, s, e, pol))
+                if record_type == "imaging_report" and rules.category == "diagnosis":
+                    found.append(("imaging_finding", s, e, None))
+        seen: set[tuple[str, int, int]] = set()
+        for category, s, e, pol in found:
+            if (category, s, e) in seen:
+                continue
+            seen.add((category, s, e))
+            ctx = assess_context(sentence, s - s_start, e - s_start)
+            if not date_done:
+                sentence_date, date_done = find_sentence_date(sentence), True
+            hits.append(
+                FlagHit(
+                    category=category,
+                    start=s,
+                    end=e,
+                    text=text[s:e],
+                    sentence=sentence,
+                    sentence_start=s_start,
+                    negated=ctx.negated,
+                    historical=ctx.historical,
+                    hypothetical=ctx.hypothetical,
+                    experiencer=ctx.experiencer,
+                    polarity=pol if category == "medical_opinion" else None,
+                    date=sentence_date,
+                )
+            )
+    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
+    hits.sort(key=lambda h: (h.start, order[h.category], h.end))
+    return hits
