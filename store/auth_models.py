@@ -53,3 +53,17 @@ class AuditEvent(Base):
     claim_id: Mapped[str | None] = mapped_column(String(128), index=True)
     # What was touched (flag id, document id, page, query): ids only, never record text.
     target: Mapped[str | None] = mapped_column(Text)
+
+
+class WebSession(Base):
+    """A browser session. The cookie carries only a signed random id; deleting the row logs out for real
+    (a stateless signed cookie could not be revoked before it expires)."""
+
+    __tablename__ = "web_sessions"
+
+    # sha256 of the random session id: a leaked database does not hand out live sessions.
+    session_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.user_id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
