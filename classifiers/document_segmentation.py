@@ -1,0 +1,198 @@
+"""Split one file's pages into documents and type and date each one.
+
+A C-file is one long scan of many documents. A page starts a new document when it opens like a
+first page (a form title or number at the top, a VistA "LOCAL TITLE:", a letterhead, "Page 1 of N"),
+when its record type changes with confidence, or when its own header date differs from the current
+document's; it continues the previous one on "Page k of N" (k > 1), "(continued)", a blank page, or
+no opening cue. Two notes of the same type back to back each open with their own header, so they are
+two documents. Provider corrections override all of this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from classifiers.dates import document_date
+from classifiers.document_corrections import Correction, resolve_corrections
+from classifiers.page_features import PageFeatures, page_features
+from classifiers.record_type_model import RecordTypeModel, default_rules
+from classifiers.record_types import RECORD_TYPES, RuleSet
+
+# Confidence given to a type the rule pack is sure of (a form title/number at the top or bottom).
+# Measured on the training variants of the generated corpus, where such pages are right > 97 % of the time.
+STRONG_RULE_CONFIDENCE = 0.96
+# Without a model: a best rule type with some points, or nothing.
+RULES_ONLY_WEAK_CONFIDENCE = 0.55
+UNSURE_CONFIDENCE = 0.25
+# Below this model probability a page is called "other" rather than a confident wrong type.
+MIN_MODEL_PROBABILITY = 0.40
+# Below this share of known words a page is unlike anything in training: "other", low confidence.
+MIN_FAMILIARITY = 0.45
+# A page without an opening cue starts a new document on a type change only when this sure.
+TYPE_CHANGE_PROBABILITY = 0.80
+
+
+@dataclass(frozen=True)
+class PagePrediction:
+    """One page's record type on its own, before pages are grouped."""
+
+    record_type: str
+    confidence: float
+    strong: bool
+    probabilities: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentSegment:
+    """A run of pages that form one document, with its type, calibrated confidence, date and title."""
+
+    first_page: int
+    last_page: int
+    record_type: str
+    confidence: float
+    date: dt.date | None = None
+    title: str | None = None
+    vbms_type_id: int | None = None
+
+
+def predict_pages(
+    texts: Sequence[str], features: Sequence[PageFeatures], model: RecordTypeModel | None
+) -> list[PagePrediction]:
+    """Types each page alone: strong rules first, then the model, else "other" with low confidence."""
+    probs = model.predict_proba(list(texts)) if model is not None else [{} for _ in texts]
+    predictions = []
+    for text, feats, p in zip(texts, features, probs, strict=True):
+        strong = feats.rule_scores.strong_type()
+        if strong is not None:
+            predictions.append(PagePrediction(strong, max(STRONG_RULE_CONFIDENCE, p.get(strong, 0.0)), True, p))
+            continue
+        if model is None:
+            best, points, _ = feats.rule_scores.best()
+            if points >= 2:
+                predictions.append(PagePrediction(best, RULES_ONLY_WEAK_CONFIDENCE, False, p))
+            else:
+                predictions.append(PagePrediction("other", UNSURE_CONFIDENCE, False, p))
+            continue
+        familiarity = model.familiarity(text)
+        best = max(p, key=lambda t: (p[t], -RECORD_TYPES.index(t)))
+        if familiarity < MIN_FAMILIARITY:
+            predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, familiarity), False, p))
+        elif p[best] < MIN_MODEL_PROBABILITY:
+            predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, p[best]), False, p))
+        else:
+            predictions.append(PagePrediction(best, p[best], False, p))
+    return predictions
+
+
+def _starts_document(
+    prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc_type: str, doc_date: dt.date | None
+) -> bool:
+    if page.is_blank:
+        return False
+    if page.page_of is not None:
+        k, n = page.page_of
+        if k == 1:
+            return True
+        if prev.page_of is not None and prev.page_of == (k - 1, n):
+            return False
+        return prediction.strong and prediction.record_type != doc_type and bool(page.rule_scores.top_titles)
+    if prev.page_of is not None and prev.page_of[0] == prev.page_of[1] and not page.continued_marker:
+        return True  # the previous page was "Page N of N"
+    if page.continued_marker:
+        return False
+    if prediction.record_type != doc_type and (prediction.strong or prediction.confidence >= TYPE_CHANGE_PROBABILITY):
+        return True
+    if page.opens_document:
+        return True
+    return page.header_date is not None and doc_date is not None and page.header_date != doc_date
+
+
+def _document_type(
+    predictions: Sequence[PagePrediction], features: Sequence[PageFeatures]
+) -> tuple[str, float]:
+    """The document's type from its pages: a strong rule on any page wins, else summed probabilities."""
+    strong = [p for p in predictions if p.strong]
+    if strong:
+        first = strong[0]
+        return first.record_type, first.confidence
+    content = [p for p, f in zip(predictions, features, strict=True) if not f.is_blank] or list(predictions)
+    if not any(p.probabilities for p in content):
+        first = content[0]
+        return first.record_type, first.confidence
+    totals: dict[str, float] = {}
+    for p in content:
+        for record_type, prob in p.probabilities.items():
+            totals[record_type] = totals.get(record_type, 0.0) + prob
+    best = max(totals, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
+    mean = totals[best] / len(content)
+    if any(p.record_type == "other" and p.confidence <= UNSURE_CONFIDENCE for p in content[:1]) and mean < 0.5:
+        return "other", min(UNSURE_CONFIDENCE, mean)
+    if mean < MIN_MODEL_PROBABILITY:
+        return "other", min(UNSURE_CONFIDENCE, mean)
+    return best, mean
+
+
+def segment_and_classify(
+    pages: list[tuple[int, str]],
+    corrections: Sequence[Correction] = (),
+    model: RecordTypeModel | None = None,
+    rules: RuleSet | None = None,
+) -> list[DocumentSegment]:
+    """Documents of one file, covering every page exactly once, in page order.
+
+    pages: (1-based page number, page text), in order. corrections: provider corrections, oldest first;
+    they win over rules and model. model: None types by the rule pack alone.
+    """
+    if not pages:
+        return []
+    rules = rules or (model.rules if model is not None else default_rules())
+    numbers = [n for n, _ in pages]
+    texts = [t or "" for _, t in pages]
+    features = [page_features(n, t, rules) for n, t in pages]
+    predictions = predict_pages(texts, features, model)
+    overrides = resolve_corrections(corrections)
+
+    groups: list[list[int]] = []
+    doc_type = ""
+    doc_date: dt.date | None = None
+    for i, number in enumerate(numbers):
+        if i == 0 or number in overrides.forced_starts:
+            start = True
+        elif number in overrides.forced_continuations:
+            start = False
+        else:
+            start = _starts_document(features[i - 1], features[i], predictions[i], doc_type, doc_date)
+        if start:
+            groups.append([i])
+            doc_type = predictions[i].record_type
+            doc_date = features[i].header_date
+        else:
+            groups[-1].append(i)
+            if doc_date is None:
+                doc_date = features[i].header_date
+            if features[groups[-1][0]].is_blank and not features[i].is_blank:
+                doc_type = predictions[i].record_type
+
+    segments = []
+    for group in groups:
+        first, last = numbers[group[0]], numbers[group[-1]]
+        record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group])
+        if first in overrides.types_by_start:
+            record_type, confidence = overrides.types_by_start[first], 1.0
+        first_text = next((texts[i] for i in group if not features[i].is_blank), texts[group[0]])
+        date = document_date(first_text, record_type) or document_date("\n".join(texts[i] for i in group), record_type)
+        title = next((features[i].title for i in group if not features[i].is_blank), None)
+        segments.append(
+            DocumentSegment(
+                first_page=first,
+                last_page=last,
+                record_type=record_type,
+                confidence=round(min(max(confidence, 0.0), 1.0), 4),
+                date=date,
+                title=title,
+                vbms_type_id=rules.vbms_type_id(record_type),
+            )
+        )
+    return segments

@@ -1,0 +1,165 @@
+"""Record-type rules: the words that say what a page is, read from config/rules/record_types.yaml.
+
+Form numbers, OMB numbers and titles survive OCR on every page of a form, so when a page names
+itself the rules decide; the statistical model (record_type_model.py) decides the rest. Matching
+is done on a folded copy of the text (case, spacing, punctuation and OCR look-alikes removed) so
+"CHRONO LOGICAL REC0RD 0F MEDlCAL CARE" still reads as the SF 600 title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+RECORD_TYPES: tuple[str, ...] = (
+    "service_treatment",
+    "service_exam",
+    "service_personnel",
+    "line_of_duty",
+    "va_treatment",
+    "private_treatment",
+    "imaging_report",
+    "cp_exam",
+    "medical_opinion",
+    "rating_decision",
+    "board_decision",
+    "buddy_statement",
+    "personal_statement",
+    "claim_form",
+    "other",
+)
+
+TITLE_IN_ZONE_POINTS = 3.0
+TITLE_ELSEWHERE_POINTS = 1.0
+BODY_POINTS = 1.0
+STRONG_RULE_MIN_POINTS = 3.0
+STRONG_RULE_MIN_RATIO = 2.0
+# Characters at the top / bottom of a page where a form prints its title and number.
+TOP_ZONE_CHARS = 350
+BOTTOM_ZONE_CHARS = 200
+SHORT_CUE_LETTERS = 8
+
+_OCR_FOLD = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "!": "I", "5": "S", "8": "B", "Q": "O"})
+_NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Upper-case words separated by single spaces, with OCR look-alikes merged (0→O, 1/l→I, rn→m…)."""
+    upper = text.upper().replace("RN", "M").replace("VV", "W")
+    return " ".join(_NON_ALNUM.sub(" ", upper).translate(_OCR_FOLD).split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One phrase of the rule pack, pre-folded for matching."""
+
+    phrase: str
+    folded: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, phrase: str) -> Cue:
+        folded = fold(phrase)
+        compact = folded.replace(" ", "")
+        if len(compact) >= SHORT_CUE_LETTERS:
+            # Long cues match with or without the spaces OCR adds or drops.
+            pattern = re.compile(r"\s?".join(re.escape(ch) for ch in compact))
+        else:
+            pattern = re.compile(r"(?<![A-Z0-9])" + re.escape(folded) + r"(?![A-Z0-9])")
+        return cls(phrase, folded, pattern)
+
+    def found_in(self, folded_text: str) -> bool:
+        return self.pattern.search(folded_text) is not None
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    record_type: str
+    vbms_type_id: int | None
+    title: tuple[Cue, ...]
+    body: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All record types' cues; built from the YAML rule pack by parse_rules."""
+
+    types: tuple[TypeRules, ...]
+    by_type: Mapping[str, TypeRules] = field(default_factory=dict)
+
+    def vbms_type_id(self, record_type: str) -> int | None:
+        rules = self.by_type.get(record_type)
+        return rules.vbms_type_id if rules else None
+
+
+def parse_rules(document: Mapping[str, Any]) -> RuleSet:
+    """Builds a RuleSet from the parsed YAML mapping ({record_types: {type: {vbms_type_id, title, body}}})."""
+    types = []
+    for record_type, spec in (document.get("record_types") or {}).items():
+        if record_type not in RECORD_TYPES:
+            raise ValueError(f"unknown record type in rules: {record_type!r}")
+        spec = spec or {}
+        types.append(
+            TypeRules(
+                record_type=record_type,
+                vbms_type_id=spec.get("vbms_type_id"),
+                title=tuple(Cue.of(str(p)) for p in spec.get("title") or ()),
+                body=tuple(Cue.of(str(p)) for p in spec.get("body") or ()),
+            )
+        )
+    return RuleSet(tuple(types), {t.record_type: t for t in types})
+
+
+@dataclass(frozen=True)
+class RuleScores:
+    """Points per record type for one page, and which titles stood in the page's top lines."""
+
+    points: Mapping[str, float]
+    top_titles: Mapping[str, tuple[str, ...]]
+    zone_titled: frozenset[str] = frozenset()
+
+    def best(self) -> tuple[str, float, float]:
+        """(best type, its points, runner-up's points)."""
+        ranked = sorted(self.points.items(), key=lambda kv: (-kv[1], RECORD_TYPES.index(kv[0])))
+        if not ranked:
+            return "other", 0.0, 0.0
+        return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
+
+    def strong_type(self) -> str | None:
+        """The type the rules are sure of, or None when the page does not clearly name itself."""
+        best, points, runner_up = self.best()
+        if best not in self.zone_titled:
+            return None
+        if points >= STRONG_RULE_MIN_POINTS and points >= STRONG_RULE_MIN_RATIO * runner_up:
+            return best
+        return None
+
+
+def score_page(text: str, rules: RuleSet) -> RuleScores:
+    """Scores a page's text against every record type's cues."""
+    top = fold(text[:TOP_ZONE_CHARS])
+    bottom = fold(text[-BOTTOM_ZONE_CHARS:]) if len(text) > TOP_ZONE_CHARS else ""
+    whole = fold(text)
+    points: dict[str, float] = {}
+    top_titles: dict[str, tuple[str, ...]] = {}
+    zone_titled: set[str] = set()
+    for type_rules in rules.types:
+        score = 0.0
+        in_top: list[str] = []
+        for cue in type_rules.title:
+            if cue.found_in(top):
+                score += TITLE_IN_ZONE_POINTS
+                in_top.append(cue.phrase)
+            elif bottom and cue.found_in(bottom):
+                score += TITLE_IN_ZONE_POINTS
+                zone_titled.add(type_rules.record_type)
+            elif cue.found_in(whole):
+                score += TITLE_ELSEWHERE_POINTS
+        score += sum(BODY_POINTS for cue in type_rules.body if cue.found_in(whole))
+        points[type_rules.record_type] = score
+        if in_top:
+            top_titles[type_rules.record_type] = tuple(in_top)
+            zone_titled.add(type_rules.record_type)
+    return RuleScores(points, top_titles, frozenset(zone_titled))
