@@ -58,12 +58,44 @@ def phrase_to_regex(phrase: str) -> str:
     return head + body + tail
 
 
+def _trie_regex(phrases: list[str]) -> str:
+    """Literal phrases as one character trie, so the regex engine does not try hundreds of alternatives
+    at every word start (Python's `re` has no built-in trie); a space matches any run of whitespace."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in " ".join(phrase.lower().split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        if not alts:
+            return ""
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 def compile_phrases(phrases: list[str] | None) -> re.Pattern[str] | None:
-    """One alternation, longest phrase first so 'no evidence of' wins over 'no'."""
+    """One case-insensitive regex for a list of rule phrases; longer phrases win ('no evidence of' over 'no').
+
+    Plain phrases that begin and end with a word character go into a trie on word boundaries; regex
+    entries ('re:') and phrases with punctuation at an edge keep their own alternative.
+    """
     if not phrases:
         return None
-    ordered = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
-    return re.compile("|".join(f"(?:{phrase_to_regex(p)})" for p in ordered), re.IGNORECASE)
+    unique = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    plain = [p for p in unique if not p.startswith("re:") and re.match(r"\w", p) and re.search(r"\w$", p)]
+    others = [p for p in unique if p not in set(plain)]
+    parts = [f"(?:{phrase_to_regex(p)})" for p in others]
+    if plain:
+        parts.append(r"(?<!\w)" + _trie_regex(plain) + r"(?!\w)")
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -64,7 +64,7 @@ class FlagHit:
 class _Matcher:
     category: str
     polarity: str | None
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True)
@@ -74,15 +74,15 @@ class _CategoryRules:
     exclude: re.Pattern[str] | None
 
 
-def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> re.Pattern[str] | None:
-    parts: list[str] = []
+def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
+    """The terms as one trie regex plus one regex per pattern: kept apart so that, at one start, the
+    longest of all candidates wins rather than the first alternative of a combined regex."""
+    compiled: list[re.Pattern[str]] = []
     term_rx = compile_phrases(terms)
     if term_rx is not None:
-        parts.append(term_rx.pattern)
-    parts.extend(f"(?:{p})" for p in patterns or [])
-    if not parts:
-        return None
-    return re.compile("|".join(parts), re.IGNORECASE)
+        compiled.append(term_rx)
+    compiled.extend(re.compile(p, re.IGNORECASE) for p in patterns or [])
+    return compiled
 
 
 @lru_cache(maxsize=4)
@@ -95,13 +95,14 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
         if "polarity" in raw:
             for polarity in POLARITIES:
                 section = raw["polarity"].get(polarity) or {}
-                rx = _compile_list(section.get("terms"), section.get("patterns"))
-                if rx is not None:
-                    matchers.append(_Matcher(category, polarity, rx))
-        rx = _compile_list(raw.get("terms"), raw.get("patterns"))
-        if rx is not None:
-            matchers.append(_Matcher(category, None, rx))
-        exclude = _compile_list(None, raw.get("exclude"))
+                rxs = _compile_list(section.get("terms"), section.get("patterns"))
+                if rxs:
+                    matchers.append(_Matcher(category, polarity, tuple(rxs)))
+        rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
+        if rxs:
+            matchers.append(_Matcher(category, None, tuple(rxs)))
+        excludes = raw.get("exclude") or []
+        exclude = re.compile("|".join(f"(?:{x})" for x in excludes), re.IGNORECASE) if excludes else None
         packs.append(_CategoryRules(category, tuple(matchers), exclude))
     return tuple(packs)
 
@@ -141,8 +142,9 @@ def find_category_hits(
     """Spans of one category inside one sentence, exclusions applied."""
     cands: list[tuple[int, int, int, str | None]] = []
     for rank, matcher in enumerate(rules.matchers):
-        for s, e in _all_matches(matcher.pattern, text, sent_start, sent_end):
-            cands.append((s, e, rank, matcher.polarity))
+        for rx in matcher.patterns:
+            for s, e in _all_matches(rx, text, sent_start, sent_end):
+                cands.append((s, e, rank, matcher.polarity))
     if not cands:
         return []
     hits = _select_longest(cands)
