@@ -57,7 +57,20 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
                 "encrypted_pdf", "the PDF uses an unsupported security handler (encrypted); send an unlocked copy"
             ) from exc
         reason = _PDFIUM_LOAD_ERRORS.get(code, str(exc))
-        raise InputError("corrupt_pdf", f"the PDF cannot be opened: {reason} ({exc})") from exc
+        hint = "; the file looks truncated (no %%EOF marker at its end)" if _looks_truncated(path) else ""
+        raise InputError("corrupt_pdf", f"the PDF cannot be opened: {reason} ({exc}){hint}") from exc
+
+
+def _looks_truncated(path: Path) -> bool:
+    """A PDF ends with %%EOF; an upload cut short does not, which is worth telling the uploader."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - 2048))
+            return b"%%EOF" not in fh.read()
+    except OSError:
+        return False
 
 
 def _count_pdf_pages(path: Path) -> int:
@@ -81,7 +94,11 @@ def open_image(path: Path, settings: Settings) -> Image.Image:
     try:
         im = Image.open(path)
     except Image.DecompressionBombError as exc:
-        raise InputError("image_too_large", f"{exc}; limit is {settings.max_image_pixels} pixels") from exc
+        raise InputError(
+            "image_too_large",
+            f"the image is too large to decode safely ({exc}); the limit is {settings.max_image_pixels} pixels "
+            "(CLAIMDEX_MAX_IMAGE_PIXELS)",
+        ) from exc
     except (OSError, ValueError, SyntaxError) as exc:  # UnidentifiedImageError is an OSError
         raise InputError("corrupt_image", f"the image cannot be read: {exc}") from exc
     check_image_size(im, settings, page=None)
