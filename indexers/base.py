@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,3 +102,24 @@ class SearchIndex(ABC):
 
     @abstractmethod
     def count(self, claim_id: str | None = None) -> int: ...
+
+    # ---- additive, non-abstract: backends override; defaults keep older implementations working.
+
+    def prune_claim(self, claim_id: str, keep_page_ids: set[str]) -> int:
+        """Remove the claim's indexed pages whose ids are not in ``keep_page_ids``; returns how many.
+
+        Incremental indexing upserts what SQL has now; pages that vanished (a file re-processed with
+        fewer pages, a page that became failed) must leave the index too.
+        """
+        raise NotImplementedError
+
+    def rebuild(self, batches: Iterable[list[PageDoc]]) -> int:
+        """Replace the whole index with these pages, readers seeing the old index until the swap.
+
+        The default is not atomic; backends override (Elasticsearch: new index version + alias swap).
+        """
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release connections (optional)."""
+        return None
