@@ -55,7 +55,8 @@ def ocr_image(image: Image.Image, dpi: float, languages: str, orientation_check_
         lines, conf = _ocr_file(upright_path, dpi, languages, deadline)
         calls = 1
         if _looks_upright(lines, conf, orientation_check_confidence):
-            return OcrOutput(lines, conf, 0, calls)
+            # Tesseract reads some sideways pages as vertical text, well; only the boxes tell.
+            return OcrOutput(lines, conf, _sideways_rotation(lines), calls)
         rotation = _detect_rotation(upright_path, dpi, deadline)
         calls += 1
         if rotation == 0:
@@ -73,6 +74,29 @@ def ocr_image(image: Image.Image, dpi: float, languages: str, orientation_check_
 def _looks_upright(lines: list[list[WordBox]], conf: float | None, threshold: float) -> bool:
     n_words = sum(len(line) for line in lines)
     return n_words >= MIN_WORDS_UPRIGHT and conf is not None and conf >= threshold
+
+
+def _sideways_rotation(lines: list[list[WordBox]]) -> int:
+    """90 or 270 when the words read were set vertically (a sideways page read as is), else 0.
+
+    Costs no Tesseract run: a word of several letters taller than it is wide is vertical text, and
+    the direction the words of a line advance in says which way the page was turned.
+    """
+    tall = wide = 0
+    advance = 0.0
+    for line in lines:
+        for w in line:
+            if len(w[0]) >= 3:
+                if (w[4] - w[2]) > 1.5 * (w[3] - w[1]):
+                    tall += 1
+                else:
+                    wide += 1
+        for a, b in zip(line, line[1:], strict=False):
+            advance += b[2] - a[2]
+    if tall < MIN_WORDS_UPRIGHT or tall <= 2 * wide:
+        return 0
+    # Lines running down the image: the page was turned clockwise and needs 270 more to be upright.
+    return 270 if advance > 0 else 90
 
 
 def _score(lines: list[list[WordBox]], conf: float | None) -> float:
