@@ -17,7 +17,7 @@ from api import audit
 from api.access import require_claim
 from api.auth import Principal, csrf_protect, current_principal, get_db, require_physician
 from api.routes_claims import ClaimId
-from api.routes_pages import flag_json, get_document
+from api.routes_pages import filenames, flag_json, get_document
 from api.routes_search import FLAG_CATEGORIES, RECORD_TYPES
 from store.models import Document, DocumentCorrection, Flag, SourceFile, utcnow
 
@@ -75,7 +75,7 @@ def list_flags(
     if not include_stale:
         q = q.where(Flag.stale.is_(False))
     flags = list(db.scalars(q.order_by(Flag.file_id, Flag.page_number, Flag.start)))
-    names = dict(db.execute(select(SourceFile.file_id, SourceFile.filename).where(SourceFile.claim_id == claim_id)))
+    names = filenames(db, claim_id)
     audit.record(db, principal, "flags_list", claim_id, count=len(flags))
     return {"flags": [{**flag_json(g), "filename": names.get(g.file_id)} for g in flags]}
 

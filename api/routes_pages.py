@@ -35,8 +35,10 @@ def flag_json(g: Flag) -> dict[str, Any]:
             "reviewed_at": g.reviewed_at.isoformat() + "Z" if g.reviewed_at else None, "stale": g.stale}
 
 
-def _filenames(db: Session, claim_id: str) -> dict[str, str]:
-    return dict(db.execute(select(SourceFile.file_id, SourceFile.filename).where(SourceFile.claim_id == claim_id)))
+def filenames(db: Session, claim_id: str) -> dict[str, str]:
+    """file_id → filename for a claim, so lists can cite files by name."""
+    rows = db.execute(select(SourceFile.file_id, SourceFile.filename).where(SourceFile.claim_id == claim_id)).all()
+    return {fid: name for fid, name in rows}
 
 
 def get_document(db: Session, claim_id: str, document_id: str) -> Document:
@@ -56,7 +58,7 @@ def list_documents(claim_id: str = ClaimId, type: str | None = Query(None),  # n
     q = select(Document).where(Document.claim_id == claim_id)
     if type:
         q = q.where(Document.record_type == type)
-    names = _filenames(db, claim_id)
+    names = filenames(db, claim_id)
     docs = [document_json(d, names.get(d.file_id)) for d in db.scalars(q.order_by(Document.file_id,
                                                                                    Document.first_page))]
     audit.record(db, principal, "documents_list", claim_id, count=len(docs))
@@ -71,7 +73,7 @@ def document_detail(document_id: str, claim_id: str = ClaimId, principal: Princi
     flags = list(db.scalars(select(Flag).where(Flag.claim_id == claim_id, Flag.document_id == document_id)
                             .order_by(Flag.page_number, Flag.start)))
     audit.record(db, principal, "document_read", claim_id, document_id=document_id)
-    return {**document_json(d, _filenames(db, claim_id).get(d.file_id)),
+    return {**document_json(d, filenames(db, claim_id).get(d.file_id)),
             "pages": list(range(d.first_page, d.last_page + 1)), "flags": [flag_json(g) for g in flags]}
 
 

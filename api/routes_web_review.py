@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from api import audit
 from api.access import require_claim
 from api.auth import Principal, current_principal, get_db
-from api.routes_pages import flag_json
+from api.routes_pages import filenames, flag_json
 from api.routes_search import FLAG_CATEGORIES, RECORD_TYPES
 from api.routes_web import render
-from store.models import Flag, SourceFile
+from store.models import Flag
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,7 +31,7 @@ def review_page(request: Request, claim_id: str, category: str = Query("", max_l
     if record_type in RECORD_TYPES:
         q = q.where(Flag.record_type == record_type)
     flags = list(db.scalars(q.order_by(Flag.category, Flag.file_id, Flag.page_number, Flag.start).limit(2000)))
-    names = dict(db.execute(select(SourceFile.file_id, SourceFile.filename).where(SourceFile.claim_id == claim_id)))
+    names = filenames(db, claim_id)
     audit.record(db, principal, "review_queue_read", claim_id, count=len(flags))
     return render(request, "review.html", principal, claim=claim,
                   flags=[{**flag_json(g), "filename": names.get(g.file_id, "")} for g in flags],
