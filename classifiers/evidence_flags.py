@@ -210,6 +210,16 @@ def find_sentence_date(sentence: str) -> date | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) -> str | None:
+    """One sentence states one opinion: "less likely than not related to military service" is negative
+    even though "related to military service" alone reads positive. Speculative > negative > positive."""
+    polarities = {pol for cat, _s, _e, pol in found if cat == "medical_opinion" and pol}
+    for polarity in POLARITIES:
+        if polarity in polarities:
+            return polarity
+    return None
+
+
 def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
     """All evidence flags of a page's text, ordered by offset then category; deterministic and pure.
 
@@ -228,8 +238,9 @@ def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
                 found.append((rules.category, s, e, pol))
                 if record_type == "imaging_report" and rules.category == "diagnosis":
                     found.append(("imaging_finding", s, e, None))
+        opinion_polarity = _sentence_opinion_polarity(found)
         seen: set[tuple[str, int, int]] = set()
-        for category, s, e, pol in found:
+        for category, s, e, _pol in found:
             if (category, s, e) in seen:
                 continue
             seen.add((category, s, e))
@@ -248,7 +259,7 @@ def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
                     historical=ctx.historical,
                     hypothetical=ctx.hypothetical,
                     experiencer=ctx.experiencer,
-                    polarity=pol if category == "medical_opinion" else None,
+                    polarity=opinion_polarity if category == "medical_opinion" else None,
                     date=sentence_date,
                 )
             )
