@@ -180,11 +180,18 @@ def reindex_all(session: Session, index: SearchIndex) -> int:
         for claim_id in claim_ids:
             yield from chunked(page_docs_for_claim(session, claim_id))
 
+    started = utcnow()
     try:
         try:
             n = index.rebuild(batches())
         except NotImplementedError:
-            n = sum(index_claim_pages(session, index, c) for c in claim_ids)
+            return sum(index_claim_pages(session, index, c) for c in claim_ids)
+        # Pipeline writes that landed in the old index version while the new one was filling (a claim the
+        # pipeline indexed after we had read it) are replayed now that the alias points at the new one.
+        session.expire_all()
+        late = session.scalars(select(Claim.claim_id).where(Claim.indexed_at >= started)).all()
+        for claim_id in late:
+            index_claim_pages(session, index, claim_id)
     except SearchIndexUnavailable as exc:
         _record_failure(session, claim_ids, exc)
         raise
