@@ -1,0 +1,155 @@
+"""find_flags: all eleven categories in realistic sentences, with context, polarity, offsets and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from classifiers.evidence_flags import FLAG_CATEGORIES, FlagHit, find_flags
+
+
+def hits_of(text: str, category: str) -> list[FlagHit]:
+    return [h for h in find_flags(text) if h.category == category]
+
+
+@pytest.mark.parametrize(
+    ("category", "sentence", "words"),
+    [
+        ("back_complaint", "SM c/o LBP x 3 days after a road march.", "LBP"),
+        ("back_complaint", "Tenderness over L4-L5 paraspinals on palpation.", "Tenderness over L4-L5 paraspinals"),
+        ("injury", "He fell from the vehicle ramp while loading the truck.", "fell from the vehicle ramp"),
+        ("injury", "Sustained a hard landing on a night jump at Fort Bragg.", "hard landing"),
+        ("gait", "Antalgic gait favoring the right leg.", "Antalgic gait favoring the right leg"),
+        ("gait", "He uses a cane for longer distances.", "uses a cane"),
+        ("aging_attribution", "The changes are consistent with the natural aging process.", "natural aging process"),
+        ("diagnosis", "Assessment: lumbar DDD with left L5 radiculopathy.", "lumbar DDD"),
+        ("imaging_finding", "MRI: disc desiccation at L4-5 with mild foraminal narrowing.", "disc desiccation at L4-5"),
+        ("service_strain", "Completed 12-mile ruck marches with 80 lb every month.", "12-mile ruck marches with 80 lb"),
+        ("medical_opinion", "It is less likely than not that it was incurred in service.", "less likely than not"),
+        ("alternative_cause", "He has worked as a roofer since 2012.", "worked as a roofer"),
+        ("continuity", "He has had back pain ever since.", "ever since"),
+        ("secondary_link", "Altered gait from the knee has strained the back.", "has strained the back"),
+    ],
+)
+def test_each_category_in_a_realistic_sentence(category: str, sentence: str, words: str) -> None:
+    hits = hits_of(sentence, category)
+    assert hits, f"no {category} in {sentence!r}"
+    at = sentence.index(words)
+    assert any(h.start < at + len(words) and at < h.end for h in hits), [h.text for h in hits]
+    for h in hits:
+        assert sentence[h.start : h.end] == h.text
+        assert not h.negated
+
+
+def test_all_eleven_categories_exist() -> None:
+    assert len(FLAG_CATEGORIES) == 11
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Veteran denies back pain.", "back_complaint"),
+        ("No evidence of foraminal narrowing.", "imaging_finding"),
+        ("Negative for radiculopathy on EMG.", "diagnosis"),
+        ("Walks steadily without a cane.", "gait"),
+    ],
+)
+def test_negated_flags_are_returned_negated_with_the_right_category(sentence: str, category: str) -> None:
+    hits = [h for h in hits_of(sentence, category) if h.text.lower() not in ("walks",)]
+    assert hits and all(h.negated for h in hits), hits
+
+
+def test_only_the_negated_part_of_a_sentence_is_negated() -> None:
+    hits = {h.text: h.negated for h in hits_of("Gait steady, without a cane.", "gait")}
+    assert hits == {"Gait": False, "cane": True}
+
+
+def test_family_history_is_flagged_for_another_experiencer() -> None:
+    hits = hits_of("His father had chronic back pain.", "back_complaint")
+    assert hits and hits[0].experiencer == "other"
+    own = hits_of("He has chronic back pain.", "back_complaint")
+    assert own and own[0].experiencer == "patient"
+
+
+def test_hypothetical_and_historical() -> None:
+    hyp = hits_of("Return to clinic if back pain worsens.", "back_complaint")
+    assert hyp and hyp[0].hypothetical and not hyp[0].negated
+    hist = hits_of("Past medical history of lumbar strain.", "diagnosis")
+    assert hist and hist[0].historical
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Degenerative changes are consistent with his age.",
+        "Findings represent age-related degenerative changes.",
+        "This reflects the natural progression of the disease.",
+        "Wear and tear of aging rather than any in-service event.",
+        "Such findings are common in this age group.",
+        "The changes are due to the natural aging process.",
+        "The condition is degenerative in nature and due to age.",
+    ],
+)
+def test_aging_language_is_an_aging_attribution(sentence: str) -> None:
+    assert hits_of(sentence, "aging_attribution")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 54-year-old male presents with low back pain.",
+        "Age: 54.",
+        "Veteran, aged 61, here for annual exam.",
+        "Enlisted at age 18 in 1990.",
+        "He is a 58 y/o veteran with hypertension.",
+    ],
+)
+def test_a_plain_age_is_not_an_aging_attribution(sentence: str) -> None:
+    assert not hits_of(sentence, "aging_attribution")
+
+
+def test_negated_aging_attribution_keeps_its_category() -> None:
+    hits = hits_of("The back condition is not due to age.", "aging_attribution")
+    assert hits and hits[0].negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity"),
+    [
+        ("It is at least as likely as not that the back condition was incurred in service.", "positive"),
+        ("The lumbar DDD is more likely than not due to his military service.", "positive"),
+        ("The claimed condition is less likely than not related to military service.", "negative"),
+        ("The back disability was not caused by the in-service injury.", "negative"),
+        ("I cannot resolve this issue without resort to mere speculation.", "speculative"),
+    ],
+)
+def test_opinion_polarity(sentence: str, polarity: str) -> None:
+    hits = hits_of(sentence, "medical_opinion")
+    assert hits and {h.polarity for h in hits} == {polarity}
+
+
+def test_polarity_only_on_opinions() -> None:
+    assert all(h.polarity is None for h in find_flags("SM c/o LBP. Antalgic gait.") )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Sore throat x 2 days.", "Neck pain radiating to the shoulder.", "Pain in the back of the head.",
+     "He will be back at work Monday.", "Fell asleep during the briefing.", "Fall risk assessment completed."],
+)
+def test_non_back_complaints_and_traps_flag_nothing(sentence: str) -> None:
+    assert find_flags(sentence) == []
+
+
+def test_sentence_offsets_dates_and_determinism() -> None:
+    text = "CHRONOLOGICAL RECORD OF MEDICAL CARE\nOn 14 March 2004 SM fell from the\nvehicle ramp. Denies back pain."
+    hits = find_flags(text)
+    assert find_flags(text) == hits
+    injury = [h for h in hits if h.category == "injury"][0]
+    assert text[injury.sentence_start : injury.sentence_start + len(injury.sentence)] == injury.sentence
+    assert injury.date == date(2004, 3, 14)
+    back = [h for h in hits if h.category == "back_complaint"][0]
+    assert back.negated and back.date is None
+    keys = [(h.category, h.start, h.end) for h in hits]
+    assert len(keys) == len(set(keys))

@@ -1,0 +1,57 @@
+"""Sentence splitting on OCR text and clinical shorthand: context must not leak across sentences."""
+
+from __future__ import annotations
+
+from classifiers.sentences import split_sentences
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Pt. c/o LBP x 3 days. Seen by Dr. Smith, i.e. the flight surgeon. Tylenol 500 mg b.i.d. prn pain."
+    assert sentences_of(text) == [
+        "Pt. c/o LBP x 3 days.",
+        "Seen by Dr. Smith, i.e. the flight surgeon.",
+        "Tylenol 500 mg b.i.d. prn pain.",
+    ]
+
+
+def test_spinal_levels_and_decimals_stay_inside_a_sentence() -> None:
+    text = "Tenderness over L4-5 and L5-S1 paraspinals. Temp 98.6 today."
+    assert sentences_of(text) == ["Tenderness over L4-5 and L5-S1 paraspinals.", "Temp 98.6 today."]
+
+
+def test_ocr_line_wrap_is_joined_but_headers_and_bullets_split() -> None:
+    text = (
+        "CHRONOLOGICAL RECORD OF MEDICAL CARE\n"
+        "SM reports low back pain after a ruck march and\n"
+        "denies numbness or tingling.\n"
+        "ASSESSMENT\n"
+        "- lumbar strain\n"
+        "- antalgic gait\n"
+        "1. Motrin 800 mg.\n"
+        "2. Profile x 7 days."
+    )
+    assert sentences_of(text) == [
+        "CHRONOLOGICAL RECORD OF MEDICAL CARE",
+        "SM reports low back pain after a ruck march and\ndenies numbness or tingling.",
+        "ASSESSMENT",
+        "- lumbar strain",
+        "- antalgic gait",
+        "1. Motrin 800 mg.",
+        "2. Profile x 7 days.",
+    ]
+
+
+def test_offsets_index_the_original_text_and_blank_lines_split() -> None:
+    text = "  Denies back pain\n\nFather had back surgery.  "
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Denies back pain", "Father had back surgery."]
+    assert spans[0][0] == 2
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n ") == []
