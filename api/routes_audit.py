@@ -16,7 +16,7 @@ router = APIRouter(tags=["audit"])
 
 @router.get("/api/audit")
 def audit_events(claim_id: str | None = Query(None, max_length=128), user: str | None = Query(None, max_length=128),
-                 limit: int = Query(200, ge=1, le=1000), before_id: int | None = Query(None, ge=1),
+                 limit: int = Query(200, ge=1, le=1000), before_id: int | None = Query(None, ge=1, le=2**62),
                  principal: Principal = Depends(require_staff), db: Session = Depends(get_db)) -> dict[str, Any]:
     if claim_id:
         require_claim(db, principal, claim_id)

@@ -27,6 +27,9 @@ router = APIRouter(tags=["claims"])
 
 CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 ClaimId = Path(min_length=1, max_length=128)
+# Page numbers and ids are bounded so absurd values answer 404/422, never overflow a database integer.
+MAX_PAGE = 1_000_000
+PageNumber = Path(ge=1, le=MAX_PAGE)
 FINISHED = ("done", "partial", "failed")
 
 

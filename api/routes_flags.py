@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from api import audit
 from api.access import require_claim
 from api.auth import Principal, csrf_protect, current_principal, get_db, require_physician
-from api.routes_claims import ClaimId
+from api.routes_claims import MAX_PAGE, ClaimId
 from api.routes_pages import filenames, flag_json, get_document
 from api.routes_search import FLAG_CATEGORIES, RECORD_TYPES
 from store.models import Document, DocumentCorrection, Flag, SourceFile, utcnow
@@ -41,7 +41,7 @@ class Reclassify(BaseModel):
 
 class BoundaryFix(BaseModel):
     file_id: str = Field(min_length=1, max_length=64)
-    page: int = Field(ge=2, le=1_000_000, description="a new document starts here (split) or it continues "
+    page: int = Field(ge=2, le=MAX_PAGE, description="a new document starts here (split) or it continues "
                                                        "the previous one (merge)")
     kind: Literal["split", "merge"]
 
@@ -53,7 +53,7 @@ def list_flags(
     status: list[ReviewStatus] = Query(default_factory=list),
     record_type: list[str] = Query(default_factory=list),
     file_id: str | None = Query(None, max_length=64),
-    page: int | None = Query(None, ge=1),
+    page: int | None = Query(None, ge=1, le=MAX_PAGE),
     include_stale: bool = False,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from api import audit
 from api.access import require_claim
 from api.auth import Principal, current_principal, get_db
-from api.routes_claims import ClaimId
+from api.routes_claims import ClaimId, PageNumber
 from config.settings import Settings, get_settings
 from store.blobs import BlobStore
 from store.models import Page, SourceFile
@@ -63,8 +63,8 @@ def render_page_png(settings: Settings, f: SourceFile, page: int, rotation: int)
 
 @router.get("/api/claims/{claim_id}/files/{file_id}/pages/{page}/image", response_class=FileResponse,
             responses={200: {"content": {"image/png": {}}}})
-def page_image(file_id: str, page: int, claim_id: str = ClaimId, principal: Principal = Depends(current_principal),
-               db: Session = Depends(get_db)) -> FileResponse:
+def page_image(file_id: str, page: int = PageNumber, claim_id: str = ClaimId,
+               principal: Principal = Depends(current_principal), db: Session = Depends(get_db)) -> FileResponse:
     require_claim(db, principal, claim_id)
     f = db.scalar(select(SourceFile).where(SourceFile.file_id == file_id, SourceFile.claim_id == claim_id))
     if f is None or f.kind not in ("pdf", "tiff", "png", "jpeg") or not 1 <= page <= max(f.page_count, 0):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from api import audit
 from api.access import require_claim
 from api.auth import Principal, current_principal, get_db
-from api.routes_claims import ClaimId
+from api.routes_claims import ClaimId, PageNumber
 from api.routes_search import RECORD_TYPES
 from store.models import Document, Flag, Page, SourceFile
 
@@ -100,8 +100,8 @@ def page_detail(db: Session, claim_id: str, file_id: str, page: int) -> dict[str
 
 
 @router.get("/api/claims/{claim_id}/files/{file_id}/pages/{page}")
-def get_page(file_id: str, page: int, claim_id: str = ClaimId, principal: Principal = Depends(current_principal),
-             db: Session = Depends(get_db)) -> dict[str, Any]:
+def get_page(file_id: str, page: int = PageNumber, claim_id: str = ClaimId,
+             principal: Principal = Depends(current_principal), db: Session = Depends(get_db)) -> dict[str, Any]:
     """One page: text, words with boxes (PDF points, top-left origin), flags, neighbours."""
     require_claim(db, principal, claim_id)
     out = page_detail(db, claim_id, file_id, page)

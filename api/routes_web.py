@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from api import audit
 from api.access import accessible_claims, claim_users, require_claim
 from api.auth import Principal, current_principal, get_db, principal_from_request, require_staff
-from api.routes_claims import claim_overview, claim_summary
+from api.routes_claims import PageNumber, claim_overview, claim_summary
 from api.routes_pages import page_detail
 from api.routes_search import FLAG_CATEGORIES, RECORD_TYPES, run_search
 from indexers.base import SearchQuery
@@ -139,7 +139,8 @@ def text_segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[st
 
 
 @router.get("/claims/{claim_id}/files/{file_id}/pages/{page}")
-def page_view(request: Request, claim_id: str, file_id: str, page: int, q: str = Query("", max_length=1000),
+def page_view(request: Request, claim_id: str, file_id: str, page: int = PageNumber,
+              q: str = Query("", max_length=1000),
               flag: str = Query("", max_length=64), principal: Principal = Depends(current_principal),
               db: Session = Depends(get_db)) -> Response:
     claim = require_claim(db, principal, claim_id)
