@@ -94,16 +94,23 @@ def compile_phrases(phrases: list[str] | None) -> re.Pattern[str] | None:
     others = [p for p in unique if p not in set(plain)]
     parts = [f"(?:{phrase_to_regex(p)})" for p in others]
     if plain:
-        parts.append(r"(?<!\w)" + _trie_regex(plain) + r"(?!\w)")
+        firsts = "".join(sorted({c for p in plain for c in (p[0].lower(), p[0].upper())}))
+        parts.append(r"(?<!\w)(?=[" + re.escape(firsts) + "])" + _trie_regex(plain) + r"(?!\w)")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
+def load_general_termination(path: Path = CONTEXT_RULES_PATH) -> re.Pattern[str] | None:
+    """The termination phrases that end every modifier's scope, compiled once."""
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return compile_phrases(list(raw.get("termination") or []))
+
+
+@lru_cache(maxsize=4)
 def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> dict[str, _ModifierRules]:
-    """Read and compile the ConText rule pack once per process."""
+    """Read and compile the ConText rule pack once per process (general terminations apart)."""
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     window = raw.get("window", 10)
-    general_term: list[str] = list(raw.get("termination") or [])
     rules: dict[str, _ModifierRules] = {}
     for name in MODIFIERS:
         section: dict[str, Any] = raw.get(name) or {}
@@ -114,7 +121,7 @@ def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> dict[str, _ModifierRu
             pre=compile_phrases(section.get("pre")),
             post=compile_phrases(section.get("post")),
             pseudo=compile_phrases(section.get("pseudo")),
-            termination=compile_phrases(general_term + list(section.get("termination") or [])),
+            termination=compile_phrases(list(section.get("termination") or [])),
             window_pre=int(section.get("window_pre", win_pre)),
             window_post=win_post,
         )
@@ -131,6 +138,7 @@ def _spans(pattern: re.Pattern[str] | None, sentence: str) -> list[tuple[int, in
 def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], ...]]:
     """All trigger, pseudo and termination spans of one sentence, cached: a sentence often has many hits."""
     out: dict[str, tuple[list[tuple[int, int]], ...]] = {}
+    general = _spans(load_general_termination(), sentence)
     for name, r in load_context_rules().items():
         pseudo = _spans(r.pseudo, sentence)
 
@@ -139,7 +147,7 @@ def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], 
 
         pre = [s for s in _spans(r.pre, sentence) if keep(s)]
         post = [s for s in _spans(r.post, sentence) if keep(s)]
-        term = _spans(r.termination, sentence)
+        term = general + _spans(r.termination, sentence)
         out[name] = (pre, post, term)
     return out
 
