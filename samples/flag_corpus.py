@@ -184,7 +184,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
             _t("{pt} [[alternative_cause|works as a {job}]] since 2012."),
             _t("Vitals: [[alternative_cause|BMI {bmi}]]."),
             _t("Plays [[alternative_cause|weekend football]] with friends."),
-            _t("He [[injury|injured his back]] in a [[alternative_cause,injury|post-service motor vehicle accident]] in 2015.", "hist"),
+            _t("He [[injury|injured his back]] in a [[alternative_cause,injury|post-service motor vehicle accident]] in 2015."),
             _t("[[alternative_cause|Smokes 1 ppd]]."),
         ],
         [
