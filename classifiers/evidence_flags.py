@@ -154,22 +154,31 @@ def find_category_hits(
     return hits
 
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
+try:  # the record-type engineer's OCR-tolerant full-date finder, when present
+    from classifiers.dates import find_dates as _find_full_dates
+except ImportError:  # pragma: no cover - the module ships with claimdex; the fallback keeps this one standalone
+    _find_full_dates = None
+
+_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
             ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
             ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
             ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ]
+        ),
+        start=1,
     )
-    for m in names
+    for name in names
 }
 _DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b")
 _DATE_US = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)?\d\d)\b")
 _DATE_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DATE_DMY = re.compile(r"\b(\d\d?)\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
-_DATE_MY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\b")
+_DATE_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
+_DATE_YEAR = re.compile(
+    r"\b(?:in|during|since|from|circa|around|about|by|until|of)\s+((?:19|20)\d\d)\b(?![/-]\d)", re.IGNORECASE
+)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -179,34 +188,50 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_sentence_date(sentence: str) -> date | None:
-    """The first full date a sentence states (ISO, US m/d/y, 'May 2, 2019', '2 May 2019', 'May 2019')."""
+def _full_dates(sentence: str) -> list[tuple[int, date]]:
+    if _find_full_dates is not None:
+        found = []
+        for f in _find_full_dates(sentence):
+            # "April 2008" must not read as April 20, 2008: keep it for the month-year rule below
+            if not _DATE_MONTH_YEAR.fullmatch(sentence[f.start : f.end].strip()):
+                found.append((f.start, f.date))
+        return found
     found: list[tuple[int, date]] = []
     for m in _DATE_ISO.finditer(sentence):
-        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
-        if d:
+        if d := _safe_date(int(m[1]), int(m[2]), int(m[3])):
             found.append((m.start(), d))
     for m in _DATE_US.finditer(sentence):
         y = int(m[3])
         y = y + (2000 if y < 50 else 1900) if y < 100 else y
-        d = _safe_date(y, int(m[1]), int(m[2]))
-        if d:
+        if d := _safe_date(y, int(m[1]), int(m[2])):
             found.append((m.start(), d))
     for m in _DATE_MDY.finditer(sentence):
         mon = _MONTHS.get(m[1].lower())
-        d = _safe_date(int(m[3]), mon, int(m[2])) if mon else None
-        if d:
+        if mon and (d := _safe_date(int(m[3]), mon, int(m[2]))):
             found.append((m.start(), d))
     for m in _DATE_DMY.finditer(sentence):
         mon = _MONTHS.get(m[2].lower())
-        d = _safe_date(int(m[3]), mon, int(m[1])) if mon else None
-        if d:
+        if mon and (d := _safe_date(int(m[3]), mon, int(m[1]))):
             found.append((m.start(), d))
+    return found
+
+
+def find_sentence_date(sentence: str) -> date | None:
+    """The first date a sentence states, for the chronology and for in_service.
+
+    Full dates first (any format `classifiers.dates` reads, OCR look-alikes folded); else a month and
+    year ("April 2008" -> 1 April 2008); else a year after a preposition ("a hard landing in 2008" ->
+    1 July 2008). Partial dates are approximations, but a narrated in-service injury in a post-service
+    note must not take the note's own date and be called post-service.
+    """
+    found: list[tuple[int, date]] = _full_dates(sentence)
     if not found:
-        for m in _DATE_MY.finditer(sentence):
+        for m in _DATE_MONTH_YEAR.finditer(sentence):
             mon = _MONTHS.get(m[1].lower())
             if mon:
                 found.append((m.start(), date(int(m[2]), mon, 1)))
+    if not found:
+        found = [(m.start(), date(int(m[1]), 7, 1)) for m in _DATE_YEAR.finditer(sentence)]
     return min(found, key=lambda f: f[0])[1] if found else None
 
 

@@ -153,3 +153,42 @@ def test_sentence_offsets_dates_and_determinism() -> None:
     assert back.negated and back.date is None
     keys = [(h.category, h.start, h.end) for h in hits]
     assert len(keys) == len(set(keys))
+
+
+def test_partial_dates_are_approximated_not_misread() -> None:
+    assert find_flags("Hard landing in April 2008.")[0].date == date(2008, 4, 1)
+    assert find_flags("It started with a hard parachute landing in 2008.")[0].date == date(2008, 7, 1)
+
+
+def test_sample_claim_flags_all_categories_with_context() -> None:
+    """The lead's sample claim file (samples/claim_content.py) is the end-to-end ground truth."""
+    claim = pytest.importorskip("samples.claim_content")
+    found_categories: set[str] = set()
+    expected = right = 0
+    for doc in claim.DOCUMENTS:
+        for page, flags, not_flags in zip(doc.pages, doc.flags, doc.not_flags, strict=True):
+            text = "\n".join(line.lstrip("^") for line in page.split("\n"))
+            hits = find_flags(text, doc.record_type)
+            found_categories |= {h.category for h in hits if not h.negated}
+            for f in flags:
+                at = text.find(f.phrase)
+                if at < 0:
+                    continue  # phrase split by layout markup
+                expected += 1
+                same = [h for h in hits if h.category == f.category and h.start < at + len(f.phrase) and at < h.end]
+                right += any(
+                    (h.negated, h.historical, h.hypothetical, h.experiencer) ==
+                    (f.negated, f.historical, f.hypothetical, f.experiencer)
+                    and (f.polarity is None or h.polarity == f.polarity)
+                    for h in same
+                )
+            for nf in not_flags:
+                at = text.find(nf.phrase)
+                plain = [
+                    h for h in hits
+                    if h.category == nf.category and h.start < at + len(nf.phrase) and at < h.end
+                    and not (h.negated or h.hypothetical or h.experiencer == "other")
+                ]
+                assert not plain, (nf.phrase, nf.why)
+    assert found_categories == set(FLAG_CATEGORIES)
+    assert expected >= 50 and right / expected >= 0.9, (right, expected)
