@@ -245,6 +245,29 @@ def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) ->
     return None
 
 
+_OCR_DIGIT_AS_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "|": "l"})
+_WORDISH_TOKEN = re.compile(r"[A-Za-z0-9|]+")
+
+
+def fold_ocr_digits(text: str) -> str:
+    """Same-length copy of text with digits OCR put inside words read back as letters ("1ow" -> "low").
+
+    Only tokens of at least three letters and at most two such digits are folded, so spinal levels
+    ("L5-S1"), MOS codes ("11B") and numbers keep their digits. Offsets are unchanged, so hits found
+    on the folded text cite the original words.
+    """
+
+    def fold(m: re.Match[str]) -> str:
+        token = m.group(0)
+        letters = sum(ch.isalpha() for ch in token)
+        digits = len(token) - letters
+        if letters >= 3 and 0 < digits <= 2:
+            return token.translate(_OCR_DIGIT_AS_LETTER)
+        return token
+
+    return _WORDISH_TOKEN.sub(fold, text)
+
+
 def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
     """All evidence flags of a page's text, ordered by offset then category; deterministic and pure.
 
@@ -253,13 +276,15 @@ def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
     """
     hits: list[FlagHit] = []
     packs = load_flag_rules()
+    folded = fold_ocr_digits(text)
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
+        folded_sentence = folded[s_start:s_end]
         sentence_date: date | None = None
         date_done = False
         found: list[tuple[str, int, int, str | None]] = []
         for rules in packs:
-            for s, e, pol in find_category_hits(text, rules, s_start, s_end):
+            for s, e, pol in find_category_hits(folded, rules, s_start, s_end):
                 found.append((rules.category, s, e, pol))
                 if record_type == "imaging_report" and rules.category == "diagnosis":
                     found.append(("imaging_finding", s, e, None))
@@ -269,7 +294,7 @@ def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
             if (category, s, e) in seen:
                 continue
             seen.add((category, s, e))
-            ctx = assess_context(sentence, s - s_start, e - s_start)
+            ctx = assess_context(folded_sentence, s - s_start, e - s_start)
             if not date_done:
                 sentence_date, date_done = find_sentence_date(sentence), True
             hits.append(

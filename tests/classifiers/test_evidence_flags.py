@@ -192,3 +192,11 @@ def test_sample_claim_flags_all_categories_with_context() -> None:
                 assert not plain, (nf.phrase, nf.why)
     assert found_categories == set(FLAG_CATEGORIES)
     assert expected >= 50 and right / expected >= 0.9, (right, expected)
+
+
+def test_ocr_digits_inside_words_are_read_as_letters() -> None:
+    text = "Pt c/o 1ow back pain; den1es numbness. L5-S1 and 11B unchanged."
+    hits = find_flags(text)
+    back = [h for h in hits if h.category == "back_complaint"]
+    assert back and back[0].text == "1ow back pain" and not back[0].negated
+    assert any(h.category == "service_strain" and h.text == "11B" for h in hits)
