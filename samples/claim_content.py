@@ -134,7 +134,7 @@ CLAIM_FORM = SampleDocument(
     font="Helvetica",
     pages=[
         """\
-OMB Control No. 2900-0747                                  Respondent Burden: 25 minutes
+OMB Control No. 2900-0747                         Respondent Burden: 25 minutes
 ^VA FORM 21-526EZ
 ^APPLICATION FOR DISABILITY COMPENSATION AND RELATED COMPENSATION BENEFITS
 DEPARTMENT OF VETERANS AFFAIRS                 VA DATE STAMP: JUN 11 2024
@@ -453,16 +453,16 @@ SEPARATION_EXAM = SampleDocument(
                                            WOMACK ARMY MEDICAL CENTER
 6. GRADE: E7    7. DATE OF BIRTH: 19700802    8. AGE: 40    9. SEX: M
 14. COMPONENT: ACTIVE DUTY   15. PURPOSE OF EXAMINATION: RETIREMENT
-CLINICAL EVALUATION                                NORMAL   ABNORMAL
-17. Head, face, neck and scalp                     X
-25. Lungs and chest                                X
-29. Heart                                          X
-32. Abdomen and viscera                            X
-34. Upper extremities                              X
-35. Lower extremities (except feet)                X
-36. Spine, other musculoskeletal                            X
-37. Feet                                           X
-38. Neurologic                                     X
+CLINICAL EVALUATION (AHLTA PRINT):
+17. Head, face, neck and scalp: NORMAL
+25. Lungs and chest: NORMAL
+29. Heart: NORMAL
+32. Abdomen and viscera: NORMAL
+34. Upper extremities: NORMAL
+35. Lower extremities (except feet): NORMAL
+36. Spine, other musculoskeletal: ABNORMAL
+37. Feet: NORMAL
+38. Neurologic: NORMAL
 NOTES (Describe every abnormality in detail):
 36. Tenderness to palpation of the lower lumbar paraspinal muscles, R
     greater than L. Forward flexion limited by pain at 70 deg. No
@@ -1104,7 +1104,7 @@ PERSONAL_STATEMENT = SampleDocument(
     font="Helvetica",
     pages=[
         """\
-OMB Control No. 2900-0075                              Respondent Burden: 15 minutes
+OMB Control No. 2900-0075                         Respondent Burden: 15 minutes
 ^DEPARTMENT OF VETERANS AFFAIRS
 ^STATEMENT IN SUPPORT OF CLAIM
 VA FORM 21-4138

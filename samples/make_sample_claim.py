@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import re
 import sys
@@ -20,8 +21,10 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from samples.claim_content import DOCUMENTS, SERVICE_PERIODS, VETERAN, SampleDocument
-from samples.pdf_writer import PageSpec, plain_text, render_scan, write_pdf, write_tiff
+from samples.pdf_writer import PageSpec, plain_text, render_scans, write_pdf, write_tiff
 
 _ZIP_DATE = (2025, 3, 3, 12, 0, 0)
 TRUTH_VERSION = 1
@@ -159,7 +162,8 @@ def write_sample(pdf_path: Path, tiff_path: Path | None = None, zip_path: Path |
     pdf_path = Path(pdf_path)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     specs = page_specs()
-    write_pdf(pdf_path, specs, title="Sample claim file (fictional veteran)")
+    scans = render_scans(specs)
+    write_pdf(pdf_path, specs, title="Sample claim file (fictional veteran)", scans=scans)
     truth = build_truth()
     truth["pdf"] = {"filename": pdf_path.name, "sha256": hashlib.sha256(pdf_path.read_bytes()).hexdigest()}
 
@@ -168,9 +172,7 @@ def write_sample(pdf_path: Path, tiff_path: Path | None = None, zip_path: Path |
     if tiff_path is not None:
         tiff_path = Path(tiff_path)
         sources = tiff_source_pages(specs)
-        images = [
-            render_scan(specs[p - 1].text, seed=specs[p - 1].seed, rotation=specs[p - 1].rotation) for p in sources
-        ]
+        images = [Image.open(io.BytesIO(scans[p - 1])) for p in sources]
         write_tiff(tiff_path, images)
         truth["tiff"] = {
             "filename": tiff_path.name,
