@@ -231,7 +231,8 @@ def _md_cite(c: dict[str, Any]) -> str:
     if c.get("polarity"):
         extra.append(str(c["polarity"]))
     suffix = f" ({', '.join(extra)})" if extra else ""
-    return f'"{c.get("text", "")}" — {c["cite"]}{suffix}'
+    words = " ".join(str(c.get("text", "")).split())
+    return f'"{words}" — {c["cite"]}{suffix}'
 
 
 def render_summary_markdown(summary: dict[str, Any]) -> str:

@@ -200,3 +200,13 @@ def test_ocr_digits_inside_words_are_read_as_letters() -> None:
     back = [h for h in hits if h.category == "back_complaint"]
     assert back and back[0].text == "1ower back pain" and not back[0].negated
     assert any(h.category == "service_strain" and h.text == "11B" for h in hits)
+
+
+def test_unchecked_form_option_and_line_of_duty_wording_are_not_opinions() -> None:
+    dbq = (
+        "[ ] The claimed condition was at least as likely as not incurred in service.\n"
+        "[X] The claimed condition was less likely than not incurred in service."
+    )
+    opinions = hits_of(dbq, "medical_opinion")
+    assert [(h.text, h.polarity) for h in opinions] == [("less likely than not", "negative")]
+    assert hits_of("14. MEDICAL OPINION: INJURY WAS NOT DUE TO ALCOHOL OR DRUG ABUSE.", "medical_opinion") == []
