@@ -2,11 +2,14 @@
 
 Runs inside finish_file. Everything here replaces what an earlier run of the same file wrote,
 except what people own: corrections are replayed, and a reviewed flag keeps its status and note.
+All text work is done before the first write, so a database write lock (SQLite's is per file) is
+held only for the short write phase, not while thousands of pages are classified and flagged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +23,8 @@ from workers.word_boxes import boxes_for_span
 
 SERVICE_RECORD_TYPES = frozenset({"service_personnel"})
 
+Period = tuple[dt.date | None, dt.date | None]
+
 
 @lru_cache(maxsize=1)
 def _record_type_model() -> Any:
@@ -28,38 +33,80 @@ def _record_type_model() -> Any:
     return default_model(get_settings().data_dir / "models")
 
 
+def forget_record_type_model() -> None:
+    """After `claimdex train`, the next analysis loads the new model."""
+    _record_type_model.cache_clear()
+
+
+@dataclass
+class _PageAnalysis:
+    page: Page
+    document: Document | None
+    hits: list[Any]
+
+
 def analyse_file(session: Session, f: SourceFile) -> None:
+    from classifiers.evidence_flags import find_flags
+    from classifiers.service_periods import find_service_periods
+
     pages = list(
         session.scalars(
             select(Page).where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
         )
     )
-    documents = _store_documents(session, f, pages)
-    _store_service_periods(session, f, pages, documents)
-    periods = claim_service_periods(session, f.claim_id)
-    _store_flags(session, f, pages, documents, periods)
+    corrections = list(
+        session.scalars(
+            select(DocumentCorrection).where(DocumentCorrection.file_id == f.file_id).order_by(DocumentCorrection.id)
+        )
+    )
+    # --- compute (no writes) ---
+    documents = _documents_for(f, pages, corrections)
+    by_page = {n: doc for doc in documents for n in range(doc.first_page, doc.last_page + 1)}
+    analyses = []
+    new_periods: list[ServicePeriod] = []
+    for p in pages:
+        doc = by_page.get(p.page_number)
+        record_type = doc.record_type if doc else "other"
+        analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type)))
+        if record_type in SERVICE_RECORD_TYPES:
+            new_periods += [
+                ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
+                              start=sp.start, end=sp.end, branch=sp.branch)
+                for sp in find_service_periods(p.text)
+            ]
+    other_periods = [
+        (sp.start, sp.end) for sp in session.scalars(
+            select(ServicePeriod).where(ServicePeriod.claim_id == f.claim_id, ServicePeriod.file_id != f.file_id))
+    ]
+    periods = other_periods + [(sp.start, sp.end) for sp in new_periods]
+
+    # --- write ---
+    session.execute(delete(Document).where(Document.file_id == f.file_id))
+    session.add_all(documents)
+    for p in pages:
+        doc = by_page.get(p.page_number)
+        p.document_id = doc.document_id if doc else None
+    session.execute(delete(ServicePeriod).where(ServicePeriod.file_id == f.file_id))
+    session.add_all(new_periods)
+    session.flush()
+    _store_flags(session, f, analyses, periods)
     refresh_in_service(session, f.claim_id, periods, skip_file_id=f.file_id)
 
 
-def _store_documents(session: Session, f: SourceFile, pages: list[Page]) -> dict[int, Document]:
-    """Returns page number → its document."""
+def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]) -> list[Document]:
     from classifiers.document_corrections import Correction
     from classifiers.document_segmentation import segment_and_classify
 
-    corrections = [
-        Correction(kind=c.kind, page=c.page, record_type=c.record_type)
-        for c in session.scalars(
-            select(DocumentCorrection).where(DocumentCorrection.file_id == f.file_id).order_by(DocumentCorrection.id)
-        )
-    ]
+    if not pages:
+        return []
     segments = segment_and_classify(
-        [(p.page_number, p.text) for p in pages], corrections, model=_record_type_model()
-    ) if pages else []
+        [(p.page_number, p.text) for p in pages],
+        [Correction(kind=c.kind, page=c.page, record_type=c.record_type) for c in corrections],
+        model=_record_type_model(),
+    )
     corrected_starts = {c.page for c in corrections if c.kind == "type"}
-    session.execute(delete(Document).where(Document.file_id == f.file_id))
-    by_page: dict[int, Document] = {}
-    for seg in segments:
-        doc = Document(
+    return [
+        Document(
             document_id=document_id_for(f.file_id, seg.first_page),
             claim_id=f.claim_id,
             file_id=f.file_id,
@@ -68,59 +115,30 @@ def _store_documents(session: Session, f: SourceFile, pages: list[Page]) -> dict
             record_type=seg.record_type,
             confidence=float(seg.confidence),
             date=seg.date,
-            title=(seg.title or None) and seg.title[:512],
+            title=seg.title[:512] if seg.title else None,
             vbms_type_id=seg.vbms_type_id,
             origin="corrected" if seg.first_page in corrected_starts else "auto",
         )
-        session.add(doc)
-        for n in range(seg.first_page, seg.last_page + 1):
-            by_page[n] = doc
-    for p in pages:
-        doc = by_page.get(p.page_number)
-        p.document_id = doc.document_id if doc else None
-    session.flush()
-    return by_page
+        for seg in segments
+    ]
 
 
-def _store_service_periods(
-    session: Session, f: SourceFile, pages: list[Page], documents: dict[int, Document]
-) -> None:
-    from classifiers.service_periods import find_service_periods
-
-    session.execute(delete(ServicePeriod).where(ServicePeriod.file_id == f.file_id))
-    for p in pages:
-        doc = documents.get(p.page_number)
-        if doc is None or doc.record_type not in SERVICE_RECORD_TYPES:
-            continue
-        for period in find_service_periods(p.text):
-            session.add(ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
-                                      start=period.start, end=period.end, branch=period.branch))
-    session.flush()
-
-
-def claim_service_periods(session: Session, claim_id: str) -> list[tuple[dt.date | None, dt.date | None]]:
+def claim_service_periods(session: Session, claim_id: str) -> list[Period]:
     return [
         (sp.start, sp.end)
         for sp in session.scalars(select(ServicePeriod).where(ServicePeriod.claim_id == claim_id))
     ]
 
 
-def _store_flags(
-    session: Session,
-    f: SourceFile,
-    pages: list[Page],
-    documents: dict[int, Document],
-    periods: list[tuple[dt.date | None, dt.date | None]],
-) -> None:
-    from classifiers.evidence_flags import find_flags
+def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
     from classifiers.in_service import decide_in_service
 
     existing = {fl.flag_id: fl for fl in session.scalars(select(Flag).where(Flag.file_id == f.file_id))}
     seen: set[str] = set()
-    for p in pages:
-        doc = documents.get(p.page_number)
+    for a in analyses:
+        p, doc = a.page, a.document
         record_type = doc.record_type if doc else "other"
-        for hit in find_flags(p.text, record_type):
+        for hit in a.hits:
             flag_id = flag_id_for(p.page_id, hit.category, hit.start, hit.end)
             if flag_id in seen:
                 continue
@@ -164,12 +182,7 @@ def _store_flags(
     session.flush()
 
 
-def refresh_in_service(
-    session: Session,
-    claim_id: str,
-    periods: list[tuple[dt.date | None, dt.date | None]],
-    skip_file_id: str | None = None,
-) -> None:
+def refresh_in_service(session: Session, claim_id: str, periods: list[Period], skip_file_id: str | None = None) -> None:
     """A DD 214 may arrive in a later file than the notes it dates: recompute the other files' flags."""
     from classifiers.in_service import decide_in_service
 

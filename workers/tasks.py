@@ -203,13 +203,26 @@ def _finish_if_complete(file_id: str) -> None:
 def finish_file(self: Task, file_id: str) -> str:
     from workers.file_analysis import analyse_file
 
+    analysis_error: str | None = None
     try:
         with session_scope() as s:
             f = s.get(SourceFile, file_id)
             if f is None:
                 return "missing"
-            claim_id = f.claim_id
             analyse_file(s, f)
+    except TRANSIENT as exc:
+        raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+    except Exception as exc:  # noqa: BLE001 - pages are safe; record why documents/flags are missing
+        analysis_error = (f"classification and flagging failed ({type(exc).__name__}: {str(exc)[:200]}); "
+                          "pages are stored and searchable; `claimdex retry` runs it again")
+        log.exception("file analysis failed", extra={"file_id": file_id, "code": "analysis_failed"})
+    try:
+        with session_scope() as s:
+            f = s.get(SourceFile, file_id)
+            assert f is not None
+            claim_id = f.claim_id
+            if analysis_error:
+                record_file_error(s, file_id, None, "analysis_failed", f"{f.filename}: {analysis_error}")
             counts = dict(
                 s.execute(
                     select(Page.status, func.count()).where(Page.file_id == file_id).group_by(Page.status)
@@ -220,7 +233,7 @@ def finish_file(self: Task, file_id: str) -> str:
                 return "waiting"
             if f.page_count and done == 0:
                 f.status = "failed"
-            elif failed:
+            elif failed or analysis_error:
                 f.status = "partial"
             else:
                 f.status = "done"
@@ -280,8 +293,20 @@ def requeue_claim(claim_id: str, include_failed: bool = True) -> int:
                    s.scalars(select(Page).where(Page.claim_id == claim_id, Page.status == "pending"))]
         unstarted = list(s.scalars(select(SourceFile.file_id).where(
             SourceFile.claim_id == claim_id, SourceFile.status == "queued", SourceFile.kind != "zip")))
+        # Files whose pages are all extracted but whose analysis failed or never ran.
+        unfinished = [
+            f.file_id for f in s.scalars(select(SourceFile).where(
+                SourceFile.claim_id == claim_id, SourceFile.kind != "zip",
+                SourceFile.status.in_(("processing", "partial"))))
+            if not any(fid == f.file_id for fid, _ in pending)
+        ]
+        for err in s.scalars(select(FileError).where(FileError.file_id.in_(unfinished),
+                                                     FileError.code == "analysis_failed")):
+            s.delete(err)
+    for fid in unfinished:
+        finish_file.delay(fid)
     for fid in unstarted:
         ingest_file.delay(fid)
     for fid, n in pending:
         extract_page.delay(fid, n)
-    return len(pending) + len(unstarted)
+    return len(pending) + len(unstarted) + len(unfinished)
