@@ -40,6 +40,12 @@ FLAG_CATEGORIES: tuple[str, ...] = (
     "secondary_link",
 )
 POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precedence on equal spans
+# Categories that report an event or finding which a date in its sentence dates. The others (opinions,
+# aging attributions, alternative causes, continuity, secondary links) speak as of their document:
+# "caused by the April 2008 landing" does not make a 2025 nexus opinion an in-service record.
+DATED_CATEGORIES: frozenset[str] = frozenset(
+    {"back_complaint", "injury", "gait", "diagnosis", "imaging_finding", "service_strain"}
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class FlagHit:
     hypothetical: bool
     experiencer: str
     polarity: str | None
-    date: date | None
+    date: date | None  # a date the sentence states, for event categories (DATED_CATEGORIES) only
 
 
 @dataclass(frozen=True)
@@ -310,7 +316,7 @@ def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
                     hypothetical=ctx.hypothetical,
                     experiencer=ctx.experiencer,
                     polarity=opinion_polarity if category == "medical_opinion" else None,
-                    date=sentence_date,
+                    date=sentence_date if category in DATED_CATEGORIES else None,
                 )
             )
     order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}

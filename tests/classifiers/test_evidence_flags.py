@@ -210,3 +210,10 @@ def test_unchecked_form_option_and_line_of_duty_wording_are_not_opinions() -> No
     opinions = hits_of(dbq, "medical_opinion")
     assert [(h.text, h.polarity) for h in opinions] == [("less likely than not", "negative")]
     assert hits_of("14. MEDICAL OPINION: INJURY WAS NOT DUE TO ALCOHOL OR DRUG ABUSE.", "medical_opinion") == []
+
+
+def test_an_opinion_is_not_dated_by_the_event_it_discusses() -> None:
+    hits = find_flags("The lumbar DDD is at least as likely as not due to the hard landing in April 2008.")
+    by_category = {h.category: h for h in hits}
+    assert by_category["injury"].date == date(2008, 4, 1)
+    assert by_category["medical_opinion"].date is None
