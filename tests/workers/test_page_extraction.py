@@ -282,3 +282,29 @@ def test_tesseract_over_its_time_budget_is_stopped(
     path = write(tmp_path / "scan.pdf", image_pdf_bytes([big]))
     with pytest.raises(OcrTimeout, match="did not finish within"):
         extract_page_content(path, "pdf", 1, settings, None)
+
+
+def test_a_page_of_a_3000_page_pdf_parses_only_that_page(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, no_ocr: None
+) -> None:
+    from pdfminer.pdfpage import PDFPage
+
+    page = PdfReader(io.BytesIO(text_pdf_bytes([OTHER_LINES]))).pages[0]
+    writer = PdfWriter()
+    for _ in range(3000):
+        writer.add_page(page)
+    path = tmp_path / "c-file.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+
+    built: list[int] = []
+    original_init = PDFPage.__init__
+
+    def counting_init(self: PDFPage, *args: object, **kwargs: object) -> None:
+        built.append(1)
+        original_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PDFPage, "__init__", counting_init)
+    result = extract_page_content(path, "pdf", 2999, settings, None)
+    assert result.source == "text_layer" and result.text == "\n".join(OTHER_LINES)
+    assert len(built) < 5  # pdfplumber.open(path, pages=[n]) builds all 3,000 (1.2 s per page task)
