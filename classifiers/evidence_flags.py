@@ -14,6 +14,7 @@ separation is itself evidence a letter may have to answer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -142,6 +143,19 @@ def _select_longest(cands: list[tuple[int, int, int, str | None]]) -> list[tuple
     return sorted(chosen)
 
 
+def _resolve_category(
+    text: str, rules: _CategoryRules, cands: list[tuple[int, int, int, str | None]], sent_start: int, sent_end: int
+) -> list[tuple[int, int, str | None]]:
+    """Longest non-overlapping candidates of one category in one sentence, exclusions applied."""
+    if not cands:
+        return []
+    hits = _select_longest(cands)
+    if rules.exclude is not None:
+        excluded = [(m.start(), m.end()) for m in rules.exclude.finditer(text, sent_start, sent_end)]
+        hits = [h for h in hits if not any(h[0] < xe and xs < h[1] for xs, xe in excluded)]
+    return hits
+
+
 def find_category_hits(
     text: str, rules: _CategoryRules, sent_start: int, sent_end: int
 ) -> list[tuple[int, int, str | None]]:
@@ -151,13 +165,34 @@ def find_category_hits(
         for rx in matcher.patterns:
             for s, e in _all_matches(rx, text, sent_start, sent_end):
                 cands.append((s, e, rank, matcher.polarity))
-    if not cands:
-        return []
-    hits = _select_longest(cands)
-    if rules.exclude is not None:
-        excluded = [(m.start(), m.end()) for m in rules.exclude.finditer(text, sent_start, sent_end)]
-        hits = [h for h in hits if not any(h[0] < xe and xs < h[1] for xs, xe in excluded)]
-    return hits
+    return _resolve_category(text, rules, cands, sent_start, sent_end)
+
+
+def _page_candidates(
+    text: str, sentences: list[tuple[int, int]], packs: tuple[_CategoryRules, ...]
+) -> list[list[list[tuple[int, int, int, str | None]]]]:
+    """Candidates per sentence and category, each pattern run once over the page (not once per sentence:
+    the per-call overhead of ~150 patterns dominated on short sentences). A match that runs across a
+    sentence end is searched again inside its sentence, so results equal the per-sentence search."""
+    starts = [s for s, _e in sentences]
+    out: list[list[list[tuple[int, int, int, str | None]]]] = [[[] for _ in packs] for _ in sentences]
+    for ci, rules in enumerate(packs):
+        for rank, matcher in enumerate(rules.matchers):
+            for rx in matcher.patterns:
+                crossed: set[int] = set()
+                for s, e in _all_matches(rx, text, 0, len(text)):
+                    i = bisect_right(starts, s) - 1
+                    if i < 0 or s >= sentences[i][1]:
+                        continue  # between sentences (whitespace)
+                    if e <= sentences[i][1]:
+                        out[i][ci].append((s, e, rank, matcher.polarity))
+                    elif i not in crossed:
+                        crossed.add(i)
+                        out[i][ci].extend(
+                            (s2, e2, rank, matcher.polarity)
+                            for s2, e2 in _all_matches(rx, text, s, sentences[i][1])
+                        )
+    return out
 
 
 try:  # the record-type engineer's OCR-tolerant full-date finder, when present
@@ -283,14 +318,16 @@ def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
     hits: list[FlagHit] = []
     packs = load_flag_rules()
     folded = fold_ocr_digits(text)
-    for s_start, s_end in split_sentences(text):
+    sentences = split_sentences(text)
+    candidates = _page_candidates(folded, sentences, packs)
+    for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):
         sentence = text[s_start:s_end]
         folded_sentence = folded[s_start:s_end]
         sentence_date: date | None = None
         date_done = False
         found: list[tuple[str, int, int, str | None]] = []
-        for rules in packs:
-            for s, e, pol in find_category_hits(folded, rules, s_start, s_end):
+        for rules, cands in zip(packs, sentence_cands, strict=True):
+            for s, e, pol in _resolve_category(folded, rules, cands, s_start, s_end):
                 found.append((rules.category, s, e, pol))
                 if record_type == "imaging_report" and rules.category == "diagnosis":
                     found.append(("imaging_finding", s, e, None))
