@@ -143,7 +143,8 @@ def build_truth(documents: list[SampleDocument] = DOCUMENTS) -> dict:
             "Fictional veteran. 'rotation' = degrees clockwise the sheet was turned when scanned. "
             "'flags' lists the evidence a reviewer must see on the page (negated/historical/hypothetical/"
             "other-experiencer ones carry that context); 'not_flags' are look-alikes that must not be "
-            "reported as that category. Offsets index into 'text'."
+            "reported as that category. Offsets index into 'text'. Flags are thorough, not exhaustive: "
+            "score recall and context against them, precision only with care."
         ),
         "veteran": VETERAN,
         "service_periods": SERVICE_PERIODS,

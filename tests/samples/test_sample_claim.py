@@ -15,6 +15,7 @@ from PIL import Image
 
 from samples.claim_content import DOCUMENTS, FLAG_CATEGORIES
 from samples.make_sample_claim import SampleFiles, load_truth, main, write_sample_claim
+from samples.pdf_writer import plain_text
 
 
 def _norm(text: str) -> str:
@@ -113,6 +114,15 @@ def test_truth_covers_every_flag_category_and_context(truth: dict) -> None:
     assert any(f["experiencer"] == "other" for f in flags)
     traps = [t for p in truth["pages"] for t in p["not_flags"]]
     assert any(t["phrase"] == "a 54-year-old male" and t["category"] == "aging_attribution" for t in traps)
+
+
+def test_phrases_are_verbatim_on_their_page() -> None:
+    """Consumers locate expected evidence with a plain find, so line breaks must match the page."""
+    for doc in DOCUMENTS:
+        for page, flags, traps in zip(doc.pages, doc.flags, doc.not_flags, strict=True):
+            text = plain_text(page)
+            for item in [*flags, *traps]:
+                assert item.phrase in text, (doc.title, item.phrase)
 
 
 def test_flag_offsets_point_at_their_phrase(truth: dict) -> None:
