@@ -415,7 +415,9 @@ class ElasticsearchIndex(SearchIndex):
 
         def run() -> None:
             nonlocal n
-            kwargs: dict[str, Any] = {}
+            # Writing through the alias requires it to exist: without this, a deleted index would be
+            # silently re-created by auto-create under the alias name with a dynamic mapping.
+            kwargs: dict[str, Any] = {"require_alias": index == self.alias}
             if refresh:
                 kwargs["refresh"] = refresh
             for ok, item in helpers.streaming_bulk(
@@ -448,7 +450,15 @@ class ElasticsearchIndex(SearchIndex):
         if not pages:
             return
         self.ensure_ready()
-        self._bulk(self.alias, pages, refresh="wait_for" if self.refresh else False)
+        try:
+            self._bulk(self.alias, pages, refresh="wait_for" if self.refresh else False)
+        except BulkIndexingError as exc:
+            if not all(status == 404 for _, status, _ in exc.errors):
+                raise
+            # The alias vanished (index deleted by an operator): create it again and write once more.
+            self._ready = False
+            self.ensure_ready()
+            self._bulk(self.alias, pages, refresh="wait_for" if self.refresh else False)
 
     def delete_claim(self, claim_id: str) -> None:
         self.ensure_ready()

@@ -10,10 +10,14 @@ Layout:
 
 * ``pages``: one row per page with the filterable fields (claim, file, record type, date, in_service,
   flag categories as ``|a|b|``), keyed by ``page_id`` (deterministic, so re-indexing overwrites).
-* ``pages_fts``: FTS5 over (``text``, ``claimtok``) with ``rowid = pages.id``. ``claimtok`` holds one
-  token derived from the claim id; every query ANDs it in, so FTS5 skips straight to that claim's
-  doclist entries instead of ranking the whole corpus, and the SQL ``claim_id = ?`` check repeats the
-  isolation guarantee. bm25 weighs ``claimtok`` 0 so it never affects ranking.
+* ``pages_fts_NN`` (``N_SHARDS`` of them): FTS5 over (``text``, ``claimtok``) with ``rowid = pages.id``;
+  a claim lives in exactly one shard, chosen by a hash of its id. Why shards: FTS5's bm25() computes
+  each phrase's document frequency by running that phrase over the *whole* table once per query -- on
+  100k pages that alone was 5-35 ms per query. A shard holds ~1/64 of the corpus, so ranking statistics
+  come from the claim's neighbourhood (good enough within one claim) at ~1/64 of the cost.
+* ``claimtok`` holds one token derived from the claim id; every query ANDs it in and also bounds the
+  rowid range to the claim's, so FTS5 skips other claims' entries; the SQL ``claim_id = ?`` check
+  repeats the isolation guarantee. bm25 weighs ``claimtok`` 0 so it never affects ranking.
 
 User text goes through :mod:`indexers.query_parser` (never raw FTS5 syntax) and synonym expansion.
 Matching rows of the claim (after filters) are fetched once; total, facets, sort and the cursor page are
@@ -46,9 +50,11 @@ from indexers.highlight import CLOSE, OPEN, fragments, strip_sentinels
 from indexers.query_parser import ParsedQuery, expand_synonyms, parse_query, to_fts5
 from indexers.synonyms import load_synonyms
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 MAX_PAGE_SIZE = 200
 BUSY_TIMEOUT_MS = 60_000
+
+N_SHARDS = 64
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -64,13 +70,26 @@ CREATE TABLE IF NOT EXISTS pages (
     in_service INTEGER,
     flags TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS ix_pages_claim ON pages(claim_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(
-    text, claimtok,
-    tokenize = 'porter unicode61 remove_diacritics 2',
-    prefix = '2 3'
-);
+CREATE INDEX IF NOT EXISTS ix_pages_claim ON pages(claim_id)
 """
+# No FTS5 prefix index: it cost ~40% of indexing throughput and only speeds 2-3 character prefixes,
+# which a term-range scan serves fast enough. automerge 8 (default 4) merges segments less eagerly
+# while bulk indexing (bench/search.py measures both).
+_SHARD_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(
+    text, claimtok,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+)
+"""
+
+
+def shard_table(shard: int) -> str:
+    return f"pages_fts_{int(shard):02d}"
+
+
+def shard_for(claim_id: str) -> int:
+    return int(hashlib.sha256(claim_id.encode()).hexdigest()[:8], 16) % N_SHARDS
+
 
 _ROW_COLUMNS = "p.id, p.page_id, p.file_id, p.filename, p.page, p.document_id, p.record_type, p.date, " \
     "p.in_service, p.flags"
@@ -79,6 +98,11 @@ _ROW_COLUMNS = "p.id, p.page_id, p.file_id, p.filename, p.page, p.document_id, p
 def claim_token(claim_id: str) -> str:
     """The one FTS5 token that stands for a claim: letters and digits only, so it survives unicode61."""
     return "k" + hashlib.sha256(claim_id.encode()).hexdigest()[:24]
+
+
+def _is_transient(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("locked", "busy", "unable to open", "disk i/o", "readonly"))
 
 
 def _flags_field(categories: Iterable[str]) -> str:
@@ -143,8 +167,9 @@ def facets_from_rows(rows: Iterable[tuple[str, str | None, int | None]]) -> dict
 class EmbeddedSearchIndex(SearchIndex):
     """SQLite FTS5 index in one file; safe for several processes (WAL + busy timeout)."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
+        self.busy_timeout_ms = busy_timeout_ms
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._synonyms = load_synonyms()
@@ -153,9 +178,9 @@ class EmbeddedSearchIndex(SearchIndex):
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        conn = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000, isolation_level=None,
                                check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA temp_store=MEMORY")
@@ -174,11 +199,18 @@ class EmbeddedSearchIndex(SearchIndex):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
                 # Derived data: an older layout is dropped and rebuilt by `claimdex reindex`.
-                conn.execute("DROP TABLE IF EXISTS pages_fts")
-                conn.execute("DROP TABLE IF EXISTS pages")
+                names = [r[0] for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'pages_fts%' "
+                    "AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
+                for name in [*names, "pages"]:
+                    conn.execute(f'DROP TABLE IF EXISTS "{name}"')
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
                     conn.execute(stmt)
+            for shard in range(N_SHARDS):
+                table = shard_table(shard)
+                conn.execute(_SHARD_SCHEMA.format(table=table))
+                conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 8)")
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
@@ -199,15 +231,25 @@ class EmbeddedSearchIndex(SearchIndex):
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; BEGIN IMMEDIATE so concurrent writers queue on the busy timeout."""
+        """One write transaction; BEGIN IMMEDIATE so concurrent writers queue on the busy timeout.
+
+        A lock still held after the timeout (a long rebuild in another process) or an unusable file is
+        SearchIndexUnavailable: the pipeline retries later, SQL keeps the data.
+        """
         with self._lock:
             conn = self._db()
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise SearchIndexUnavailable(f"embedded index busy: {exc}") from exc
             try:
                 yield conn
                 conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError) and _is_transient(exc):
+                    raise SearchIndexUnavailable(f"embedded index: {exc}") from exc
                 raise
 
     def ensure_ready(self) -> None:
@@ -223,80 +265,100 @@ class EmbeddedSearchIndex(SearchIndex):
     # ------------------------------------------------------------------ writes
 
     @staticmethod
-    def _upsert_one(conn: sqlite3.Connection, doc: PageDoc) -> None:
-        values = (
-            doc.claim_id, doc.file_id, doc.filename, int(doc.page), doc.document_id, doc.record_type or "other",
-            doc.date.isoformat() if doc.date else None,
-            None if doc.in_service is None else int(bool(doc.in_service)),
-            _flags_field(doc.flag_categories),
+    def _upsert_batch(conn: sqlite3.Connection, pages: Iterable[PageDoc]) -> int:
+        """Insert-or-replace by page_id inside the caller's write transaction, with few round trips.
+
+        New rows get explicit ids (max(id)+1…, safe under BEGIN IMMEDIATE) so pages and the FTS shard
+        can both be written with executemany; replaced rows keep their id and get their FTS row re-made.
+        """
+        docs = list({d.page_id: d for d in pages}.values())  # last wins within a batch
+        if not docs:
+            return 0
+        existing: dict[str, tuple[int, str]] = {}
+        for i in range(0, len(docs), 500):
+            chunk = [d.page_id for d in docs[i : i + 500]]
+            marks = ",".join("?" * len(chunk))
+            for page_id, rowid, claim_id in conn.execute(
+                f"SELECT page_id, id, claim_id FROM pages WHERE page_id IN ({marks})", chunk
+            ):
+                existing[page_id] = (rowid, claim_id)
+        next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM pages").fetchone()[0]) + 1
+        rows: list[tuple[Any, ...]] = []
+        fts: dict[int, list[tuple[int, str, str]]] = {}
+        stale: dict[int, list[tuple[int]]] = {}
+        for doc in docs:
+            old = existing.get(doc.page_id)
+            if old is None:
+                rowid, next_id = next_id, next_id + 1
+            else:
+                rowid = old[0]
+                stale.setdefault(shard_for(old[1]), []).append((rowid,))
+            rows.append((
+                rowid, doc.page_id, doc.claim_id, doc.file_id, doc.filename, int(doc.page), doc.document_id,
+                doc.record_type or "other", doc.date.isoformat() if doc.date else None,
+                None if doc.in_service is None else int(bool(doc.in_service)), _flags_field(doc.flag_categories),
+            ))
+            fts.setdefault(shard_for(doc.claim_id), []).append(
+                (rowid, strip_sentinels(doc.text or ""), claim_token(doc.claim_id)))
+        for shard, ids in stale.items():
+            conn.executemany(f"DELETE FROM {shard_table(shard)} WHERE rowid = ?", ids)
+        conn.executemany(
+            "INSERT OR REPLACE INTO pages (id, page_id, claim_id, file_id, filename, page, document_id, "
+            "record_type, date, in_service, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
-        row = conn.execute("SELECT id FROM pages WHERE page_id = ?", (doc.page_id,)).fetchone()
-        if row is None:
-            cur = conn.execute(
-                "INSERT INTO pages (page_id, claim_id, file_id, filename, page, document_id, record_type, date, "
-                "in_service, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.page_id, *values),
-            )
-            rowid = cur.lastrowid
-        else:
-            rowid = row[0]
-            conn.execute(
-                "UPDATE pages SET claim_id = ?, file_id = ?, filename = ?, page = ?, document_id = ?, "
-                "record_type = ?, date = ?, in_service = ?, flags = ? WHERE id = ?",
-                (*values, rowid),
-            )
-            conn.execute("DELETE FROM pages_fts WHERE rowid = ?", (rowid,))
-        conn.execute(
-            "INSERT INTO pages_fts (rowid, text, claimtok) VALUES (?, ?, ?)",
-            (rowid, strip_sentinels(doc.text or ""), claim_token(doc.claim_id)),
-        )
+        for shard, values in fts.items():
+            conn.executemany(f"INSERT INTO {shard_table(shard)} (rowid, text, claimtok) VALUES (?, ?, ?)", values)
+        return len(docs)
 
     def upsert_pages(self, pages: list[PageDoc]) -> None:
         if not pages:
             return
         with self._write() as conn:
-            for doc in pages:
-                self._upsert_one(conn, doc)
+            self._upsert_batch(conn, pages)
 
     @staticmethod
-    def _delete_ids(conn: sqlite3.Connection, ids: list[int]) -> None:
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            conn.execute(f"DELETE FROM pages_fts WHERE rowid IN ({marks})", chunk)
-            conn.execute(f"DELETE FROM pages WHERE id IN ({marks})", chunk)
+    def _delete_rows(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+        """Delete (id, claim_id) rows from ``pages`` and their claim's FTS shard."""
+        by_shard: dict[int, list[tuple[int]]] = {}
+        for rowid, claim_id in rows:
+            by_shard.setdefault(shard_for(claim_id), []).append((rowid,))
+        for shard, ids in by_shard.items():
+            conn.executemany(f"DELETE FROM {shard_table(shard)} WHERE rowid = ?", ids)
+        conn.executemany("DELETE FROM pages WHERE id = ?", [(r[0],) for r in rows])
 
     def delete_claim(self, claim_id: str) -> None:
         with self._write() as conn:
-            ids = [r[0] for r in conn.execute("SELECT id FROM pages WHERE claim_id = ?", (claim_id,))]
-            self._delete_ids(conn, ids)
+            rows = conn.execute("SELECT id, claim_id FROM pages WHERE claim_id = ?", (claim_id,)).fetchall()
+            self._delete_rows(conn, rows)
 
     def prune_claim(self, claim_id: str, keep_page_ids: set[str]) -> int:
         with self._write() as conn:
-            ids = [
-                r[0]
-                for r in conn.execute("SELECT id, page_id FROM pages WHERE claim_id = ?", (claim_id,))
+            rows = [
+                (r[0], r[2])
+                for r in conn.execute("SELECT id, page_id, claim_id FROM pages WHERE claim_id = ?", (claim_id,))
                 if r[1] not in keep_page_ids
             ]
-            self._delete_ids(conn, ids)
-        return len(ids)
+            self._delete_rows(conn, rows)
+        return len(rows)
 
     def rebuild(self, batches: Iterable[list[PageDoc]]) -> int:
         """Replace everything in one transaction: WAL readers keep seeing the old index until COMMIT."""
         n = 0
         with self._write() as conn:
-            conn.execute("DELETE FROM pages_fts")
+            for shard in range(N_SHARDS):
+                conn.execute(f"DELETE FROM {shard_table(shard)}")
             conn.execute("DELETE FROM pages")
             for batch in batches:
-                for doc in batch:
-                    self._upsert_one(conn, doc)
-                n += len(batch)
+                n += self._upsert_batch(conn, batch)
         return n
 
     def optimize(self) -> None:
         """Merge FTS5 segments (after a bulk load); optional, searches are correct without it."""
         with self._write() as conn:
-            conn.execute("INSERT INTO pages_fts(pages_fts) VALUES('optimize')")
+            for shard in range(N_SHARDS):
+                table = shard_table(shard)
+                conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
 
     # ------------------------------------------------------------------ reads
 
@@ -350,19 +412,28 @@ class EmbeddedSearchIndex(SearchIndex):
             sql = f"SELECT {_ROW_COLUMNS}, 0.0 FROM pages p WHERE {' AND '.join(where)}"
         else:
             match = to_fts5(parsed, "text", scope=f'claimtok : "{claim_token(query.claim_id)}"')
+            # CROSS JOIN keeps FTS5 as the outer loop: left to itself the planner walks the claim's pages
+            # and re-runs the whole MATCH once per page (hundreds of times slower). The rowid range (a
+            # claim's pages are mostly contiguous) lets FTS5 skip the rest of each doclist.
+            table = shard_table(shard_for(query.claim_id))
             sql = (
-                f"SELECT {_ROW_COLUMNS}, bm25(pages_fts, 1.0, 0.0) FROM pages_fts "
-                f"JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ? AND {' AND '.join(where)}"
+                f"SELECT {_ROW_COLUMNS}, bm25({table}, 1.0, 0.0) FROM {table} "
+                f"CROSS JOIN pages p ON p.id = {table}.rowid "
+                f"WHERE {table} MATCH ? AND {table}.rowid BETWEEN ? AND ? AND {' AND '.join(where)}"
             )
-            params = [match, *params]
+            params = [match, 0, 0, *params]
 
         with self._lock:
             conn = self._db()
             try:
+                if match is not None:
+                    lo, hi = conn.execute("SELECT min(id), max(id) FROM pages WHERE claim_id = ?",
+                                          (query.claim_id,)).fetchone()
+                    params[1:3] = [lo or 0, hi or -1]
                 rows = conn.execute(sql, params).fetchall()
             except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "unable to open" in str(exc):
-                    raise SearchIndexUnavailable(str(exc)) from exc
+                if _is_transient(exc):
+                    raise SearchIndexUnavailable(f"embedded index: {exc}") from exc
                 raise
             keyed = [(_sort_key(r, -float(r[10] or 0.0) + 0.0, sort), r) for r in rows]
             keyed.sort(key=lambda kr: kr[0])
@@ -370,7 +441,10 @@ class EmbeddedSearchIndex(SearchIndex):
             if after is not None:
                 keyed = [kr for kr in keyed if kr[0] > after]
             page = keyed[:size]
-            marked = self._highlights(conn, match, [r[0] for _, r in page]) if match else {}
+            marked = (
+                self._highlights(conn, shard_table(shard_for(query.claim_id)), match, [r[0] for _, r in page])
+                if match else {}
+            )
 
         hits = [
             SearchHit(
@@ -386,14 +460,18 @@ class EmbeddedSearchIndex(SearchIndex):
         return SearchResult(total=len(rows), hits=hits, facets=facets, next_cursor=next_cursor)
 
     @staticmethod
-    def _highlights(conn: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, str]:
-        """The whole page text with every match marked (FTS5 highlight(): no length cap)."""
-        out: dict[int, str] = {}
-        for rowid in rowids:
-            row = conn.execute(
-                "SELECT highlight(pages_fts, 0, ?, ?) FROM pages_fts WHERE pages_fts MATCH ? AND rowid = ?",
-                (OPEN, CLOSE, match, rowid),
-            ).fetchone()
-            if row is not None and row[0]:
-                out[rowid] = row[0]
-        return out
+    def _highlights(conn: sqlite3.Connection, table: str, match: str, rowids: list[int]) -> dict[int, str]:
+        """The whole page text with every match marked (FTS5 highlight(): no length cap).
+
+        One MATCH over the hits' rowid range; the IN test runs before highlight() is computed, so only
+        the returned hits are highlighted. The unary ``+`` keeps the planner from using the IN list as
+        the FTS5 constraint, which would re-run the MATCH (and re-expand prefixes) once per hit.
+        """
+        if not rowids:
+            return {}
+        rows = conn.execute(
+            f"SELECT rowid, highlight({table}, 0, ?, ?) FROM {table} WHERE {table} MATCH ? "
+            "AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))",
+            (OPEN, CLOSE, match, min(rowids), max(rowids), json.dumps(rowids)),
+        ).fetchall()
+        return {r[0]: r[1] for r in rows if r[1]}

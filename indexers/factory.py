@@ -14,6 +14,7 @@ import threading
 from config.settings import Settings, get_settings
 from indexers.base import SearchIndex
 
+MAX_CACHED = 8  # tests switch data dirs often; a long-lived process uses one
 _cache: dict[tuple[int, str, str, str], SearchIndex] = {}
 _lock = threading.Lock()
 
@@ -25,10 +26,12 @@ def get_search_index(settings: Settings | None = None) -> SearchIndex:
     else:
         key = (os.getpid(), "embedded", str(settings.embedded_index_path), "")
     with _lock:
-        index = _cache.get(key)
+        index = _cache.pop(key, None)
         if index is None:
             index = _build(settings)
-            _cache[key] = index
+        _cache[key] = index  # most recently used last
+        while len(_cache) > MAX_CACHED:
+            _cache.pop(next(iter(_cache))).close()
         return index
 
 

@@ -258,3 +258,24 @@ def test_factory_picks_the_backend(tmp_path: Path) -> None:
                                    elasticsearch_index_prefix="cz"))
     assert isinstance(es, ElasticsearchIndex) and es.alias == "cz-pages"
     clear_cache()
+
+
+def test_writes_require_the_alias_and_recreate_it_once_when_gone() -> None:
+    index = ElasticsearchIndex(prefix="cx", client=make_client())
+    index.ensure_ready()
+    calls = {"n": 0}
+
+    def first_missing(_id: str) -> int:
+        calls["n"] += 1
+        return 404 if calls["n"] == 1 else 201
+
+    RecordingNode.bulk_item_status = staticmethod(first_missing)
+    RecordingNode.aliases.clear()
+    RecordingNode.indices.clear()
+    index.upsert_pages([doc(1)])
+    bulks = [r for r in RecordingNode.requests if r.target.startswith("/_bulk")]
+    assert len(bulks) == 2 and all("require_alias=true" in r.target for r in bulks)
+    assert RecordingNode.aliases == {"cx-pages-v1": ["cx-pages"]}
+    index.rebuild([[doc(2)]])
+    last = [r for r in RecordingNode.requests if r.target.startswith("/_bulk")][-1]
+    assert "require_alias=false" in last.target  # a rebuild writes to the concrete new version

@@ -215,3 +215,21 @@ def test_several_processes_index_at_once(tmp_path: Path) -> None:
     index = EmbeddedSearchIndex(path)
     assert index.count() == 800
     assert index.search(SearchQuery(claim_id="claim-w0", text="lumbar", size=5)).total == 400
+
+
+def test_a_writer_blocked_past_the_busy_timeout_is_unavailable(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "busy.sqlite3"
+    EmbeddedSearchIndex(path).ensure_ready()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(SearchIndexUnavailable):
+            EmbeddedSearchIndex(path, busy_timeout_ms=200).upsert_pages([PageDoc(
+                page_id="b1", claim_id="c", file_id="f", filename="f.pdf", page=1, text="x")])
+        # Readers are not blocked by a writer (WAL).
+        assert EmbeddedSearchIndex(path, busy_timeout_ms=200).count() == 0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
