@@ -89,8 +89,8 @@ def predict_pages(
 def _starts_document(
     prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc_type: str, doc_date: dt.date | None
 ) -> bool:
-    if page.is_blank:
-        return False
+    if page.is_blank and not prediction.strong:
+        return False  # a blank page belongs with what it was scanned with
     if page.page_of is not None:
         k, n = page.page_of
         if k == 1:
@@ -109,29 +109,38 @@ def _starts_document(
     return page.header_date is not None and doc_date is not None and page.header_date != doc_date
 
 
+# How much a page's vote counts in its document's type: the first page names the document.
+FIRST_PAGE_WEIGHT = 2.0
+STRONG_PAGE_WEIGHT = 2.0
+
+
 def _document_type(
     predictions: Sequence[PagePrediction], features: Sequence[PageFeatures]
 ) -> tuple[str, float]:
-    """The document's type from its pages: a strong rule on any page wins, else summed probabilities."""
-    strong = [p for p in predictions if p.strong]
-    if strong:
-        first = strong[0]
-        return first.record_type, first.confidence
-    content = [p for p, f in zip(predictions, features, strict=True) if not f.is_blank] or list(predictions)
-    if not any(p.probabilities for p in content):
-        first = content[0]
-        return first.record_type, first.confidence
+    """The document's type from its pages' votes: each page votes its probabilities (a page typed by
+    a strong rule votes for that type), the first page and rule-typed pages count double."""
+    content = [(i, p) for i, (p, f) in enumerate(zip(predictions, features, strict=True)) if not f.is_blank]
+    content = content or list(enumerate(predictions))
     totals: dict[str, float] = {}
-    for p in content:
-        for record_type, prob in p.probabilities.items():
-            totals[record_type] = totals.get(record_type, 0.0) + prob
+    weight_sum = 0.0
+    for position, p in content:
+        weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if p.strong else 1.0)
+        # An unsure page votes its probabilities, not for "other".
+        votes = {p.record_type: p.confidence} if p.strong or not p.probabilities else p.probabilities
+        for record_type, prob in votes.items():
+            totals[record_type] = totals.get(record_type, 0.0) + weight * prob
+        weight_sum += weight
     best = max(totals, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
-    mean = totals[best] / len(content)
-    if any(p.record_type == "other" and p.confidence <= UNSURE_CONFIDENCE for p in content[:1]) and mean < 0.5:
-        return "other", min(UNSURE_CONFIDENCE, mean)
-    if mean < MIN_MODEL_PROBABILITY:
-        return "other", min(UNSURE_CONFIDENCE, mean)
-    return best, mean
+    # Confidence: the winning type's weighted mean probability over the pages.
+    confidence = totals[best] / weight_sum if weight_sum else 0.0
+    first = content[0][1]
+    opens_unknown = first.record_type == "other" and not first.strong and first.confidence <= UNSURE_CONFIDENCE
+    if opens_unknown and confidence < 0.5:  # the document opens with a page unlike anything known
+        return "other", min(UNSURE_CONFIDENCE, confidence)
+    if best == "other" or confidence < MIN_MODEL_PROBABILITY:
+        unsure = min((p.confidence for _, p in content if p.record_type == "other"), default=confidence)
+        return "other", min(UNSURE_CONFIDENCE, unsure) if not any(p.strong for _, p in content) else confidence
+    return best, confidence
 
 
 def segment_and_classify(

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 
 from classifiers.dates import find_dates
-from classifiers.record_types import TOP_ZONE_CHARS, RuleScores, RuleSet, fold, score_page
+from classifiers.record_types import TOP_ZONE_CHARS, RuleScores, RuleSet, fold, page_zones, score_page
 
 _N = r"[0-9OoIl|]{1,3}"
 _PAGE_OF = re.compile(r"\bP(?:AGE|G|age|g)\.?\s*(" + _N + r")\s*(?:OF|of|Of|/)\s*(" + _N + r")(?![0-9])")
 _CONTINUED = re.compile(
-    r"\(\s*CONT(?:INUED|'?D)\s*\)|CONTINUED\s+FROM|CONTINUATION(?:\s+(?:SHEET|PAGE))?|\bCONT(?:INUED|'D)\b",
+    r"\(\s*CONT(?:INUED|'?D|\.)?\s*\)|CONTINUED\s+FROM|CONTINUATION(?:\s+(?:SHEET|PAGE))?|\bCONT(?:INUED|'D)\b",
     re.I,
 )
 _LOCAL_TITLE = re.compile(r"L\s?[O0]\s?CAL\s*T[I1l|]T[I1l|]?LE\s*[:;]?\s*(?P<title>[^\n]{0,80})", re.I)
@@ -27,11 +27,11 @@ _ADDRESS = re.compile(
     re.I,
 )
 _LETTERHEAD_WORDS = re.compile(r"\b(?:TEL|PHONE|FAX|PH)\b", re.I)
-_DOC_DATE_LABEL = re.compile(
-    r"DATE OF (?:NOTE|EXAM|EXAMINATION|SERVICE|VISIT|STUDY|REPORT|DECISION)|ENTRY DATE|EXAM DATE|VISIT DATE|"
-    r"STUDY DATE|DATE OF THIS|^DATE$|^DOS$|REPORT DATE|DECISION DATE",
-    re.I,
-)
+# A date in a page's first lines labelled as the record's own date ("DATE OF NOTE", "Exam Date",
+# "Date/Time", "DOS") rather than a birth, print, archive or entry-on-duty date.
+_DOC_DATE_LABEL = re.compile(r"\bDATE\b|\bDOS\b|\bDATED\b", re.I)
+_NOT_DOC_DATE_LABEL = re.compile(r"BIRTH|\bDOB\b|PRINT|ARCHIVE|ENTERED|SEPARATION|EXPIR|RECEIVED|EFFECTIVE", re.I)
+HEADER_DATE_LINES = 5
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _DIGIT_FOLD = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 MIN_WORDS_FOR_CONTENT = 8
@@ -100,8 +100,9 @@ def _title(text: str, scores: RuleScores) -> str | None:
 
 
 def _header_date(text: str) -> dt.date | None:
-    for found in find_dates(text[: TOP_ZONE_CHARS + 150]):
-        if _DOC_DATE_LABEL.search(found.label.strip()):
+    head = "\n".join(text[: TOP_ZONE_CHARS + 150].split("\n")[:HEADER_DATE_LINES])
+    for found in find_dates(head):
+        if _DOC_DATE_LABEL.search(found.label) and not _NOT_DOC_DATE_LABEL.search(found.label):
             return found.date
     return None
 
@@ -109,7 +110,7 @@ def _header_date(text: str) -> dt.date | None:
 def page_features(page: int, text: str, rules: RuleSet) -> PageFeatures:
     """Computes a page's features; page is its 1-based number in the file."""
     scores = score_page(text, rules)
-    top = text[:TOP_ZONE_CHARS]
+    top, _footer = page_zones(text)
     return PageFeatures(
         page=page,
         rule_scores=scores,

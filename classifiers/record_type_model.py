@@ -1,5 +1,5 @@
 """The statistical half of record typing: TF-IDF over OCR-folded text plus the rule points, into a
-calibrated logistic regression, trained on the generated labelled corpus (samples/record_corpus.py)
+linear SVM with sigmoid (Platt) calibration, trained on the generated labelled corpus (samples/record_corpus.py)
 and, through `claimdex train`, on provider corrections.
 
 No model binary is checked in: default_model() trains one deterministically in a few seconds and
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +22,7 @@ import sklearn
 import yaml
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
 
 from classifiers.record_types import RECORD_TYPES, RuleSet, fold, parse_rules, score_page
 
@@ -33,7 +32,6 @@ MODEL_FILENAME = "record_type_model.joblib"
 MODEL_RECIPE_VERSION = "3"
 RULE_POINT_SCALE = 6.0
 CALIBRATION_FOLDS = 3
-_WORD = re.compile(r"[A-Z]{3,}")
 
 # A labelled page: (text, record_type) or (text, record_type, group). Pages of one template variant
 # share a group, so calibration is fitted on variants the fold never saw.
@@ -66,7 +64,6 @@ class RecordTypeModel:
     char_vectorizer: TfidfVectorizer
     word_vectorizer: TfidfVectorizer
     classifier: CalibratedClassifierCV
-    vocabulary: frozenset[str]
     rules: RuleSet
 
     def _features(self, folded: Sequence[str], raw: Sequence[str]) -> sp.csr_matrix:
@@ -85,11 +82,13 @@ class RecordTypeModel:
         return [dict(zip(classes, (float(p) for p in row), strict=True)) for row in probs]
 
     def familiarity(self, text: str) -> float:
-        """Share of the page's words the model has seen in training: low means "nothing like this"."""
-        words = _WORD.findall(fold(text))
-        if not words:
+        """Share of the page's character n-grams the model has seen in training: low means "nothing
+        like this". Character n-grams rather than words, so OCR-broken words still count as known."""
+        grams = self.char_vectorizer.build_analyzer()(fold(text))
+        if not grams:
             return 0.0
-        return sum(w in self.vocabulary for w in words) / len(words)
+        known = self.char_vectorizer.vocabulary_
+        return sum(g in known for g in grams) / len(grams)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,19 +148,20 @@ def train_model(examples: Iterable[Example], rules: RuleSet | None = None) -> Re
     features = sp.hstack(
         [char_vectorizer.fit_transform(folded), word_vectorizer.fit_transform(folded), _rule_matrix(texts, rules)]
     ).tocsr()
-    base = LogisticRegression(C=4.0, max_iter=2000)
+    base = LinearSVC(C=0.5)
     splits = _calibration_splits(groups, labels)
     classifier = CalibratedClassifierCV(base, method="sigmoid", cv=splits if len(splits) >= 2 else 3)
     classifier.fit(features, np.asarray(labels))
-    vocabulary = frozenset(w for t in folded for w in _WORD.findall(t))
-    return RecordTypeModel(char_vectorizer, word_vectorizer, classifier, vocabulary, rules)
+    return RecordTypeModel(char_vectorizer, word_vectorizer, classifier, rules)
 
 
-def training_examples(seed: int = 0) -> list[Example]:
-    """The generated corpus's training split: clean and OCR-noised pages of the training variants."""
-    from samples.record_corpus import training_pages
+def training_examples(seed: int = 0, variants: tuple[int, ...] | None = None) -> list[Example]:
+    """The generated corpus's training split: clean and OCR-noised pages of the training variants
+    (all of them, or a subset for development folds)."""
+    from samples.record_corpus import TRAIN_VARIANTS, training_pages
 
-    return [(p.text, p.record_type, p.group) for p in training_pages(seed=seed)]
+    pages = training_pages(seed=seed, variants=variants or TRAIN_VARIANTS)
+    return [(p.text, p.record_type, p.group) for p in pages]
 
 
 def _cache_key(rules_path: Path) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 RECORD_TYPES: tuple[str, ...] = (
     "service_treatment",
     "service_exam",
@@ -38,8 +40,11 @@ STRONG_RULE_MIN_POINTS = 3.0
 STRONG_RULE_MIN_RATIO = 2.0
 # Characters at the top / bottom of a page where a form prints its title and number.
 TOP_ZONE_CHARS = 350
-BOTTOM_ZONE_CHARS = 200
+BOTTOM_ZONE_CHARS = 160
 SHORT_CUE_LETTERS = 8
+# Long titles in a page's top/bottom lines also match with an OCR error or two (similarity ≥ 90/100).
+FUZZY_MIN_LETTERS = 12
+FUZZY_MIN_SIMILARITY = 90.0
 
 _OCR_FOLD = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "!": "I", "5": "S", "8": "B", "Q": "O"})
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
@@ -53,25 +58,48 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Cue:
-    """One phrase of the rule pack, pre-folded for matching."""
+    """One phrase of the rule pack, pre-folded for matching.
+
+    Long cues are matched with all spaces removed (OCR splits and joins words); short ones must stand
+    as whole words, since "BAS" or "MOS" inside another word means nothing.
+    """
 
     phrase: str
     folded: str
-    pattern: re.Pattern[str]
+    compact: str
+    pattern: re.Pattern[str] | None
 
     @classmethod
     def of(cls, phrase: str) -> Cue:
         folded = fold(phrase)
         compact = folded.replace(" ", "")
         if len(compact) >= SHORT_CUE_LETTERS:
-            # Long cues match with or without the spaces OCR adds or drops.
-            pattern = re.compile(r"\s?".join(re.escape(ch) for ch in compact))
-        else:
-            pattern = re.compile(r"(?<![A-Z0-9])" + re.escape(folded) + r"(?![A-Z0-9])")
-        return cls(phrase, folded, pattern)
+            return cls(phrase, folded, compact, None)
+        return cls(phrase, folded, compact, re.compile(r"(?<![A-Z0-9])" + re.escape(folded) + r"(?![A-Z0-9])"))
 
-    def found_in(self, folded_text: str) -> bool:
-        return self.pattern.search(folded_text) is not None
+    def found_in(self, text: FoldedText, fuzzy: bool = False) -> bool:
+        if self.pattern is not None:
+            return self.pattern.search(text.spaced) is not None
+        if self.compact in text.compact:
+            return True
+        return (
+            fuzzy
+            and len(self.compact) >= FUZZY_MIN_LETTERS
+            and fuzz.partial_ratio(self.compact, text.compact, score_cutoff=FUZZY_MIN_SIMILARITY) > 0
+        )
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """A text folded once, in the two forms cues match against."""
+
+    spaced: str
+    compact: str
+
+    @classmethod
+    def of(cls, text: str) -> FoldedText:
+        spaced = fold(text)
+        return cls(spaced, spaced.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -80,6 +108,7 @@ class TypeRules:
     vbms_type_id: int | None
     title: tuple[Cue, ...]
     body: tuple[Cue, ...]
+    outranks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,6 +136,7 @@ def parse_rules(document: Mapping[str, Any]) -> RuleSet:
                 vbms_type_id=spec.get("vbms_type_id"),
                 title=tuple(Cue.of(str(p)) for p in spec.get("title") or ()),
                 body=tuple(Cue.of(str(p)) for p in spec.get("body") or ()),
+                outranks=frozenset(spec.get("outranks") or ()),
             )
         )
     return RuleSet(tuple(types), {t.record_type: t for t in types})
@@ -119,6 +149,7 @@ class RuleScores:
     points: Mapping[str, float]
     top_titles: Mapping[str, tuple[str, ...]]
     zone_titled: frozenset[str] = frozenset()
+    outranked: frozenset[str] = frozenset()
 
     def best(self) -> tuple[str, float, float]:
         """(best type, its points, runner-up's points)."""
@@ -128,20 +159,47 @@ class RuleScores:
         return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
 
     def strong_type(self) -> str | None:
-        """The type the rules are sure of, or None when the page does not clearly name itself."""
-        best, points, runner_up = self.best()
-        if best not in self.zone_titled:
+        """The type the rules are sure of, or None when the page does not clearly name itself.
+
+        Only types whose title stands in the page's top or bottom lines qualify; a type another
+        qualifying type outranks (a C&P exam printed as a VistA note) drops out; the best left must
+        have STRONG_RULE_MIN_POINTS and STRONG_RULE_MIN_RATIO times the next one's points.
+        """
+        candidates = sorted(
+            (t for t in self.zone_titled if t not in self.outranked),
+            key=lambda t: (-self.points[t], RECORD_TYPES.index(t)),
+        )
+        if not candidates:
             return None
-        if points >= STRONG_RULE_MIN_POINTS and points >= STRONG_RULE_MIN_RATIO * runner_up:
+        best = candidates[0]
+        runner_up = max((v for t, v in self.points.items() if t != best and t not in self.outranked), default=0.0)
+        if self.points[best] >= STRONG_RULE_MIN_POINTS and self.points[best] >= STRONG_RULE_MIN_RATIO * runner_up:
             return best
         return None
 
 
+FOOTER_LINES = 2
+
+
+def page_zones(text: str) -> tuple[str, str]:
+    """The page's top lines (where a document announces itself) and its footer (where a form prints
+    its number on every page). On a short page the footer is kept out of the top zone, so a form
+    number in the footer of a continuation page does not read as the start of a new form."""
+    lines = text.rstrip().split("\n")
+    if len(lines) > FOOTER_LINES + 2:
+        body = "\n".join(lines[:-FOOTER_LINES])
+        footer = "\n".join(lines[-FOOTER_LINES:])
+    else:
+        body, footer = text, ""
+    return body[:TOP_ZONE_CHARS], (footer[-BOTTOM_ZONE_CHARS:] if footer else "")
+
+
 def score_page(text: str, rules: RuleSet) -> RuleScores:
     """Scores a page's text against every record type's cues."""
-    top = fold(text[:TOP_ZONE_CHARS])
-    bottom = fold(text[-BOTTOM_ZONE_CHARS:]) if len(text) > TOP_ZONE_CHARS else ""
-    whole = fold(text)
+    top_text, bottom_text = page_zones(text)
+    top = FoldedText.of(top_text)
+    bottom = FoldedText.of(bottom_text) if bottom_text else None
+    whole = FoldedText.of(text)
     points: dict[str, float] = {}
     top_titles: dict[str, tuple[str, ...]] = {}
     zone_titled: set[str] = set()
@@ -149,10 +207,10 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         score = 0.0
         in_top: list[str] = []
         for cue in type_rules.title:
-            if cue.found_in(top):
+            if cue.found_in(top, fuzzy=True):
                 score += TITLE_IN_ZONE_POINTS
                 in_top.append(cue.phrase)
-            elif bottom and cue.found_in(bottom):
+            elif bottom is not None and cue.found_in(bottom, fuzzy=True):
                 score += TITLE_IN_ZONE_POINTS
                 zone_titled.add(type_rules.record_type)
             elif cue.found_in(whole):
@@ -162,4 +220,7 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         if in_top:
             top_titles[type_rules.record_type] = tuple(in_top)
             zone_titled.add(type_rules.record_type)
-    return RuleScores(points, top_titles, frozenset(zone_titled))
+    outranked = frozenset(
+        loser for t in rules.types if t.record_type in zone_titled for loser in t.outranks if loser in zone_titled
+    )
+    return RuleScores(points, top_titles, frozenset(zone_titled), outranked)
