@@ -136,13 +136,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((seg_start, b_end))
 
     out: list[tuple[int, int]] = []
-    for s, e in spans:
+    for s, e in _cap_length(text, spans):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             out.append((s, e))
+    return out
+
+
+def _cap_length(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a run longer than _MAX_SENTENCE (an OCRed table, a page without punctuation) at whitespace.
+
+    Nothing is dropped: every character stays in some span. It keeps context scopes local and the
+    context stage linear in the page length.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > _MAX_SENTENCE:
+            cut = -1
+            for sep in ("\n", ", ", "; ", " "):  # the most natural break in the second half of the window
+                cut = text.rfind(sep, s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+                if cut > s:
+                    cut += len(sep)
+                    break
+            if cut <= s:
+                cut = s + _MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
     return out
 
 
