@@ -8,10 +8,8 @@ turns a throughput run into a cache benchmark.
 
 from __future__ import annotations
 
-import os
 import random
 import re
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 
 from samples.claim_content import DOCUMENTS
-from samples.pdf_writer import draw_scan, draw_text_page, encode_jpeg, new_canvas, render_scan
+from samples.pdf_writer import draw_scan, draw_text_page, new_canvas, render_jpegs
 
 _FIRST = ("MARCUS", "DENISE", "ANTHONY", "KEISHA", "ROBERTO", "THOMAS", "LAURA", "DARNELL", "PETER", "ANGELA")
 _LAST = ("WHITFIELD", "OKAFOR", "BRANDT", "SALAZAR", "MCALLISTER", "NGUYEN", "HOLLOWAY", "PETROV", "DUNCAN", "REYES")
@@ -53,27 +51,13 @@ def scanned_page_text(index: int, seed: int) -> str:
     return _vary(rng.choice(scan_ok), rng, f"SHEET {seed:04d}-{index + 1:05d}   CLAIMDEX BENCH SCAN")
 
 
-def _render_jpeg(args: tuple[str, int, int]) -> bytes:
-    text, seed, rotation = args
-    return encode_jpeg(render_scan(text, seed=seed, rotation=rotation))
-
-
-def _scan_jpegs(jobs: list[tuple[str, int, int]], workers: int | None) -> list[bytes]:
-    """Render scans, in parallel when there are many: a 100-page bench file should not take minutes."""
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
-    if workers <= 1 or len(jobs) < 4:
-        return [_render_jpeg(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_render_jpeg, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-
-
-def write_scanned_pdf(path: Path, n_pages: int, seed: int = 0, *, workers: int | None = None) -> Path:
+def write_scanned_pdf(path: Path, n_pages: int, seed: int = 0) -> Path:
     """A PDF of ``n_pages`` distinct, upright scanned record pages (image only, no text layer)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     jobs = [(scanned_page_text(i, seed), seed * 100_003 + i, 0) for i in range(n_pages)]
     canvas = new_canvas(path, title=f"bench scanned {n_pages} pages seed {seed}")
-    for jpeg in _scan_jpegs(jobs, workers):
+    for jpeg in render_jpegs(jobs):
         draw_scan(canvas, jpeg, landscape=False)
         canvas.showPage()
     canvas.save()
@@ -108,7 +92,7 @@ def write_large_mixed_pdf(path: Path, n_pages: int, *, scan_every: int = 10, dis
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     jobs = [(scanned_page_text(i, 9_999), 777 + i, 0) for i in range(max(1, distinct_scans))]
-    readers = [ImageReader(BytesIO(jpeg)) for jpeg in _scan_jpegs(jobs, None)]
+    readers = [ImageReader(BytesIO(jpeg)) for jpeg in render_jpegs(jobs)]
     canvas = new_canvas(path, title=f"bench large mixed {n_pages} pages")
     for i in range(n_pages):
         if scan_every and i % scan_every == scan_every - 1:

@@ -16,10 +16,8 @@ not part of the page's text; :func:`plain_text` gives the text exactly as a read
 from __future__ import annotations
 
 import io
-import os
 import random
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -234,22 +232,30 @@ def new_canvas(path: Path | str | io.BytesIO, title: str = "") -> Canvas:
     return canvas
 
 
-def _scan_job(spec: PageSpec) -> bytes:
-    return encode_jpeg(render_scan(spec.text, seed=spec.seed, rotation=spec.rotation))
+#: (page text, seed, rotation) of one scan to render.
+ScanJob = tuple[str, int, int]
 
 
-def render_scans(pages: Sequence[PageSpec], workers: int | None = None) -> dict[int, bytes]:
-    """JPEG of every scanned page (0-based index -> bytes), rendered in parallel when it pays.
+def _render_job(job: ScanJob) -> bytes:
+    text, seed, rotation = job
+    return encode_jpeg(render_scan(text, seed=seed, rotation=rotation))
 
-    Rendering is most of the generator's time; the result depends only on each page's seed, so
-    parallel and serial runs give the same bytes.
+
+def render_jpegs(jobs: Sequence[ScanJob]) -> list[bytes]:
+    """Render scans to JPEG, one after another.
+
+    Deliberately serial: with threads there was no measurable gain (font rendering holds the GIL, and
+    a shared FreeType face is not safe to use from several threads), and worker processes would
+    make callers pay for forking threaded test/CLI processes or for spawn re-importing ``__main__``.
     """
-    todo = [(i, spec) for i, spec in enumerate(pages) if spec.scanned]
-    workers = min(len(todo), workers if workers is not None else (os.cpu_count() or 1))
-    if workers <= 1 or len(todo) < 3:
-        return {i: _scan_job(spec) for i, spec in todo}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return dict(zip((i for i, _ in todo), pool.map(_scan_job, [spec for _, spec in todo]), strict=True))
+    return [_render_job(job) for job in jobs]
+
+
+def render_scans(pages: Sequence[PageSpec]) -> dict[int, bytes]:
+    """JPEG of every scanned page (0-based index -> bytes): rendering is most of the generator's time."""
+    todo = [i for i, spec in enumerate(pages) if spec.scanned]
+    jpegs = render_jpegs([(pages[i].text, pages[i].seed, pages[i].rotation) for i in todo])
+    return dict(zip(todo, jpegs, strict=True))
 
 
 def write_pdf(path: Path, pages: Sequence[PageSpec], title: str = "", scans: dict[int, bytes] | None = None) -> None:

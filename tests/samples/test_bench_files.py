@@ -23,7 +23,7 @@ def _images(page: pdfium.PdfPage) -> int:
 
 
 def test_scanned_pdf_pages_are_distinct_images_without_text(tmp_path: Path) -> None:
-    path = write_scanned_pdf(tmp_path / "scan.pdf", 3, seed=7, workers=1)
+    path = write_scanned_pdf(tmp_path / "scan.pdf", 3, seed=7)
     pdf = pdfium.PdfDocument(str(path))
     assert len(pdf) == 3
     for i in range(3):
