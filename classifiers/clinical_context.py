@@ -81,7 +81,14 @@ def _trie_regex(phrases: list[str]) -> str:
     return emit(trie)
 
 
-def compile_phrases(phrases: list[str] | None) -> re.Pattern[str] | None:
+def _phrase_text(phrase: object) -> str:
+    """YAML 1.1 reads an unquoted `no` as False (and `yes` as True): a clinician's `- no` means the word."""
+    if isinstance(phrase, bool):
+        return "yes" if phrase else "no"
+    return str(phrase)
+
+
+def compile_phrases(phrases: list[str] | list[object] | None) -> re.Pattern[str] | None:
     """One case-insensitive regex for a list of rule phrases; longer phrases win ('no evidence of' over 'no').
 
     Plain phrases that begin and end with a word character go into a trie on word boundaries; regex
@@ -89,7 +96,7 @@ def compile_phrases(phrases: list[str] | None) -> re.Pattern[str] | None:
     """
     if not phrases:
         return None
-    unique = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    unique = sorted({_phrase_text(p) for p in phrases}, key=lambda p: (-len(p), p))
     plain = [p for p in unique if not p.startswith("re:") and re.match(r"\w", p) and re.search(r"\w$", p)]
     others = [p for p in unique if p not in set(plain)]
     parts = [f"(?:{phrase_to_regex(p)})" for p in others]

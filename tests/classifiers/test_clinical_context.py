@@ -74,3 +74,10 @@ def test_possible() -> None:
 def test_span_outside_sentence_is_rejected() -> None:
     with pytest.raises(ValueError):
         assess_context("short", 2, 40)
+
+
+def test_an_unquoted_yaml_no_still_means_the_word() -> None:
+    from classifiers.clinical_context import compile_phrases
+
+    rx = compile_phrases([False, "denies"])
+    assert rx is not None and [m.group(0) for m in rx.finditer("No pain; denies fever")] == ["No", "denies"]
