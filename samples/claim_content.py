@@ -173,7 +173,7 @@ SECTION IX: TREATMENT INFORMATION
 SECTION XI: CERTIFICATION AND SIGNATURE
 I CERTIFY THAT the statements on this form are true and correct to the best of
 my knowledge and belief.
-SIGNATURE OF VETERAN: /s/ Marcus D. Whitfield        DATE SIGNED: 06/10/2024
+SIGNATURE OF VETERAN: /s/ Marcus D. Whitfield        DATE SIGNED: 06/11/2024
 
 VA FORM 21-526EZ, FEB 2024
 """,
