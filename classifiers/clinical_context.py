@@ -58,7 +58,70 @@ def phrase_to_regex(phrase: str) -> str:
     return head + body + tail
 
 
-def _trie_regex(phrases: list[str]) -> str:
+# Glyphs OCR confuses on scanned and faxed records (tesseract on 300 dpi): one class per confusable letter.
+# Applied to the letters of rule phrases and flag patterns so that "sciatlca", "paraehute" or "h1s" still
+# match; "m" also accepts "rn" in phrases. Digits and letters outside these groups match themselves.
+OCR_CONFUSABLE: dict[str, str] = {
+    "i": "[il1|!]", "l": "[il1|]", "o": "[o0]", "s": "[s5]", "b": "[b8h]", "h": "[hb]",
+    "g": "[gq]", "q": "[qg]", "e": "[ec]", "c": "[ce]", "t": "[tf]", "f": "[ft]",
+}
+
+
+def ocr_tolerant_char(ch: str, in_lookbehind: bool = False) -> str:
+    """One character of a phrase as a regex that also accepts its usual OCR misreadings."""
+    low = ch.lower()
+    if low == "m" and not in_lookbehind:
+        return "(?:m|rn)"
+    return OCR_CONFUSABLE.get(low, re.escape(ch))
+
+
+def ocr_tolerant_pattern(pattern: str) -> str:
+    """Rewrite a hand-written regex so its literal letters accept OCR confusions (same width).
+
+    Escapes (\\b, \\s, \\w ...), character classes, quantifier braces and group openers are copied
+    unchanged; only bare letters become classes, so the pattern's structure and widths stay as written.
+    """
+    out: list[str] = []
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif ch == "{":
+            j = pattern.find("}", i)
+            j = n - 1 if j < 0 else j
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif ch == "(" and pattern.startswith("(?", i):
+            m = re.match(r"\(\?(?:P<\w+>|<=|<!|[:=!]|[aiLmsux-]+[:)])", pattern[i:])
+            step = len(m.group(0)) if m else 2
+            out.append(pattern[i : i + step])
+            i += step
+        elif ch.isalpha():
+            out.append(ocr_tolerant_char(ch, in_lookbehind=True))
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+OCR_TOLERANT_MIN_LENGTH = 5  # shorter phrases stay literal: "if" must not match "it", nor "he" match "be"
+
+
+def _trie_regex(phrases: list[str], tolerant: bool = True) -> str:
     """Literal phrases as one character trie, so the regex engine does not try hundreds of alternatives
     at every word start (Python's `re` has no built-in trie); a space matches any run of whitespace."""
     trie: dict[str, dict] = {}
@@ -69,7 +132,11 @@ def _trie_regex(phrases: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alts = [
+            (r"\s+" if ch == " " else ocr_tolerant_char(ch) if tolerant else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if "" in node:
             alts.append("")
         if not alts:
@@ -88,11 +155,24 @@ def _phrase_text(phrase: object) -> str:
     return str(phrase)
 
 
+def _first_glyphs(ch: str) -> set[str]:
+    """Every character a phrase may start with on an OCRed page (for the trie's quick first-char check)."""
+    low = ch.lower()
+    glyphs = {low, low.upper()}
+    cls = OCR_CONFUSABLE.get(low)
+    if cls:
+        glyphs |= {g for g in cls.strip("[]")} | {g.upper() for g in cls.strip("[]")}
+    if low == "m":
+        glyphs |= {"r", "R"}
+    return glyphs
+
+
 def compile_phrases(phrases: list[str] | list[object] | None) -> re.Pattern[str] | None:
     """One case-insensitive regex for a list of rule phrases; longer phrases win ('no evidence of' over 'no').
 
-    Plain phrases that begin and end with a word character go into a trie on word boundaries; regex
-    entries ('re:') and phrases with punctuation at an edge keep their own alternative.
+    Plain phrases that begin and end with a word character go into a trie on word boundaries (phrases of
+    five characters or more also accept OCR confusions); regex entries ('re:') and phrases with
+    punctuation at an edge keep their own alternative.
     """
     if not phrases:
         return None
@@ -100,9 +180,16 @@ def compile_phrases(phrases: list[str] | list[object] | None) -> re.Pattern[str]
     plain = [p for p in unique if not p.startswith("re:") and re.match(r"\w", p) and re.search(r"\w$", p)]
     others = [p for p in unique if p not in set(plain)]
     parts = [f"(?:{phrase_to_regex(p)})" for p in others]
-    if plain:
-        firsts = "".join(sorted({c for p in plain for c in (p[0].lower(), p[0].upper())}))
-        parts.append(r"(?<!\w)(?=[" + re.escape(firsts) + "])" + _trie_regex(plain) + r"(?!\w)")
+    long_phrases = [p for p in plain if len(p) >= OCR_TOLERANT_MIN_LENGTH]
+    short_phrases = [p for p in plain if len(p) < OCR_TOLERANT_MIN_LENGTH]
+    if long_phrases:  # first, so that at one start a long phrase wins over a short one
+        firsts = "".join(sorted({c for p in long_phrases for c in _first_glyphs(p[0])}))
+        parts.append(r"(?<!\w)(?=[" + re.escape(firsts) + "])" + _trie_regex(long_phrases) + r"(?!\w)")
+    if short_phrases:
+        firsts = "".join(sorted({c for p in short_phrases for c in (p[0].lower(), p[0].upper())}))
+        parts.append(
+            r"(?<!\w)(?=[" + re.escape(firsts) + "])" + _trie_regex(short_phrases, tolerant=False) + r"(?!\w)"
+        )
     return re.compile("|".join(parts), re.IGNORECASE)
 
 

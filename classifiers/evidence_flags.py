@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from classifiers.clinical_context import assess_context, compile_phrases
+from classifiers.clinical_context import assess_context, compile_phrases, ocr_tolerant_pattern
 from classifiers.sentences import split_sentences
 
 FLAG_RULES_DIR = Path(__file__).resolve().parent.parent / "config" / "rules" / "flags"
@@ -88,7 +88,7 @@ def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[r
     term_rx = compile_phrases(terms)
     if term_rx is not None:
         compiled.append(term_rx)
-    compiled.extend(re.compile(p, re.IGNORECASE) for p in patterns or [])
+    compiled.extend(re.compile(ocr_tolerant_pattern(p), re.IGNORECASE) for p in patterns or [])
     return compiled
 
 

@@ -217,3 +217,22 @@ def test_an_opinion_is_not_dated_by_the_event_it_discusses() -> None:
     by_category = {h.category: h for h in hits}
     assert by_category["injury"].date == date(2008, 4, 1)
     assert by_category["medical_opinion"].date is None
+
+
+@pytest.mark.parametrize(
+    ("noisy", "category"),
+    [
+        ("Prior history of sciatlca.", "diagnosis"),
+        ("Paraehute malfunction on the drop zone.", "injury"),
+        ("He favors his riqht leg when walking.", "gait"),
+        ("The changes are part of the nafural aqing process.", "aging_attribution"),
+    ],
+)
+def test_ocr_confusions_inside_words_still_match(noisy: str, category: str) -> None:
+    assert hits_of(noisy, category)
+
+
+def test_short_triggers_stay_literal_under_ocr_tolerance() -> None:
+    """'if' (hypothetical) must not fire on 'It', nor 'he' on 'be'."""
+    hits = hits_of("It is my opinion that the back pain is at least as likely as not due to service.", "back_complaint")
+    assert hits and not hits[0].hypothetical
