@@ -6,6 +6,11 @@ when it overlaps a gold span that lists its category; a gold span is found when 
 its categories overlaps it. Context accuracy is judged on found spans: negated, historical,
 hypothetical and experiencer must all match the label; opinion polarity is scored on its own.
 Speed is sentences per second of `find_flags` over the whole corpus.
+
+Caveat on the noisy figures: the matcher's OCR-tolerant glyph classes (clinical_context.OCR_CONFUSABLE)
+and the noise simulator's confusion table (samples.flag_corpus) both come from tesseract's usual
+confusions, so they overlap; noisy recall is optimistic for real scans. Broken line wraps are the part
+of the noise the matcher was not built around.
 """
 
 from __future__ import annotations
