@@ -136,7 +136,6 @@ CLAIM_FORM = SampleDocument(
     title="VA Form 21-526EZ, Application for Disability Compensation",
     date="2024-06-11",
     vbms_type_id=533,
-    font="Helvetica",
     pages=[
         """\
 OMB Control No. 2900-0747                         Respondent Burden: 25 minutes
