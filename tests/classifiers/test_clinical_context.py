@@ -81,3 +81,8 @@ def test_an_unquoted_yaml_no_still_means_the_word() -> None:
 
     rx = compile_phrases([False, "denies"])
     assert rx is not None and [m.group(0) for m in rx.finditer("No pain; denies fever")] == ["No", "denies"]
+
+
+def test_a_relative_reporting_the_veterans_symptom_is_not_the_experiencer() -> None:
+    assert context_of("Wife states his back hurts.", "back hurts").experiencer == "patient"
+    assert context_of("Wife states her back hurts.", "back hurts").experiencer == "other"
