@@ -86,3 +86,8 @@ def test_an_unquoted_yaml_no_still_means_the_word() -> None:
 def test_a_relative_reporting_the_veterans_symptom_is_not_the_experiencer() -> None:
     assert context_of("Wife states his back hurts.", "back hurts").experiencer == "patient"
     assert context_of("Wife states her back hurts.", "back hurts").experiencer == "other"
+
+
+def test_no_longer_and_no_further_negate() -> None:
+    assert context_of("He no longer has back pain.", "back pain").negated
+    assert context_of("No further episodes of back pain.", "back pain").negated
