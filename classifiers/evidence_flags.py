@@ -72,6 +72,7 @@ class _Matcher:
     category: str
     polarity: str | None
     patterns: tuple[re.Pattern[str], ...]
+    requires: re.Pattern[str] | None = None  # weak wordings count only in a sentence matching this
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,11 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
         rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
         if rxs:
             matchers.append(_Matcher(category, None, tuple(rxs)))
+        weak = _compile_list(raw.get("weak_terms"), raw.get("weak_patterns"))
+        if weak:
+            requires = raw.get("weak_requires") or []
+            requires_rx = re.compile("|".join(f"(?:{r})" for r in requires), re.IGNORECASE) if requires else None
+            matchers.append(_Matcher(category, None, tuple(weak), requires_rx))
         excludes = raw.get("exclude") or []
         exclude = re.compile("|".join(f"(?:{x})" for x in excludes), re.IGNORECASE) if excludes else None
         packs.append(_CategoryRules(category, tuple(matchers), exclude))
@@ -162,6 +168,8 @@ def find_category_hits(
     """Spans of one category inside one sentence, exclusions applied."""
     cands: list[tuple[int, int, int, str | None]] = []
     for rank, matcher in enumerate(rules.matchers):
+        if matcher.requires is not None and not matcher.requires.search(text, sent_start, sent_end):
+            continue
         for rx in matcher.patterns:
             for s, e in _all_matches(rx, text, sent_start, sent_end):
                 cands.append((s, e, rank, matcher.polarity))
@@ -184,6 +192,8 @@ def _page_candidates(
                     i = bisect_right(starts, s) - 1
                     if i < 0 or s >= sentences[i][1]:
                         continue  # between sentences (whitespace)
+                    if matcher.requires is not None and not matcher.requires.search(text, *sentences[i]):
+                        continue
                     if e <= sentences[i][1]:
                         out[i][ci].append((s, e, rank, matcher.polarity))
                     elif i not in crossed:

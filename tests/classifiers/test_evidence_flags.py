@@ -236,3 +236,9 @@ def test_short_triggers_stay_literal_under_ocr_tolerance() -> None:
     """'if' (hypothetical) must not fire on 'It', nor 'he' on 'be'."""
     hits = hits_of("It is my opinion that the back pain is at least as likely as not due to service.", "back_complaint")
     assert hits and not hits[0].hypothetical
+
+
+def test_generic_persistence_is_continuity_only_about_the_back_or_service() -> None:
+    assert hits_of("He continues to have back pain.", "continuity")
+    assert not hits_of("She still continues to have throat discomfort.", "continuity")
+    assert not hits_of("She has been nauseated since then.", "continuity")
