@@ -162,20 +162,6 @@ def _resolve_category(
     return hits
 
 
-def find_category_hits(
-    text: str, rules: _CategoryRules, sent_start: int, sent_end: int
-) -> list[tuple[int, int, str | None]]:
-    """Spans of one category inside one sentence, exclusions applied."""
-    cands: list[tuple[int, int, int, str | None]] = []
-    for rank, matcher in enumerate(rules.matchers):
-        if matcher.requires is not None and not matcher.requires.search(text, sent_start, sent_end):
-            continue
-        for rx in matcher.patterns:
-            for s, e in _all_matches(rx, text, sent_start, sent_end):
-                cands.append((s, e, rank, matcher.polarity))
-    return _resolve_category(text, rules, cands, sent_start, sent_end)
-
-
 def _page_candidates(
     text: str, sentences: list[tuple[int, int]], packs: tuple[_CategoryRules, ...]
 ) -> list[list[list[tuple[int, int, int, str | None]]]]:
