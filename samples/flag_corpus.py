@@ -86,7 +86,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
     "injury": (
         [
             _t("{pt} [[injury|fell from the vehicle ramp]] during loading on {date}."),
-            _t("Sustained a [[injury|hard landing]] on a night jump."),
+            _t("Sustained a [[injury|hard landing]] on a [[service_strain|night jump]]."),
             _t("[[injury|Hurt his back lifting a box]] at the motor pool."),
             _t("Involved in a [[injury|vehicle rollover]] near the FOB."),
             _t("{pt} [[injury|slipped and fell on ice]] outside the barracks."),
