@@ -341,6 +341,21 @@ def run(pages: int, claims: int, queries: int, seed: int, workdir: Path) -> dict
             print(f"    {label:<15} n={len(a):>5}  p50 {percentile(a, 50):6.2f} p95 {percentile(a, 95):6.2f} ms | "
                   f"p50 {percentile(b, 50):6.2f} p95 {percentile(b, 95):6.2f} ms   "
                   f"ratio p95 {percentile(b, 95) / percentile(a, 95):.1f}x")
+    biggest = max(per_claim, key=lambda c: per_claim[c])
+    big_f: list[Timing] = []
+    big_l: list[Timing] = []
+    for _ in range(5):
+        for kind, spec in QUERY_MIX:
+            q = SearchQuery(claim_id=biggest, size=20, **spec)
+            t0 = time.perf_counter()
+            index.search(q)
+            big_f.append(Timing(kind, (time.perf_counter() - t0) * 1000, 0))
+            t0 = time.perf_counter()
+            like.search(q)
+            big_l.append(Timing(kind, (time.perf_counter() - t0) * 1000, 0))
+    print(f"\n  largest claim ({per_claim[biggest]:,} pages), whole query mix x5:")
+    summarize("embedded FTS5", big_f)
+    summarize("LIKE scan", big_l)
     if cursor_pages:
         print()
         summarize("FTS5 second page", cursor_pages)

@@ -386,6 +386,9 @@ class ElasticsearchIndex(SearchIndex):
                            actions=alias_swap_actions(self.alias, [], versions[-1]))
             else:
                 self._create_version(1, with_alias=True)
+        elif self.needs_rebuild():
+            # Searches keep working on the old layout; the operator runs `claimdex reindex` to migrate.
+            log.warning("search index %s was built from an older mapping; run `claimdex reindex`", self.alias)
         self._ready = True
 
     def needs_rebuild(self) -> bool:

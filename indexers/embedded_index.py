@@ -50,7 +50,7 @@ from indexers.highlight import CLOSE, OPEN, fragments, strip_sentinels
 from indexers.query_parser import ParsedQuery, expand_synonyms, parse_query, to_fts5
 from indexers.synonyms import load_synonyms
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_PAGE_SIZE = 200
 BUSY_TIMEOUT_MS = 60_000
 
@@ -67,10 +67,14 @@ CREATE TABLE IF NOT EXISTS pages (
     document_id TEXT,
     record_type TEXT NOT NULL,
     date TEXT,
-    in_service INTEGER,
-    flags TEXT NOT NULL DEFAULT ''
+    in_service INTEGER
 );
-CREATE INDEX IF NOT EXISTS ix_pages_claim ON pages(claim_id)
+CREATE INDEX IF NOT EXISTS ix_pages_claim ON pages(claim_id);
+CREATE TABLE IF NOT EXISTS page_flags (
+    id INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    PRIMARY KEY (id, category)
+) WITHOUT ROWID
 """
 # No FTS5 prefix index: it cost ~40% of indexing throughput and only speeds 2-3 character prefixes,
 # which a term-range scan serves fast enough. automerge 8 (default 4) merges segments less eagerly
@@ -91,8 +95,15 @@ def shard_for(claim_id: str) -> int:
     return int(hashlib.sha256(claim_id.encode()).hexdigest()[:8], 16) % N_SHARDS
 
 
-_ROW_COLUMNS = "p.id, p.page_id, p.file_id, p.filename, p.page, p.document_id, p.record_type, p.date, " \
-    "p.in_service, p.flags"
+# Per-connection scratch table: one search's matches, so total, facets and the sorted page are SQL over
+# it instead of re-running the MATCH or shipping every match to Python (a 10,000-page claim).
+_HITS_TABLE = """
+CREATE TEMP TABLE IF NOT EXISTS hits (
+    id INTEGER PRIMARY KEY, score REAL, file_id TEXT, page INTEGER, page_id TEXT, date TEXT,
+    record_type TEXT, in_service INTEGER
+)
+"""
+_HIT_COLUMNS = "p.id, {score}, p.file_id, p.page, p.page_id, p.date, p.record_type, p.in_service"
 
 
 def claim_token(claim_id: str) -> str:
@@ -103,11 +114,6 @@ def claim_token(claim_id: str) -> str:
 def _is_transient(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return any(w in text for w in ("locked", "busy", "unable to open", "disk i/o", "readonly"))
-
-
-def _flags_field(categories: Iterable[str]) -> str:
-    cats = sorted({c for c in categories if c})
-    return "|" + "|".join(cats) + "|" if cats else ""
 
 
 def encode_cursor(payload: dict[str, Any]) -> str:
@@ -127,13 +133,6 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     return data
 
 
-def _sort_key(row: sqlite3.Row | tuple[Any, ...], score: float, sort: str) -> tuple[Any, ...]:
-    # Row layout: id, page_id, file_id, filename, page, document_id, record_type, date, in_service, flags
-    if sort == "date":
-        return (1 if row[7] is None else 0, row[7] or "", row[2], int(row[4]), row[1])
-    return (-score, row[2], int(row[4]), row[1])
-
-
 def _valid_key(key: Any, sort: str) -> tuple[Any, ...]:
     if not isinstance(key, list):
         raise ValueError("invalid cursor")
@@ -143,6 +142,11 @@ def _valid_key(key: Any, sort: str) -> tuple[Any, ...]:
     if len(key) != len(types) or not all(isinstance(v, t) for v, t in zip(key, types, strict=True)):
         raise ValueError("invalid cursor")
     return tuple(key)
+
+
+def _ordered(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Facet buckets by count (desc), then name: the order Elasticsearch's terms aggregation uses."""
+    return dict(sorted(((str(k), int(n)) for k, n in pairs if n), key=lambda kv: (-kv[1], kv[0])))
 
 
 def facets_from_rows(rows: Iterable[tuple[str, str | None, int | None]]) -> dict[str, dict[str, int]]:
@@ -202,7 +206,7 @@ class EmbeddedSearchIndex(SearchIndex):
                 names = [r[0] for r in conn.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'pages_fts%' "
                     "AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
-                for name in [*names, "pages"]:
+                for name in [*names, "pages", "page_flags"]:
                     conn.execute(f'DROP TABLE IF EXISTS "{name}"')
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
@@ -284,6 +288,7 @@ class EmbeddedSearchIndex(SearchIndex):
                 existing[page_id] = (rowid, claim_id)
         next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM pages").fetchone()[0]) + 1
         rows: list[tuple[Any, ...]] = []
+        flags: list[tuple[int, str]] = []
         fts: dict[int, list[tuple[int, str, str]]] = {}
         stale: dict[int, list[tuple[int]]] = {}
         for doc in docs:
@@ -296,17 +301,20 @@ class EmbeddedSearchIndex(SearchIndex):
             rows.append((
                 rowid, doc.page_id, doc.claim_id, doc.file_id, doc.filename, int(doc.page), doc.document_id,
                 doc.record_type or "other", doc.date.isoformat() if doc.date else None,
-                None if doc.in_service is None else int(bool(doc.in_service)), _flags_field(doc.flag_categories),
+                None if doc.in_service is None else int(bool(doc.in_service)),
             ))
+            flags.extend((rowid, c) for c in sorted(set(doc.flag_categories)) if c)
             fts.setdefault(shard_for(doc.claim_id), []).append(
                 (rowid, strip_sentinels(doc.text or ""), claim_token(doc.claim_id)))
         for shard, ids in stale.items():
             conn.executemany(f"DELETE FROM {shard_table(shard)} WHERE rowid = ?", ids)
+            conn.executemany("DELETE FROM page_flags WHERE id = ?", ids)
         conn.executemany(
             "INSERT OR REPLACE INTO pages (id, page_id, claim_id, file_id, filename, page, document_id, "
-            "record_type, date, in_service, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "record_type, date, in_service) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        conn.executemany("INSERT OR IGNORE INTO page_flags (id, category) VALUES (?, ?)", flags)
         for shard, values in fts.items():
             conn.executemany(f"INSERT INTO {shard_table(shard)} (rowid, text, claimtok) VALUES (?, ?, ?)", values)
         return len(docs)
@@ -325,6 +333,7 @@ class EmbeddedSearchIndex(SearchIndex):
             by_shard.setdefault(shard_for(claim_id), []).append((rowid,))
         for shard, ids in by_shard.items():
             conn.executemany(f"DELETE FROM {shard_table(shard)} WHERE rowid = ?", ids)
+            conn.executemany("DELETE FROM page_flags WHERE id = ?", ids)
         conn.executemany("DELETE FROM pages WHERE id = ?", [(r[0],) for r in rows])
 
     def delete_claim(self, claim_id: str) -> None:
@@ -349,6 +358,7 @@ class EmbeddedSearchIndex(SearchIndex):
             for shard in range(N_SHARDS):
                 conn.execute(f"DELETE FROM {shard_table(shard)}")
             conn.execute("DELETE FROM pages")
+            conn.execute("DELETE FROM page_flags")
             for batch in batches:
                 n += self._upsert_batch(conn, batch)
         return n
@@ -380,8 +390,9 @@ class EmbeddedSearchIndex(SearchIndex):
             where.append(f"p.record_type IN ({','.join('?' * len(query.record_types))})")
             params.extend(query.record_types)
         if query.flag_categories:
-            where.append("(" + " OR ".join("instr(p.flags, ?) > 0" for _ in query.flag_categories) + ")")
-            params.extend(f"|{c}|" for c in query.flag_categories)
+            marks = ",".join("?" * len(query.flag_categories))
+            where.append(f"EXISTS (SELECT 1 FROM page_flags f WHERE f.id = p.id AND f.category IN ({marks}))")
+            params.extend(query.flag_categories)
         if query.in_service is not None:
             where.append("p.in_service = ?")
             params.append(int(bool(query.in_service)))
@@ -408,20 +419,33 @@ class EmbeddedSearchIndex(SearchIndex):
         parsed = self.parse(query.text)
         where, params = self._filters(query)
         match: str | None = None
+        table = shard_table(shard_for(query.claim_id))
         if parsed.is_empty:
-            sql = f"SELECT {_ROW_COLUMNS}, 0.0 FROM pages p WHERE {' AND '.join(where)}"
+            fill = f"INSERT INTO temp.hits SELECT {_HIT_COLUMNS.format(score='0.0')} FROM pages p " \
+                f"WHERE {' AND '.join(where)}"
         else:
             match = to_fts5(parsed, "text", scope=f'claimtok : "{claim_token(query.claim_id)}"')
             # CROSS JOIN keeps FTS5 as the outer loop: left to itself the planner walks the claim's pages
             # and re-runs the whole MATCH once per page (hundreds of times slower). The rowid range (a
             # claim's pages are mostly contiguous) lets FTS5 skip the rest of each doclist.
-            table = shard_table(shard_for(query.claim_id))
-            sql = (
-                f"SELECT {_ROW_COLUMNS}, bm25({table}, 1.0, 0.0) FROM {table} "
+            score = f"-bm25({table}, 1.0, 0.0) + 0.0"
+            fill = (
+                f"INSERT INTO temp.hits SELECT {_HIT_COLUMNS.format(score=score)} FROM {table} "
                 f"CROSS JOIN pages p ON p.id = {table}.rowid "
                 f"WHERE {table} MATCH ? AND {table}.rowid BETWEEN ? AND ? AND {' AND '.join(where)}"
             )
             params = [match, 0, 0, *params]
+
+        if sort == "date":
+            key = "(h.date IS NULL), coalesce(h.date, ''), h.file_id, h.page, h.page_id"
+        else:
+            key = "-h.score, h.file_id, h.page, h.page_id"
+        page_sql = (
+            "SELECT p.id, p.page_id, p.file_id, p.filename, p.page, p.document_id, p.record_type, p.date, "
+            f"h.score, {key} FROM temp.hits h CROSS JOIN pages p ON p.id = h.id "
+            + (f"WHERE ({key}) > ({','.join('?' * len(after))}) " if after else "")
+            + f"ORDER BY {key} LIMIT ?"
+        )
 
         with self._lock:
             conn = self._db()
@@ -430,34 +454,44 @@ class EmbeddedSearchIndex(SearchIndex):
                     lo, hi = conn.execute("SELECT min(id), max(id) FROM pages WHERE claim_id = ?",
                                           (query.claim_id,)).fetchone()
                     params[1:3] = [lo or 0, hi or -1]
-                rows = conn.execute(sql, params).fetchall()
+                conn.execute(_HITS_TABLE)
+                conn.execute("DELETE FROM temp.hits")
+                conn.execute(fill, params)
+                total = int(conn.execute("SELECT count(*) FROM temp.hits").fetchone()[0])
+                facets = {
+                    "record_type": conn.execute(
+                        "SELECT record_type, count(*) FROM temp.hits GROUP BY record_type").fetchall(),
+                    "flag": conn.execute(
+                        # CROSS JOIN: hits outer, page_flags probed by primary key (not scanned whole).
+                        "SELECT f.category, count(*) FROM temp.hits h CROSS JOIN page_flags f ON f.id = h.id "
+                        "GROUP BY f.category").fetchall(),
+                    "in_service": [
+                        ("unknown" if v is None else ("true" if v else "false"), n)
+                        for v, n in conn.execute("SELECT in_service, count(*) FROM temp.hits GROUP BY in_service")
+                    ],
+                }
+                rows = conn.execute(page_sql, [*(after or ()), size + 1]).fetchall()
+                conn.execute("DELETE FROM temp.hits")
             except sqlite3.OperationalError as exc:
                 if _is_transient(exc):
                     raise SearchIndexUnavailable(f"embedded index: {exc}") from exc
                 raise
-            keyed = [(_sort_key(r, -float(r[10] or 0.0) + 0.0, sort), r) for r in rows]
-            keyed.sort(key=lambda kr: kr[0])
-            facets = facets_from_rows((r[6], r[9], r[8]) for r in rows)
-            if after is not None:
-                keyed = [kr for kr in keyed if kr[0] > after]
-            page = keyed[:size]
-            marked = (
-                self._highlights(conn, shard_table(shard_for(query.claim_id)), match, [r[0] for _, r in page])
-                if match else {}
-            )
+            page = rows[:size]
+            marked = self._highlights(conn, table, match, [r[0] for r in page]) if match else {}
 
         hits = [
             SearchHit(
                 page_id=r[1], file_id=r[2], filename=r[3], page=int(r[4]), document_id=r[5], record_type=r[6],
-                date=dt.date.fromisoformat(r[7]) if r[7] else None, score=round(-float(r[10] or 0.0) + 0.0, 6),
+                date=dt.date.fromisoformat(r[7]) if r[7] else None, score=round(float(r[8] or 0.0), 6),
                 highlights=fragments(marked.get(r[0], "")),
             )
-            for _, r in page
+            for r in page
         ]
         next_cursor = None
-        if page and len(keyed) > size:
-            next_cursor = encode_cursor({"b": "fts5", "s": sort, "k": list(page[-1][0])})
-        return SearchResult(total=len(rows), hits=hits, facets=facets, next_cursor=next_cursor)
+        if page and len(rows) > size:
+            next_cursor = encode_cursor({"b": "fts5", "s": sort, "k": list(page[-1][9:])})
+        return SearchResult(total=total, hits=hits, facets={k: _ordered(v) for k, v in facets.items()},
+                            next_cursor=next_cursor)
 
     @staticmethod
     def _highlights(conn: sqlite3.Connection, table: str, match: str, rowids: list[int]) -> dict[int, str]:

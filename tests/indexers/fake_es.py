@@ -41,6 +41,7 @@ class RecordingNode(BaseNode):
     down: ClassVar[bool] = False
     bulk_item_status: ClassVar[Callable[[str], int]] = staticmethod(lambda _id: 201)
     search_response: ClassVar[dict[str, Any]] = {}
+    mapping_version: ClassVar[int] = 1
 
     @classmethod
     def reset(cls) -> None:
@@ -48,6 +49,7 @@ class RecordingNode(BaseNode):
         cls.aliases = {}
         cls.indices = set()
         cls.down = False
+        cls.mapping_version = 1
         cls.bulk_item_status = staticmethod(lambda _id: 201)
         cls.search_response = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
 
@@ -106,6 +108,8 @@ class RecordingNode(BaseNode):
             cls.indices.discard(parts[0])
             cls.aliases.pop(parts[0], None)
             return 200, {"acknowledged": True}
+        if parts[-1] == "_mapping":
+            return 200, {parts[0]: {"mappings": {"_meta": {"claimdex_mapping_version": cls.mapping_version}}}}
         if parts[-1] == "_search":
             return 200, cls.search_response
         if parts[-1] == "_delete_by_query":

@@ -279,3 +279,14 @@ def test_writes_require_the_alias_and_recreate_it_once_when_gone() -> None:
     index.rebuild([[doc(2)]])
     last = [r for r in RecordingNode.requests if r.target.startswith("/_bulk")][-1]
     assert "require_alias=false" in last.target  # a rebuild writes to the concrete new version
+
+
+def test_an_index_from_an_older_mapping_asks_for_a_rebuild(caplog: pytest.LogCaptureFixture) -> None:
+    client = make_client()
+    ElasticsearchIndex(prefix="cx", client=client).ensure_ready()
+    again = ElasticsearchIndex(prefix="cx", client=client)
+    assert not again.needs_rebuild()
+    RecordingNode.mapping_version = 0
+    assert again.needs_rebuild()
+    again.ensure_ready()
+    assert "claimdex reindex" in caplog.text
