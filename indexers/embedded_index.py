@@ -169,14 +169,42 @@ def facets_from_rows(rows: Iterable[tuple[str, str | None, int | None]]) -> dict
 
 
 class EmbeddedSearchIndex(SearchIndex):
-    """SQLite FTS5 index in one file; safe for several processes (WAL + busy timeout)."""
+    """SQLite FTS5 index in one file; safe for several processes (WAL + busy timeout).
+
+    Each thread gets its own connection (the web server's thread pool searches in parallel; WAL lets
+    readers proceed while a writer commits), and each connection its own ``temp.hits`` scratch table.
+    """
 
     def __init__(self, path: str | os.PathLike[str], busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
         self.busy_timeout_ms = busy_timeout_ms
-        self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = None
+        self._local = threading.local()
+        self._registry_lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
         self._synonyms = load_synonyms()
+
+    @property
+    def _lock(self) -> threading.RLock:
+        """Per-thread re-entrancy guard (connections are never shared between threads)."""
+        lock: threading.RLock | None = getattr(self._local, "lock", None)
+        if lock is None:
+            lock = self._local.lock = threading.RLock()
+        return lock
+
+    @property
+    def _conn(self) -> sqlite3.Connection | None:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        return conn
+
+    @_conn.setter
+    def _conn(self, conn: sqlite3.Connection | None) -> None:
+        old = getattr(self._local, "conn", None)
+        with self._registry_lock:
+            if old is not None and old in self._connections:
+                self._connections.remove(old)
+            if conn is not None:
+                self._connections.append(conn)
+        self._local.conn = conn
 
     # ------------------------------------------------------------------ connection & schema
 
@@ -261,10 +289,12 @@ class EmbeddedSearchIndex(SearchIndex):
             self._db()
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        """Close every thread's connection (shutdown; a later call simply reconnects)."""
+        with self._registry_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
 
     # ------------------------------------------------------------------ writes
 

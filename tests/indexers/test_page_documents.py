@@ -233,3 +233,24 @@ def test_a_writer_blocked_past_the_busy_timeout_is_unavailable(tmp_path: Path) -
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_threads_search_in_parallel_with_their_own_connections(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.indexers.sample_claim import CLAIM, sample_docs
+
+    index = EmbeddedSearchIndex(tmp_path / "threads.sqlite3")
+    index.upsert_pages(sample_docs())
+
+    def one(i: int) -> int:
+        if i % 5 == 0:
+            index.upsert_pages([PageDoc(page_id=f"t{i}", claim_id="claim-t", file_id="ft", filename="t.pdf", page=i,
+                                        text="thread written page")])
+        return index.search(SearchQuery(claim_id=CLAIM, text="LBP")).total
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert set(pool.map(one, range(60))) == {3}
+    assert index.count("claim-t") == 12
+    index.close()
+    assert index.count(CLAIM) == 12  # reconnects after close
