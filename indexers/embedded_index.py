@@ -487,18 +487,24 @@ class EmbeddedSearchIndex(SearchIndex):
                 conn.execute(_HITS_TABLE)
                 conn.execute("DELETE FROM temp.hits")
                 conn.execute(fill, params)
-                total = int(conn.execute("SELECT count(*) FROM temp.hits").fetchone()[0])
+                # One pass for total, record_type and in_service; flag categories via their own table.
+                groups = conn.execute(
+                    "SELECT record_type, in_service, count(*) FROM temp.hits GROUP BY record_type, in_service"
+                ).fetchall()
+                total = sum(n for _, _, n in groups)
+                by_type: dict[str, int] = {}
+                by_service: dict[str, int] = {}
+                for record_type, in_service, n in groups:
+                    by_type[record_type] = by_type.get(record_type, 0) + n
+                    key = "unknown" if in_service is None else ("true" if in_service else "false")
+                    by_service[key] = by_service.get(key, 0) + n
                 facets = {
-                    "record_type": conn.execute(
-                        "SELECT record_type, count(*) FROM temp.hits GROUP BY record_type").fetchall(),
+                    "record_type": list(by_type.items()),
                     "flag": conn.execute(
                         # CROSS JOIN: hits outer, page_flags probed by primary key (not scanned whole).
                         "SELECT f.category, count(*) FROM temp.hits h CROSS JOIN page_flags f ON f.id = h.id "
                         "GROUP BY f.category").fetchall(),
-                    "in_service": [
-                        ("unknown" if v is None else ("true" if v else "false"), n)
-                        for v, n in conn.execute("SELECT in_service, count(*) FROM temp.hits GROUP BY in_service")
-                    ],
+                    "in_service": list(by_service.items()),
                 }
                 rows = conn.execute(page_sql, [*(after or ()), size + 1]).fetchall()
                 conn.execute("DELETE FROM temp.hits")
