@@ -89,9 +89,8 @@ def load_image_frame(path: Path, page_number: int, settings: Settings) -> PageIm
         check_image_size(im, settings, page=page_number)
         try:
             im.load()
-            frame = ImageOps.exif_transpose(im) if im.format == "JPEG" else im
-            x_dpi, y_dpi = _image_dpi(frame)
-            gray = frame.convert("L")
+            x_dpi, y_dpi = _image_dpi(im)
+            gray = _to_gray(ImageOps.exif_transpose(im) or im)
         except (OSError, ValueError, SyntaxError) as exc:
             raise InputError("corrupt_image", f"frame {page_number} cannot be decoded: {exc}",
                              page=page_number) from exc
@@ -102,6 +101,18 @@ def load_image_frame(path: Path, page_number: int, settings: Settings) -> PageIm
         new_height = max(1, round(gray.height * x_dpi / y_dpi))
         gray = gray.resize((gray.width, new_height), Image.Resampling.BILINEAR)
     return PageImage(gray, x_dpi, gray.width * POINTS_PER_INCH / x_dpi, gray.height * POINTS_PER_INCH / x_dpi)
+
+
+def _to_gray(im: Image.Image) -> Image.Image:
+    """8-bit gray as a scanner would give it: transparency over white paper, 16-bit scaled down."""
+    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # convert("L") clips 16-bit values at 255, which turns a 16-bit scan all white.
+        return im.point(lambda v: v / 256).convert("L") if im.mode != "I" else im.convert("L")
+    if im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info:
+        rgba = im.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, rgba).convert("L")
+    return im.convert("L")
 
 
 def _image_dpi(im: Image.Image) -> tuple[float, float]:

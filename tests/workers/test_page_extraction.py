@@ -308,3 +308,13 @@ def test_a_page_of_a_3000_page_pdf_parses_only_that_page(
     result = extract_page_content(path, "pdf", 2999, settings, None)
     assert result.source == "text_layer" and result.text == "\n".join(OTHER_LINES)
     assert len(built) < 5  # pdfplumber.open(path, pages=[n]) builds all 3,000 (1.2 s per page task)
+
+
+def test_png_with_a_transparent_background_is_read_as_black_on_white(tmp_path: Path, settings: Settings) -> None:
+    ink = render_lines(OTHER_LINES)
+    transparent = Image.new("RGBA", ink.size, (0, 0, 0, 0))
+    transparent.putalpha(ink.point(lambda v: 255 - v))  # black text, see-through paper
+    path = tmp_path / "clip.png"
+    transparent.save(path, dpi=(SCAN_DPI, SCAN_DPI))
+    result = extract_page_content(path, "png", 1, settings, None)
+    assert cer(result.text, "\n".join(OTHER_LINES)) < 0.05
