@@ -254,3 +254,21 @@ def test_threads_search_in_parallel_with_their_own_connections(tmp_path: Path) -
     assert index.count("claim-t") == 12
     index.close()
     assert index.count(CLAIM) == 12  # reconnects after close
+
+
+def test_an_older_embedded_layout_is_replaced_not_misread(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, page_id TEXT, flags TEXT)")
+    old.execute("CREATE VIRTUAL TABLE pages_fts USING fts5(text, claimtok)")
+    old.execute("PRAGMA user_version=1")
+    old.commit()
+    old.close()
+    index = EmbeddedSearchIndex(path)
+    assert index.count() == 0  # derived data: dropped, to be rebuilt by `claimdex reindex`
+    index.upsert_pages([PageDoc(page_id="n1", claim_id="c", file_id="f", filename="f.pdf", page=1, text="lumbar")])
+    assert index.search(SearchQuery(claim_id="c", text="lumbar")).total == 1
+    tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "pages_fts" not in tables and "pages_fts_00" in tables
