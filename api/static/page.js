@@ -25,7 +25,7 @@
   });
   const focus = document.querySelector(".flag-item.focus");
   if (focus) { boxes(focus.dataset.flag).forEach(b => b.classList.add("focus")); const b = boxes(focus.dataset.flag)[0]; if (b) b.scrollIntoView({ block: "center" }); }
-  else { const hit = document.querySelector(".hl.hit"); if (hit) hit.scrollIntoView({ block: "center" }); }
+  else { const hit = document.querySelector(".hl.hit"); if (hit) hit.scrollIntoView({ block: "nearest" }); }
   document.addEventListener("keydown", (e) => {
     if (e.target.matches("input, textarea, select")) return;
     const prev = document.getElementById("prev-page"), next = document.getElementById("next-page");
