@@ -65,6 +65,10 @@ def wait_for_claim(claim_id: str, file_ids: list[str], quiet: bool = False, time
     last_line = 0.0
     ids = set(file_ids)
     index_wait_started: float | None = None
+    # No progress for longer than any task may run means the queue lost work (a broker without
+    # persistence restarted): SQL knows what is unfinished, so queue it again.
+    stall_limit = get_settings().task_time_limit + 60
+    last_change, last_state = time.monotonic(), None
     while True:
         with session_scope() as s:
             p = claim_progress(s, claim_id)
@@ -81,6 +85,15 @@ def wait_for_claim(claim_id: str, file_ids: list[str], quiet: bool = False, time
                "pages_done": sum(f["pages_done"] for f in files),
                "pages_failed": sum(f["pages_failed"] for f in files)}
         now = time.monotonic()
+        state = (sub["pages_done"], sub["pages_failed"], tuple(f["status"] for f in files))
+        if state != last_state:
+            last_change, last_state = now, state
+        elif not finished and now - last_change > stall_limit:
+            from workers.tasks import requeue_claim
+
+            n = requeue_claim(claim_id, include_failed=False)
+            click.echo(f"\nno progress for {stall_limit} s: re-queued {n} unfinished item(s)", err=True)
+            last_change = now
         if not quiet and (tty or now - last_line > 5 or finished):
             line = _render_progress(sub, started, tty)
             click.echo(("\r" + line) if tty else line, err=True, nl=not tty)
@@ -216,7 +229,7 @@ def _queue_depth(settings: Settings) -> int | None:
             client = redis.Redis(unix_socket_path=str(settings.embedded_redis_socket), socket_timeout=2)
         else:
             client = redis.Redis.from_url(settings.broker_url, socket_timeout=2)
-        return int(client.llen("claimdex"))
+        return int(client.llen(settings.task_queue))
     except Exception:  # noqa: BLE001 - status must print even when the broker is down
         return None
 

@@ -29,7 +29,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "worker_prefetch_multiplier": 1,
         "task_soft_time_limit": settings.task_soft_time_limit,
         "task_time_limit": settings.task_time_limit,
-        "task_default_queue": "claimdex",
+        "task_default_queue": settings.task_queue,
         "task_serializer": "json",
         "accept_content": ["json"],
         "worker_max_memory_per_child": settings.worker_max_memory_kb,

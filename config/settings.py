@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     # Empty means "use the embedded search index under data_dir".
     elasticsearch_url: str = ""
     elasticsearch_index_prefix: str = "claimdex"
+    # The Celery queue. Deployments sharing one Redis, and concurrent test runs, each use their own.
+    task_queue: str = "claimdex"
 
     ocr_dpi: int = 300
     # The Tesseract executable; an operator may point it at a wrapper (nice, ulimit) or a build of theirs.

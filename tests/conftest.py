@@ -17,6 +17,9 @@ import pytest
 TEST_REDIS_URL = os.environ.get("CLAIMDEX_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 TEST_POSTGRES_URL = os.environ.get("CLAIMDEX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 os.environ["CLAIMDEX_BROKER_URL"] = TEST_REDIS_URL
+# A queue of this test session's own: two sessions on one machine never take each other's tasks.
+TEST_QUEUE = f"claimdex-test-{os.getpid()}"
+os.environ["CLAIMDEX_TASK_QUEUE"] = TEST_QUEUE
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
@@ -65,7 +68,8 @@ def clean_broker() -> None:
 
     if not redis_available():
         pytest.skip(f"no Redis at {TEST_REDIS_URL}: pipeline tests need the real broker")
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
+    client = redis.Redis.from_url(TEST_REDIS_URL)
+    client.delete(TEST_QUEUE, f"{TEST_QUEUE}\x06\x163", f"{TEST_QUEUE}\x06\x166", f"{TEST_QUEUE}\x06\x169")
 
 
 class WorkerPool:
