@@ -88,9 +88,11 @@ def open_image(path: Path, settings: Settings) -> Image.Image:
     """Open an image lazily (header only) and refuse it when its size could exhaust memory.
 
     Pillow reads dimensions from the header without decoding pixels, so a 30,000 x 30,000 PNG is
-    refused in microseconds. Pillow's own bomb guard is set to the same limit as a second fence.
+    refused in microseconds. Pillow's own bomb guard (a process-wide value) stays as a second fence,
+    only ever raised to our limit so it never refuses an image our settings allow.
     """
-    Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
+    if Image.MAX_IMAGE_PIXELS is not None and settings.max_image_pixels > Image.MAX_IMAGE_PIXELS:
+        Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     try:
         im = Image.open(path)
     except Image.DecompressionBombError as exc:
