@@ -54,10 +54,16 @@ def read_text_layer(path: Path, page_number: int) -> TextLayer:
             width, height = float(page.width), float(page.height)
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
             coverage = _image_coverage(page.images, x_off, y_off, width, height)
+            sideways = sum(1 for c in page.chars if not c.get("upright", True))
+            n_chars = len(page.chars)
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged content
         # A text layer pdfminer cannot parse is treated as absent; the page may still render and OCR.
         return TextLayer([], 0.0, 0.0, False, f"text layer unreadable: {type(exc).__name__}")
     lines = _group_lines(words, x_off, y_off)
+    if n_chars and sideways > n_chars / 2:
+        # Text running up or down the displayed page (a sheet rotated the wrong way): pdfplumber's
+        # lines come out one word per line, so OCR, which detects the orientation, reads it instead.
+        return TextLayer(lines, width, height, False, "text layer runs sideways on the displayed page")
     real, reason = judge_text([w[0] for line in lines for w in line], coverage)
     return TextLayer(lines, width, height, real, reason)
 

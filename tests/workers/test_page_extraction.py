@@ -318,3 +318,54 @@ def test_png_with_a_transparent_background_is_read_as_black_on_white(tmp_path: P
     transparent.save(path, dpi=(SCAN_DPI, SCAN_DPI))
     result = extract_page_content(path, "png", 1, settings, None)
     assert cer(result.text, "\n".join(OTHER_LINES)) < 0.05
+
+
+def _rotated_page_pdf(path: Path, data: bytes, rotate: int) -> Path:
+    writer = PdfWriter()
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    page.rotate(rotate)
+    writer.add_page(page)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_landscape_page_shown_upright_by_its_rotate_key_reads_its_text_layer(
+    tmp_path: Path, settings: Settings, no_ocr: None
+) -> None:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792))
+    c.rotate(90)  # content drawn up the portrait sheet; /Rotate 90 shows it as an upright landscape page
+    c.setFont("Helvetica", 13)
+    for i, line in enumerate(NOTE_LINES):
+        c.drawString(72, -72 - 23 * i, line)
+    c.showPage()
+    c.save()
+    result = extract_page_content(_rotated_page_pdf(tmp_path / "land.pdf", buf.getvalue(), 90), "pdf", 1,
+                                  settings, None)
+    assert result.source == "text_layer" and result.text == NOTE_TEXT
+    assert (result.width, result.height) == (792, 612)  # boxes in the displayed page's coordinates
+    x0, y0, x1, y1 = word_box(result, "CHRONOLOGICAL")
+    assert x0 == pytest.approx(72, abs=1) and x1 - x0 > y1 - y0
+
+
+def test_text_layer_shown_sideways_goes_to_ocr_which_reads_it(tmp_path: Path, settings: Settings) -> None:
+    path = _rotated_page_pdf(tmp_path / "sideways.pdf", text_pdf_bytes([NOTE_LINES]), 90)
+    result = extract_page_content(path, "pdf", 1, settings, None)
+    assert result.source == "ocr" and result.rotation in (90, 270)
+    assert cer(result.text, NOTE_TEXT) < 0.05
+
+
+def test_encrypted_or_truncated_pdf_page_is_an_input_error(tmp_path: Path, settings: Settings) -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf_bytes([NOTE_LINES]))))
+    writer.encrypt(user_password="pw", algorithm="AES-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    data = text_pdf_bytes([NOTE_LINES])
+    for name, content, code in (("locked.pdf", buf.getvalue(), "encrypted_pdf"),
+                                ("cut.pdf", data[: len(data) // 2], "corrupt_pdf")):
+        with pytest.raises(InputError) as err:
+            extract_page_content(write(tmp_path / name, content), "pdf", 1, settings, None)
+        assert err.value.code == code
