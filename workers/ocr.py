@@ -9,6 +9,7 @@ Leptonica reads BMP markedly faster than PGM or uncompressed TIFF (measured: PGM
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import time
@@ -19,6 +20,8 @@ import pytesseract
 from PIL import Image
 
 from workers.text_layer import WordBox
+
+log = logging.getLogger(__name__)
 
 # One thread per Tesseract: workers already run one process per core, and OpenMP threads on top
 # of that make throughput worse, not better. Set before any Tesseract process is started.
@@ -161,8 +164,14 @@ def _detect_rotation(path: Path, dpi: float, deadline: float) -> int:
         osd = pytesseract.image_to_osd(
             str(path), config=_config(dpi, "--psm 0"), output_type=pytesseract.Output.DICT, timeout=timeout
         )
-    except pytesseract.TesseractError:
-        return 0  # near-empty pages: "Too few characters. Skipping this page"
+    except pytesseract.TesseractError as exc:
+        message = str(exc.message)
+        if "Failed loading language" in message or "osd.traineddata" in message:
+            # A broken install, not a page problem: fail loudly rather than never correct rotation.
+            raise OcrError(f"orientation detection unavailable (install tesseract-ocr-osd): {message[:200]}") from exc
+        # Near-empty or picture-only pages: "Too few characters. Skipping this page". Keep the upright read.
+        log.info("orientation detection gave no answer", extra={"status": exc.status})
+        return 0
     except RuntimeError as exc:
         _raise_ocr_error(exc, timeout, "orientation detection")
     rotate = int(osd.get("rotate", 0)) % 360

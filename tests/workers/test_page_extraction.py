@@ -369,3 +369,19 @@ def test_encrypted_or_truncated_pdf_page_is_an_input_error(tmp_path: Path, setti
         with pytest.raises(InputError) as err:
             extract_page_content(write(tmp_path / name, content), "pdf", 1, settings, None)
         assert err.value.code == code
+
+
+def test_missing_osd_data_is_an_error_not_a_silent_upright_read(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pytesseract
+
+    from workers.ocr import OcrError
+
+    def no_osd(*args: object, **kwargs: object) -> None:
+        raise pytesseract.TesseractError(1, "Failed loading language 'osd'")
+
+    monkeypatch.setattr(pytesseract, "image_to_osd", no_osd)
+    path = write(tmp_path / "blank.pdf", image_pdf_bytes([Image.new("L", (600, 800), 255)]))
+    with pytest.raises(OcrError, match="tesseract-ocr-osd"):
+        extract_page_content(path, "pdf", 1, settings, None)
