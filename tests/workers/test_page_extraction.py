@@ -76,10 +76,24 @@ def test_born_digital_page_reads_the_text_layer_without_ocr(
     assert (result.width, result.height) == (612, 792)
 
 
-def test_scanned_page_is_ocred_accurately(tmp_path: Path, settings: Settings, note_image: Image.Image) -> None:
+def test_scanned_page_is_ocred_accurately_in_one_tesseract_run(
+    tmp_path: Path, settings: Settings, note_image: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pytesseract
+
+    runs: list[str] = []
+    for name in ("image_to_data", "image_to_osd"):
+        real = getattr(pytesseract, name)
+
+        def counted(*args: object, _real=real, _name=name, **kwargs: object) -> object:  # type: ignore[no-untyped-def]
+            runs.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(pytesseract, name, counted)
     path = write(tmp_path / "scan.pdf", image_pdf_bytes([note_image]))
     result = extract_page_content(path, "pdf", 1, settings, None)
 
+    assert runs == ["image_to_data"]  # an upright page costs exactly one Tesseract run: no OSD
     assert result.source == "ocr" and result.rotation == 0
     assert cer(result.text, NOTE_TEXT) < 0.05
     assert result.ocr_confidence is not None and result.ocr_confidence > 80
