@@ -120,7 +120,7 @@ def _expand(
             display = prefix + info.filename
             try:
                 name = prefix + sanitise_name(info)
-                target = dest_dir / f"{budget.members:05d}-{PurePosixPath(name).name}"
+                target = dest_dir / f"{budget.members:05d}-{_short(PurePosixPath(name).name)}"
                 _stream_member(zf, info, target, budget, display)
             except _ArchiveRefused:
                 raise
@@ -194,6 +194,14 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, bud
         if isinstance(exc, OSError) and exc.errno is not None:
             raise  # disk full or similar: ours, not the archive's fault; let the caller retry
         raise InputError("corrupt_zip_member", f"{display}: cannot be decompressed ({exc})") from exc
+
+
+def _short(basename: str, limit: int = 100) -> str:
+    """A file-system-safe length for the extracted file (the full name is kept in ZipMember.name)."""
+    if len(basename.encode()) <= limit:
+        return basename
+    suffix = PurePosixPath(basename).suffix[:10]
+    return basename.encode()[: limit - len(suffix.encode())].decode(errors="ignore") + suffix
 
 
 def _ratio_message(display: str, size: int, compressed: int, max_ratio: float) -> str:

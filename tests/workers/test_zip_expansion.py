@@ -141,3 +141,10 @@ def test_member_whose_header_understates_its_size_is_not_extracted(tmp_path: Pat
     assert members == []
     assert [e.code for e in errors] == ["corrupt_zip_member"]
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+
+
+def test_very_long_member_name_is_extracted_under_a_short_file_name(tmp_path: Path, settings: Settings) -> None:
+    long_name = "records/" + "é" * 200 + ".pdf"  # 400+ bytes: over the file system's 255-byte limit
+    members, errors = expand_zip(_zip(tmp_path / "long.zip", {long_name: PDF}), tmp_path / "out", settings)
+    assert errors == [] and [m.name for m in members] == [long_name]
+    assert members[0].path.read_bytes() == PDF and members[0].path.suffix == ".pdf"
