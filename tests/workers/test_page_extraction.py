@@ -399,3 +399,18 @@ def test_missing_osd_data_is_an_error_not_a_silent_upright_read(
     path = write(tmp_path / "blank.pdf", image_pdf_bytes([Image.new("L", (600, 800), 255)]))
     with pytest.raises(OcrError, match="tesseract-ocr-osd"):
         extract_page_content(path, "pdf", 1, settings, None)
+
+
+def test_page_pdfium_cannot_render_is_an_input_error_on_that_page(
+    tmp_path: Path, settings: Settings, note_image: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdfium2 as pdfium
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise pdfium.PdfiumError("Failed to render page.")
+
+    monkeypatch.setattr(pdfium.PdfPage, "render", broken)
+    path = write(tmp_path / "scan.pdf", image_pdf_bytes([note_image, note_image]))
+    with pytest.raises(InputError) as err:
+        extract_page_content(path, "pdf", 2, settings, None)
+    assert err.value.code == "corrupt_page" and err.value.page == 2 and "render" in err.value.message
