@@ -35,7 +35,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     # 14 MAR 2009, 14Mar2009, 14-Mar-09
     re.compile(r"(?<![\dA-Z])" + _DAY + r"[\s-]?" + _MONTH_RE + r"[\s,-]{0,2}" + _YEAR + r"(?!\d)", re.I),
     # March 14, 2009 / MAR 14,2009@10:15
-    re.compile(r"(?<![A-Z])" + _MONTH_RE + r"\s?" + _DAY + r"(?:ST|ND|RD|TH)?\s?,?\s?" + _YEAR + r"(?!\d)", re.I),
+    re.compile(r"(?<![A-Z])" + _MONTH_RE + r"\s?" + _DAY + r"(?:ST|ND|RD|TH)?(?:\s?,\s?|\s)" + _YEAR + r"(?!\d)", re.I),
     # 20090314 (DD 214 blocks, VistA exports)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 ]
@@ -79,6 +79,23 @@ def _fold_lookalikes(text: str) -> str:
     return _NUMBERISH_TOKEN.sub(fold, text)
 
 
+# OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "03,/16/2009", "2.022").
+_SPECK_BETWEEN = re.compile(r"(?<=[0-9A-Za-z])[`'~,](?=[0-9/])|(?<=[0-9/])[`'~,](?=[0-9])")
+_DOT_IN_NUMBER = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def _despeckle(text: str) -> tuple[str, list[int]]:
+    """text without OCR specks inside numbers, and for each kept character its offset in text."""
+    drop: set[int] = {m.start() for m in _SPECK_BETWEEN.finditer(text)}
+    for m in _DOT_IN_NUMBER.finditer(text):
+        if len(m.group(1)) + len(m.group(2)) in (4, 8):  # a year or a YYYYMMDD split by a speck
+            drop.add(m.start() + len(m.group(1)))
+    if not drop:
+        return text, list(range(len(text) + 1))
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
 def _year(raw: str) -> int:
     year = int(raw)
     if len(raw) == 2:
@@ -104,7 +121,15 @@ def _label_before(text: str, start: int) -> str:
 
 
 def find_dates(text: str) -> list[FoundDate]:
-    """Every valid calendar date in text, in reading order, without overlaps."""
+    """Every valid calendar date in text, in reading order, without overlaps; offsets index text."""
+    clean, offsets = _despeckle(text)
+    return [
+        FoundDate(d.date, offsets[d.start], offsets[d.end - 1] + 1, _label_before(text, offsets[d.start]))
+        for d in _find_dates_in(clean)
+    ]
+
+
+def _find_dates_in(text: str) -> list[FoundDate]:
     folded = _fold_lookalikes(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -116,8 +141,10 @@ def find_dates(text: str) -> list[FoundDate]:
             try:
                 value = dt.date(_year(m.group("year")), _month(m), int(m.group("day")))
             except (ValueError, KeyError):
-                continue
-            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                value = None
+            if value is None or not MIN_YEAR <= value.year <= MAX_YEAR:
+                # Written as a date but not a possible one: never re-read part of it as another date.
+                taken.append((start, end))
                 continue
             taken.append((start, end))
             found.append(FoundDate(value, start, end, _label_before(text, start)))

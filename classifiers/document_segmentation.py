@@ -19,6 +19,7 @@ from classifiers.document_corrections import Correction, resolve_corrections
 from classifiers.page_features import PageFeatures, page_features
 from classifiers.record_type_model import RecordTypeModel, default_rules
 from classifiers.record_types import RECORD_TYPES, RuleSet
+from classifiers.service_periods import find_service_periods
 
 # Confidence given to a type the rule pack is sure of (a form title/number at the top or bottom).
 # Measured on the training variants of the generated corpus, where such pages are right > 97 % of the time.
@@ -27,9 +28,15 @@ STRONG_RULE_CONFIDENCE = 0.96
 RULES_ONLY_WEAK_CONFIDENCE = 0.55
 UNSURE_CONFIDENCE = 0.25
 # Below this model probability a page is called "other" rather than a confident wrong type.
-MIN_MODEL_PROBABILITY = 0.40
-# Below this share of known words a page is unlike anything in training: "other", low confidence.
+MIN_MODEL_PROBABILITY = 0.30
+# Below this familiarity (RecordTypeModel.familiarity) a page is unlike anything in training:
+# "other", low confidence. Set on development folds (training variants only): their pages, clean or
+# heavily noised, sit at 0.55 and above; non-record prose sits at 0.35-0.6, and what this misses the
+# model's own low probability (MIN_MODEL_PROBABILITY) catches.
 MIN_FAMILIARITY = 0.45
+# Between MIN_FAMILIARITY and this, a page is called "other" unless the model is fairly sure of it.
+LOW_FAMILIARITY = 0.60
+LOW_FAMILIARITY_MIN_PROBABILITY = 0.60
 # A page without an opening cue starts a new document on a type change only when this sure.
 TYPE_CHANGE_PROBABILITY = 0.80
 
@@ -77,7 +84,10 @@ def predict_pages(
             continue
         familiarity = model.familiarity(text)
         best = max(p, key=lambda t: (p[t], -RECORD_TYPES.index(t)))
-        if familiarity < MIN_FAMILIARITY:
+        unfamiliar = familiarity < MIN_FAMILIARITY or (
+            familiarity < LOW_FAMILIARITY and p[best] < LOW_FAMILIARITY_MIN_PROBABILITY
+        )
+        if unfamiliar:
             predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, familiarity), False, p))
         elif p[best] < MIN_MODEL_PROBABILITY:
             predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, p[best]), False, p))
@@ -143,6 +153,16 @@ def _document_type(
     return best, confidence
 
 
+def _document_date(first_page: str, whole: str, record_type: str) -> dt.date | None:
+    """A DD 214 is dated by its separation date (block 12b, whatever the layout); others by
+    dates.document_date on the first page, else anywhere in the document."""
+    if record_type == "service_personnel":
+        ends = [p.end for p in find_service_periods(whole) if p.end is not None]
+        if ends:
+            return max(ends)
+    return document_date(first_page, record_type) or document_date(whole, record_type)
+
+
 def segment_and_classify(
     pages: list[tuple[int, str]],
     corrections: Sequence[Correction] = (),
@@ -191,7 +211,7 @@ def segment_and_classify(
         if first in overrides.types_by_start:
             record_type, confidence = overrides.types_by_start[first], 1.0
         first_text = next((texts[i] for i in group if not features[i].is_blank), texts[group[0]])
-        date = document_date(first_text, record_type) or document_date("\n".join(texts[i] for i in group), record_type)
+        date = _document_date(first_text, "\n".join(texts[i] for i in group), record_type)
         title = next((features[i].title for i in group if not features[i].is_blank), None)
         segments.append(
             DocumentSegment(

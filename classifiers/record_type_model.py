@@ -82,13 +82,17 @@ class RecordTypeModel:
         return [dict(zip(classes, (float(p) for p in row), strict=True)) for row in probs]
 
     def familiarity(self, text: str) -> float:
-        """Share of the page's character n-grams the model has seen in training: low means "nothing
-        like this". Character n-grams rather than words, so OCR-broken words still count as known."""
-        grams = self.char_vectorizer.build_analyzer()(fold(text))
-        if not grams:
+        """How much the page looks like anything in training (0..1): the mean of the shares of its
+        character n-grams and of its words the model has seen. Low means "nothing like this". Character
+        n-grams keep OCR-broken words familiar; words keep ordinary English about other things unfamiliar."""
+        folded = fold(text)
+        grams = self.char_vectorizer.build_analyzer()(folded)
+        words = [w for w in folded.lower().split() if len(w) >= 3 and w.isalpha()]
+        if not grams or not words:
             return 0.0
-        known = self.char_vectorizer.vocabulary_
-        return sum(g in known for g in grams) / len(grams)
+        char_share = sum(g in self.char_vectorizer.vocabulary_ for g in grams) / len(grams)
+        word_share = sum(w in self.word_vectorizer.vocabulary_ for w in words) / len(words)
+        return (char_share + word_share) / 2
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,12 +39,16 @@ BODY_POINTS = 1.0
 STRONG_RULE_MIN_POINTS = 3.0
 STRONG_RULE_MIN_RATIO = 2.0
 # Characters at the top / bottom of a page where a form prints its title and number.
-TOP_ZONE_CHARS = 350
+TOP_ZONE_CHARS = 500
 BOTTOM_ZONE_CHARS = 160
 SHORT_CUE_LETTERS = 8
-# Long titles in a page's top/bottom lines also match with an OCR error or two (similarity ≥ 90/100).
+# Long titles in a page's top/bottom lines also match with an OCR error or two (similarity ≥ 85/100).
 FUZZY_MIN_LETTERS = 12
-FUZZY_MIN_SIMILARITY = 90.0
+FUZZY_MIN_SIMILARITY = 85.0
+# A title's words must make up this share of their line (see Cue.titles_line); on the lines of a
+# letterhead (above its phone number) a clinic's name is its title whatever its length.
+TITLE_LINE_SHARE = 0.5
+LETTERHEAD_LINE_SHARE = 0.25
 
 _OCR_FOLD = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "!": "I", "5": "S", "8": "B", "Q": "O"})
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
@@ -52,8 +56,8 @@ _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
 
 def fold(text: str) -> str:
     """Upper-case words separated by single spaces, with OCR look-alikes merged (0→O, 1/l→I, rn→m…)."""
-    upper = text.upper().replace("RN", "M").replace("VV", "W")
-    return " ".join(_NON_ALNUM.sub(" ", upper).translate(_OCR_FOLD).split())
+    upper = text.upper().replace("RN", "M").replace("VV", "W").translate(_OCR_FOLD)
+    return " ".join(_NON_ALNUM.sub(" ", upper).split())
 
 
 @dataclass(frozen=True)
@@ -77,14 +81,35 @@ class Cue:
             return cls(phrase, folded, compact, None)
         return cls(phrase, folded, compact, re.compile(r"(?<![A-Z0-9])" + re.escape(folded) + r"(?![A-Z0-9])"))
 
+    def titles_line(self, line: FoldedText, min_share: float = TITLE_LINE_SHARE) -> bool:
+        """The cue is this line's title: a form/OMB number anywhere on it, a label opening it
+        ("LOCAL TITLE:", "Citation Nr:"), or words making up a good part of it. "Referral to physical
+        therapy" in a plan is not a physical-therapy letterhead."""
+        if not self.found_in(line, fuzzy=True):
+            return False
+        if self.has_digit:
+            return True
+        position = line.compact.find(self.compact)
+        if 0 <= position <= 2:
+            return True
+        return len(self.compact) >= min_share * len(line.compact)
+
+    @property
+    def has_digit(self) -> bool:
+        return any(ch.isdigit() for ch in self.phrase)
+
     def found_in(self, text: FoldedText, fuzzy: bool = False) -> bool:
         if self.pattern is not None:
             return self.pattern.search(text.spaced) is not None
         if self.compact in text.compact:
             return True
+        # Numbers are never matched fuzzily: STANDARD FORM 600 is not STANDARD FORM 88.
         return (
             fuzzy
+            and not self.has_digit
             and len(self.compact) >= FUZZY_MIN_LETTERS
+            # partial_ratio aligns the shorter string inside the longer: the text must hold the whole cue.
+            and len(text.compact) >= len(self.compact) - 1
             and fuzz.partial_ratio(self.compact, text.compact, score_cutoff=FUZZY_MIN_SIMILARITY) > 0
         )
 
@@ -194,11 +219,35 @@ def page_zones(text: str) -> tuple[str, str]:
     return body[:TOP_ZONE_CHARS], (footer[-BOTTOM_ZONE_CHARS:] if footer else "")
 
 
+# Field labels whose value is itself a title ("LOCAL TITLE: C&P EXAMINATION NOTE").
+_TITLE_LABEL = re.compile(r"^\s*(?:L\W?[O0]CAL\s*T[I1l]TLE|STANDARD\s*T[I1l]TLE|T[I1l]TLE|SUBJECT|RE)\s*[:;.]\s*(.+)$",
+                          re.I)
+
+
+_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
+
+
+def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
+    """The zone's lines, each with the share of it a cue must fill to be its title. A VistA
+    "LOCAL TITLE:" value counts as a line of its own; lines above a letterhead's phone number are
+    the letterhead (clinic names) and need less."""
+    raw_lines = [line for line in zone.split("\n") if line.strip()]
+    phone_at = next((i for i, line in enumerate(raw_lines[:6]) if _PHONE.search(line)), None)
+    lines: list[tuple[FoldedText, float]] = []
+    for i, line in enumerate(raw_lines):
+        share = LETTERHEAD_LINE_SHARE if phone_at is not None and i <= phone_at else TITLE_LINE_SHARE
+        lines.append((FoldedText.of(line), share))
+        labelled = _TITLE_LABEL.match(line)
+        if labelled:
+            lines.append((FoldedText.of(labelled.group(1)), TITLE_LINE_SHARE))
+    return lines
+
+
 def score_page(text: str, rules: RuleSet) -> RuleScores:
     """Scores a page's text against every record type's cues."""
     top_text, bottom_text = page_zones(text)
-    top = FoldedText.of(top_text)
-    bottom = FoldedText.of(bottom_text) if bottom_text else None
+    top = _zone_lines(top_text)
+    bottom = _zone_lines(bottom_text)
     whole = FoldedText.of(text)
     points: dict[str, float] = {}
     top_titles: dict[str, tuple[str, ...]] = {}
@@ -207,10 +256,10 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         score = 0.0
         in_top: list[str] = []
         for cue in type_rules.title:
-            if cue.found_in(top, fuzzy=True):
+            if any(cue.titles_line(line, share) for line, share in top):
                 score += TITLE_IN_ZONE_POINTS
                 in_top.append(cue.phrase)
-            elif bottom is not None and cue.found_in(bottom, fuzzy=True):
+            elif any(cue.titles_line(line, share) for line, share in bottom):
                 score += TITLE_IN_ZONE_POINTS
                 zone_titled.add(type_rules.record_type)
             elif cue.found_in(whole):

@@ -1,0 +1,37 @@
+"""The classification evaluation runs end to end on a few held-out files (no real OCR: that is the
+slow path, exercised by `python bench/eval_classify.py`)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tempfile
+from pathlib import Path
+
+from classifiers.record_type_model import default_model
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+MODEL_CACHE = Path(tempfile.gettempdir()) / "claimdex-test-record-type-model"
+
+
+def _load_eval_classify():  # noqa: ANN202 - a module loaded from a file path
+    spec = importlib.util.spec_from_file_location("eval_classify", BENCH / "eval_classify.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_classify"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eval_reports_every_figure_on_held_out_files(tmp_path: Path) -> None:
+    eval_classify = _load_eval_classify()
+    results = eval_classify.run_classification_eval(
+        ocr_pages=0, test_files=4, cache_dir=tmp_path, model=default_model(MODEL_CACHE)
+    )
+    clean, noisy = results["conditions"]["clean"], results["conditions"]["simulated_ocr"]
+    for figures in (clean, noisy):
+        assert set(figures) >= {"page_accuracy", "per_type", "boundary_precision", "boundary_recall", "boundary_f1"}
+        assert figures["pages"] > 20
+    assert clean["page_accuracy"] >= 0.9 and clean["boundary_f1"] >= 0.85
+    report = eval_classify.format_report(results)
+    assert "page accuracy" in report and "boundary F1" in report

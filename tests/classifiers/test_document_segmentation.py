@@ -1,0 +1,118 @@
+"""Pages into documents: multi-page documents with and without "Page N of M", back-to-back notes of
+one type, unfamiliar pages, and the guarantee that every page lands in exactly one document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from classifiers.document_segmentation import UNSURE_CONFIDENCE, segment_and_classify
+from classifiers.record_type_model import RecordTypeModel, default_model
+
+MODEL_CACHE = Path(tempfile.gettempdir()) / "claimdex-test-record-type-model"
+
+
+@pytest.fixture(scope="session")
+def model() -> RecordTypeModel:
+    return default_model(MODEL_CACHE)
+
+
+def ranges(segments) -> list[tuple[int, int, str]]:  # noqa: ANN001 - test helper
+    return [(s.first_page, s.last_page, s.record_type) for s in segments]
+
+
+VA_NOTE_1 = (
+    "LOCAL TITLE: PRIMARY CARE NOTE\nSTANDARD TITLE: PRIMARY CARE NOTE\nDATE OF NOTE: MAR 14, 2019@10:15\n"
+    "SUBJECTIVE: Veteran with chronic low back pain, worse with prolonged standing.\n"
+    "OBJECTIVE: Antalgic gait. Lumbar paraspinal tenderness.\n"
+)
+VA_NOTE_1_PAGE_2 = (
+    "RIVERA, ANA  XXX-XX-1234  Progress Notes\n"
+    "ASSESSMENT: Chronic low back pain with left L5 radiculopathy.\n"
+    "PLAN: MRI lumbar spine, PT referral, gabapentin.\n/es/ JOHN DOE, MD\nSigned: 03/14/2019 11:02"
+)
+VA_NOTE_2 = (
+    "LOCAL TITLE: PACT RN TRIAGE NOTE\nSTANDARD TITLE: NURSING NOTE\nDATE OF NOTE: APR 02, 2019@08:30\n"
+    "Veteran called about back spasm after yard work. Advised heat and rest.\n/es/ JANE ROE, RN"
+)
+DBQ_PAGES = [
+    "Back (Thoracolumbar Spine) Conditions\nDisability Benefits Questionnaire\nName of patient/Veteran: Ana Rivera\n"
+    "Date of examination: 05/10/2022\nSECTION I - DIAGNOSIS: lumbar DDD\nPage 1 of 3",
+    "SECTION IV - RANGE OF MOTION\nForward flexion 0 to 55 degrees\nExtension 0 to 15 degrees\nPage 2 of 3",
+    "SECTION XI - IVDS: no incapacitating episodes\nExaminer: Paul Smith, MD\nPage 3 of 3",
+]
+
+
+def test_multi_page_document_without_page_numbers(model: RecordTypeModel) -> None:
+    segments = segment_and_classify([(1, VA_NOTE_1), (2, VA_NOTE_1_PAGE_2)], model=model)
+    assert ranges(segments) == [(1, 2, "va_treatment")]
+    assert segments[0].date == dt.date(2019, 3, 14)
+    assert segments[0].title == "PRIMARY CARE NOTE"
+    assert segments[0].vbms_type_id == 58
+
+
+def test_multi_page_document_with_page_n_of_m(model: RecordTypeModel) -> None:
+    segments = segment_and_classify(list(enumerate(DBQ_PAGES, start=1)), model=model)
+    assert ranges(segments) == [(1, 3, "cp_exam")]
+    assert segments[0].date == dt.date(2022, 5, 10)
+
+
+def test_page_one_of_n_restarts_even_for_the_same_form(model: RecordTypeModel) -> None:
+    pages = list(enumerate(DBQ_PAGES + DBQ_PAGES, start=1))
+    assert ranges(segment_and_classify(pages, model=model)) == [(1, 3, "cp_exam"), (4, 6, "cp_exam")]
+
+
+def test_two_notes_of_the_same_type_back_to_back_are_two_documents(model: RecordTypeModel) -> None:
+    segments = segment_and_classify([(1, VA_NOTE_1), (2, VA_NOTE_1_PAGE_2), (3, VA_NOTE_2)], model=model)
+    assert ranges(segments) == [(1, 2, "va_treatment"), (3, 3, "va_treatment")]
+    assert [s.date for s in segments] == [dt.date(2019, 3, 14), dt.date(2019, 4, 2)]
+
+
+def test_two_sick_call_entries_on_consecutive_sf600_pages(model: RecordTypeModel) -> None:
+    entry = "CHRONOLOGICAL RECORD OF MEDICAL CARE\n{d}  TMC 2  SICK CALL\nS: c/o LBP after ruck march\nA: strain"
+    pages = [(1, entry.format(d="14 MAR 2009")), (2, entry.format(d="20 MAR 2009"))]
+    segments = segment_and_classify(pages, model=model)
+    assert ranges(segments) == [(1, 1, "service_treatment"), (2, 2, "service_treatment")]
+    assert [s.date for s in segments] == [dt.date(2009, 3, 14), dt.date(2009, 3, 20)]
+
+
+def test_a_page_unlike_anything_seen_is_other_with_low_confidence(model: RecordTypeModel) -> None:
+    nonsense = ("Preheat the oven. Whisk flour, sugar and cocoa; fold in the walnuts and bake the brownies "
+                "for thirty minutes. Quarterback sneak on fourth down, touchdown, extra point is good.")
+    [segment] = segment_and_classify([(1, nonsense)], model=model)
+    assert segment.record_type == "other"
+    assert segment.confidence <= UNSURE_CONFIDENCE
+
+
+def test_a_new_type_starts_a_new_document_and_every_page_is_covered_once(model: RecordTypeModel) -> None:
+    pages = [(1, VA_NOTE_1), (2, VA_NOTE_1_PAGE_2)] + [(n + 2, t) for n, t in enumerate(DBQ_PAGES, start=1)]
+    pages += [(6, "   "), (7, VA_NOTE_2)]
+    segments = segment_and_classify(pages, model=model)
+    assert ranges(segments) == [(1, 2, "va_treatment"), (3, 6, "cp_exam"), (7, 7, "va_treatment")]
+    covered = [n for s in segments for n in range(s.first_page, s.last_page + 1)]
+    assert covered == [n for n, _ in pages]
+    assert all(0.0 <= s.confidence <= 1.0 for s in segments)
+
+
+def test_ocr_damaged_pages_still_segment(model: RecordTypeModel) -> None:
+    damaged = [
+        (1, "L0CAL TlTLE: PRlMARY CARE N0TE\nSTANDARD TlTLE PRIMARY CARE NOTE\nDATE OF N0TE: MAR l4, 2019@10:15\n"
+            "Veteran w1th chronic 1ow back pa in. Antalg ic gait."),
+        (2, "ASSESSMENT: chron ic LBP\nPLAN: MRl lumbar spine /es/ J0HN D0E, MD"),
+        (3, "L0CAL TITLE PACT RN TRlAGE NOTE\nDATE 0F NOTE: APR 02, 2019@08:30\nVeteran ca1led about back spasm."),
+    ]
+    segments = segment_and_classify(damaged, model=model)
+    assert ranges(segments) == [(1, 2, "va_treatment"), (3, 3, "va_treatment")]
+    assert segments[0].date == dt.date(2019, 3, 14)
+
+
+def test_rules_alone_work_without_a_model() -> None:
+    segments = segment_and_classify([(1, VA_NOTE_1), (2, VA_NOTE_1_PAGE_2), (3, VA_NOTE_2)])
+    assert ranges(segments) == [(1, 2, "va_treatment"), (3, 3, "va_treatment")]
+
+
+def test_no_pages_no_documents() -> None:
+    assert segment_and_classify([]) == []

@@ -1,0 +1,55 @@
+"""What a page says about itself: page numbering, continuation, VistA header, letterhead, header date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from classifiers.page_features import page_features
+from classifiers.record_type_model import default_rules
+
+
+def features(text: str):  # noqa: ANN201 - test helper
+    return page_features(1, text, default_rules())
+
+
+def test_page_k_of_n_is_read_even_with_ocr_damage() -> None:
+    assert features("text\nPage 2 of 4").page_of == (2, 4)
+    assert features("text\nPage l of 3").page_of == (1, 3)
+    assert features("text\nPg. 3/3").page_of == (3, 3)
+    assert features("text\nPage 5 of 3").page_of is None
+
+
+def test_first_page_of_a_form_opens_a_document_and_page_two_does_not() -> None:
+    first = features("CHRONOLOGICAL RECORD OF MEDICAL CARE\n14 MAR 2009 sick call\nS: LBP\nPage 1 of 2")
+    second = features("plan continued\nmotrin\nlight duty\nmore\nPage 2 of 2")
+    assert first.opens_document and not second.opens_document
+
+
+def test_form_number_in_the_footer_is_not_a_new_form() -> None:
+    text = "item 12 normal\nitem 13 normal\nitem 14 normal\nitem 15 normal\nDD FORM 2808, OCT 2005"
+    page = features(text)
+    assert not page.opens_document
+    assert "service_exam" in page.rule_scores.zone_titled  # but it still says what form this is
+
+
+def test_vista_note_header_and_its_title() -> None:
+    page = features(
+        "LOCAL TITLE: PRIMARY CARE NOTE\nSTANDARD TITLE: PRIMARY CARE NOTE\nDATE OF NOTE: MAR 14, 2019@10:15"
+    )
+    assert page.vista_note_start and page.opens_document
+    assert page.title == "PRIMARY CARE NOTE"
+    assert page.header_date == dt.date(2019, 3, 14)
+
+
+def test_continued_marker_wins_over_a_repeated_title() -> None:
+    page = features("DA FORM 1307 (CONT) SMITH, JOHN\n 15 20 DEC 2014 C-130 SICILY")
+    assert page.continued_marker and not page.opens_document
+
+
+def test_letterhead_is_a_phone_and_an_address_at_the_top() -> None:
+    page = features("Bayside Spine Clinic\n88 Harbor Blvd\nNorfolk, VA 23510\nTel (757) 555-0134\n\nPatient seen today")
+    assert page.letterhead and page.opens_document
+
+
+def test_blank_page() -> None:
+    assert features("  \n ").is_blank

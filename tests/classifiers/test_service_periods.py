@@ -1,0 +1,44 @@
+"""DD 214 blocks 12a/12b in the layouts they come in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from classifiers.service_periods import FoundServicePeriod, find_service_periods
+
+
+def test_values_after_their_labels() -> None:
+    text = (
+        "CERTIFICATE OF RELEASE OR DISCHARGE FROM ACTIVE DUTY\n"
+        "2. DEPARTMENT, COMPONENT AND BRANCH  ARMY/RA\n"
+        "12. RECORD OF SERVICE  YEAR(S) MONTH(S) DAY(S)\n"
+        "a. DATE ENTERED AD THIS PERIOD  20050615\n"
+        "b. SEPARATION DATE THIS PERIOD  20090830\n"
+        "c. NET ACTIVE SERVICE THIS PERIOD 0004 02 15\n"
+    )
+    assert find_service_periods(text) == [FoundServicePeriod(dt.date(2005, 6, 15), dt.date(2009, 8, 30), "Army")]
+
+
+def test_both_labels_on_one_line_then_both_values_with_ocr_noise() -> None:
+    text = (
+        "12a. DATE ENTERED AD THlS PERlOD     12b. SEPARATl0N DATE THIS PERIOD\n"
+        "2OO5O615                             20090830\n"
+        "1. BRANCH: NAVY"
+    )
+    assert find_service_periods(text) == [FoundServicePeriod(dt.date(2005, 6, 15), dt.date(2009, 8, 30), "Navy")]
+
+
+def test_old_form_year_month_day_columns() -> None:
+    text = "a. DATE ENTERED AD THIS PERIOD 85 06 15   b. SEPARATION DATE THIS PERIOD 89 08 30  MARINE CORPS"
+    assert find_service_periods(text) == [
+        FoundServicePeriod(dt.date(1985, 6, 15), dt.date(1989, 8, 30), "Marine Corps")
+    ]
+
+
+def test_unreadable_separation_date_keeps_the_entry_date() -> None:
+    text = "DATE ENTERED AD THIS PERIOD 1998-01-20\nSEPARATION DATE THIS PERIOD ########  AIR FORCE"
+    assert find_service_periods(text) == [FoundServicePeriod(dt.date(1998, 1, 20), None, "Air Force")]
+
+
+def test_page_without_the_blocks_has_no_period() -> None:
+    assert find_service_periods("The veteran served in the Army from 2005 to 2009.") == []
