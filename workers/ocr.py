@@ -51,8 +51,10 @@ class OcrOutput:
 
 
 def ocr_image(image: Image.Image, dpi: float, languages: str, orientation_check_confidence: float,
-              time_budget_s: float) -> OcrOutput:
+              time_budget_s: float, tesseract_cmd: str = "tesseract") -> OcrOutput:
     deadline = time.monotonic() + time_budget_s
+    # Per process, not per call: pytesseract keeps the executable in a module global.
+    pytesseract.pytesseract.tesseract_cmd = tesseract_cmd
     with tempfile.TemporaryDirectory(prefix="claimdex-ocr-") as tmp:
         upright_path = Path(tmp) / "page.bmp"
         image.save(upright_path)

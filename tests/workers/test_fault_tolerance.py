@@ -103,8 +103,8 @@ def test_sigkill_of_the_whole_worker_is_recovered_by_a_new_worker(
 ) -> None:
     # A short visibility timeout (above the task time limit, as in production) so the unacknowledged
     # messages of the dead worker are handed to the new one within the test.
-    env = {**FAST_OCR, "CLAIMDEX_BROKER_VISIBILITY_TIMEOUT": "20", "CLAIMDEX_TASK_SOFT_TIME_LIMIT": "12",
-           "CLAIMDEX_TASK_TIME_LIMIT": "15"}
+    env = {**FAST_OCR, "CLAIMDEX_BROKER_VISIBILITY_TIMEOUT": "45", "CLAIMDEX_TASK_SOFT_TIME_LIMIT": "30",
+           "CLAIMDEX_TASK_TIME_LIMIT": "40"}
     pdf = scanned_pdf(tmp_path, 6, seed=12)
     first = WorkerPool(tmp_path / "worker1.log", concurrency=2, extra_env=env)
     queue_files("kill-all", [pdf])
