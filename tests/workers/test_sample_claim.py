@@ -164,3 +164,57 @@ def test_reingesting_the_same_file_adds_nothing_and_runs_no_ocr(ingested: dict[s
     assert {(r.page_id, r.processed_at) for r in page_rows(CLAIM)} == before
     with session_scope() as s:
         assert s.query(OcrCacheEntry).count() == cache_before
+
+
+# query → phrases whose pages must all be in the top 10 (found in the sample's source text, so the
+# expected pages follow the sample if it changes). "LBP" must also find "low back pain" (synonyms).
+SEARCHES = {
+    "antalgic gait": ["antalgic gait"],
+    "MRI lumbar": ["MRI LUMBAR", "MRI of the lumbar"],
+    "12-mile ruck": ["12-mile ruck"],
+    "LBP": ["LBP"],
+    "hard landing": ["hard landing", "hard parachute landing"],
+    "cane": [" cane"],
+    "natural aging process": ["natural aging process"],
+    '"less likely than not"': ["less likely than not"],
+    '"at least as likely as not"': ["at least as likely as not"],
+    "roofer": ["roofer"],
+    "disc desiccation": ["disc desiccation"],
+    "chiropractic": ["chiropractic"],
+    "radiculopathy": ["radiculopathy"],
+}
+
+
+def _pages_with(truth: dict[str, Any], phrases: list[str]) -> set[int]:
+    return {p["page"] for p in truth["pages"]
+            if any(ph.lower() in _norm(p["text"]).lower() for ph in phrases)}
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_search_returns_the_right_pages_first(ingested: dict[str, Any], query: str) -> None:
+    from indexers.base import SearchQuery
+    from indexers.factory import get_search_index
+
+    expected = _pages_with(ingested["truth"], SEARCHES[query])
+    assert expected, f"the sample has no page for {query!r}"
+    result = get_search_index().search(SearchQuery(claim_id=CLAIM, text=query, size=10))
+    top = {h.page for h in result.hits}
+    assert expected <= top, f"{query!r}: missing pages {sorted(expected - top)} from top 10 {sorted(top)}"
+    assert all("<mark>" in "".join(h.highlights) for h in result.hits)
+
+
+def test_synonyms_lbp_finds_low_back_pain(ingested: dict[str, Any]) -> None:
+    from indexers.base import SearchQuery
+    from indexers.factory import get_search_index
+
+    only_long_form = _pages_with(ingested["truth"], ["low back pain"]) - _pages_with(ingested["truth"], ["LBP"])
+    assert only_long_form
+    hits = get_search_index().search(SearchQuery(claim_id=CLAIM, text="LBP", size=50)).hits
+    assert only_long_form <= {h.page for h in hits}
+
+
+def test_a_claims_hits_never_include_another_claims_pages(ingested: dict[str, Any]) -> None:
+    from indexers.base import SearchQuery
+    from indexers.factory import get_search_index
+
+    assert get_search_index().search(SearchQuery(claim_id="some-other-claim", text="antalgic gait")).total == 0
