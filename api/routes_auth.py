@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api import audit
@@ -22,6 +24,8 @@ from api.auth import (
     get_db,
     open_session,
 )
+from store.auth_models import AuditEvent
+from store.models import utcnow
 
 router = APIRouter(tags=["auth"])
 
@@ -29,6 +33,19 @@ router = APIRouter(tags=["auth"])
 class LoginBody(BaseModel):
     username: str = Field(min_length=1, max_length=128)
     password: str = Field(min_length=1, max_length=1024)
+
+
+# Online password guessing: after this many failures for one username in the window, refuse for a while.
+MAX_FAILURES = 10
+FAILURE_WINDOW = dt.timedelta(minutes=15)
+
+
+def _locked_out(db: Session, username: str) -> bool:
+    """Counted from the audit log's login_failed rows, so the limit holds across server processes."""
+    since = utcnow() - FAILURE_WINDOW
+    n = db.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.username == username[:128], AuditEvent.action == "login_failed", AuditEvent.at >= since))
+    return (n or 0) >= MAX_FAILURES
 
 
 def _set_cookie(response: Response, request: Request, value: str) -> None:
@@ -49,6 +66,8 @@ def _safe_next(target: str | None) -> str:
 @router.post("/api/login")
 def api_login(body: LoginBody, request: Request, response: Response,
               db: Session = Depends(get_db)) -> dict[str, Any]:
+    if _locked_out(db, body.username):
+        raise HTTPException(status_code=429, detail="too many failed log-ins; try again in 15 minutes")
     user = authenticate(db, body.username, body.password)
     if user is None:
         audit.record(db, body.username[:128], "login_failed")
@@ -63,6 +82,8 @@ def api_login(body: LoginBody, request: Request, response: Response,
 @router.post("/login", include_in_schema=False)
 def form_login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/"),
                db: Session = Depends(get_db)) -> Response:
+    if _locked_out(db, username):
+        return RedirectResponse(f"/login?error=2&next={_safe_next(next)}", status_code=303)
     user = authenticate(db, username, password) if username and password else None
     if user is None:
         audit.record(db, username[:128] or "-", "login_failed")

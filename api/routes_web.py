@@ -117,7 +117,7 @@ def render(request: Request, name: str, principal: Principal | None, status_code
 def login_page(request: Request, next: str = "/", error: int = 0, db: Session = Depends(get_db)) -> Response:
     if principal_from_request(request, db) is not None:
         return RedirectResponse("/claims", status_code=303)
-    return render(request, "login.html", None, next=next, error=bool(error))
+    return render(request, "login.html", None, next=next, error=error)
 
 
 @router.get("/")

@@ -135,3 +135,16 @@ def test_grant_claim_is_idempotent(env: Env) -> None:
         grant_claim(s, "doc_a", "A")
         grant_claim(s, "doc_a", "A")
         assert s.scalar(select(func.count()).select_from(ClaimAccess).where(ClaimAccess.claim_id == "A")) == 2
+
+
+def test_repeated_failed_logins_lock_the_username(env: Env) -> None:
+    from api.routes_auth import MAX_FAILURES
+
+    c = TestClient(env.app)
+    for _ in range(MAX_FAILURES):
+        assert c.post("/api/login", json={"username": "doc_b", "password": "guess-guess"}).status_code == 401
+    assert c.post("/api/login", json={"username": "doc_b", "password": PASSWORD}).status_code == 429
+    r = c.post("/login", data={"username": "doc_b", "password": PASSWORD}, follow_redirects=False)
+    assert r.headers["location"].startswith("/login?error=2")
+    assert "Too many failed" in c.get("/login?error=2").text
+    assert env.client("doc_a").get("/api/me").status_code == 200  # other users unaffected
