@@ -22,7 +22,8 @@ from classifiers.record_types import RECORD_TYPES, RuleSet
 from classifiers.service_periods import find_service_periods
 
 # Confidence given to a type the rule pack is sure of (a form title/number at the top or bottom).
-# Measured on the training variants of the generated corpus, where such pages are right > 97 % of the time.
+# On 20 training files, clean and noised, all 475 pages the rules were sure of were right; 0.96
+# leaves room for layouts the rules have not met.
 STRONG_RULE_CONFIDENCE = 0.96
 # Without a model: a best rule type with some points, or nothing.
 RULES_ONLY_WEAK_CONFIDENCE = 0.55

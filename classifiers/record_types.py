@@ -72,14 +72,17 @@ class Cue:
     folded: str
     compact: str
     pattern: re.Pattern[str] | None
+    has_digit: bool = False
 
     @classmethod
     def of(cls, phrase: str) -> Cue:
         folded = fold(phrase)
         compact = folded.replace(" ", "")
+        has_digit = any(ch.isdigit() for ch in phrase)
         if len(compact) >= SHORT_CUE_LETTERS:
-            return cls(phrase, folded, compact, None)
-        return cls(phrase, folded, compact, re.compile(r"(?<![A-Z0-9])" + re.escape(folded) + r"(?![A-Z0-9])"))
+            return cls(phrase, folded, compact, None, has_digit)
+        pattern = re.compile(r"(?<![A-Z0-9])" + re.escape(folded) + r"(?![A-Z0-9])")
+        return cls(phrase, folded, compact, pattern, has_digit)
 
     def titles_line(self, line: FoldedText, min_share: float = TITLE_LINE_SHARE) -> bool:
         """The cue is this line's title: a form/OMB number anywhere on it, a label opening it
@@ -93,10 +96,6 @@ class Cue:
         if 0 <= position <= 2:
             return True
         return len(self.compact) >= min_share * len(line.compact)
-
-    @property
-    def has_digit(self) -> bool:
-        return any(ch.isdigit() for ch in self.phrase)
 
     def found_in(self, text: FoldedText, fuzzy: bool = False) -> bool:
         if self.pattern is not None:
@@ -134,6 +133,7 @@ class TypeRules:
     title: tuple[Cue, ...]
     body: tuple[Cue, ...]
     outranks: frozenset[str] = frozenset()
+    yields_to: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,7 @@ def parse_rules(document: Mapping[str, Any]) -> RuleSet:
                 title=tuple(Cue.of(str(p)) for p in spec.get("title") or ()),
                 body=tuple(Cue.of(str(p)) for p in spec.get("body") or ()),
                 outranks=frozenset(spec.get("outranks") or ()),
+                yields_to={str(k): int(v) for k, v in (spec.get("yields_to") or {}).items()},
             )
         )
     return RuleSet(tuple(types), {t.record_type: t for t in types})
@@ -248,6 +249,10 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
     top_text, bottom_text = page_zones(text)
     top = _zone_lines(top_text)
     bottom = _zone_lines(bottom_text)
+    # One check against the whole zone first: most cues are nowhere near it, and a cue that titles a
+    # line is always found in the zone.
+    top_all = FoldedText.of(top_text)
+    bottom_all = FoldedText.of(bottom_text)
     whole = FoldedText.of(text)
     points: dict[str, float] = {}
     top_titles: dict[str, tuple[str, ...]] = {}
@@ -256,10 +261,10 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         score = 0.0
         in_top: list[str] = []
         for cue in type_rules.title:
-            if any(cue.titles_line(line, share) for line, share in top):
+            if cue.found_in(top_all, fuzzy=True) and any(cue.titles_line(line, share) for line, share in top):
                 score += TITLE_IN_ZONE_POINTS
                 in_top.append(cue.phrase)
-            elif any(cue.titles_line(line, share) for line, share in bottom):
+            elif cue.found_in(bottom_all, fuzzy=True) and any(cue.titles_line(line, share) for line, share in bottom):
                 score += TITLE_IN_ZONE_POINTS
                 zone_titled.add(type_rules.record_type)
             elif cue.found_in(whole):
@@ -269,7 +274,14 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         if in_top:
             top_titles[type_rules.record_type] = tuple(in_top)
             zone_titled.add(type_rules.record_type)
-    outranked = frozenset(
+    outranked = {
         loser for t in rules.types if t.record_type in zone_titled for loser in t.outranks if loser in zone_titled
-    )
-    return RuleScores(points, top_titles, frozenset(zone_titled), outranked)
+    }
+    # A letterhead names a clinic, not what the letter is: a type yields when another type's own
+    # words are on the page in number (an opinion letter on a clinic's letterhead).
+    for t in rules.types:
+        for other, min_hits in t.yields_to.items():
+            other_rules = rules.by_type.get(other)
+            if other_rules and sum(1 for cue in other_rules.body if cue.found_in(whole)) >= min_hits:
+                outranked.add(t.record_type)
+    return RuleScores(points, top_titles, frozenset(zone_titled), frozenset(outranked))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PIL import Image
 
-CORPUS_VERSION = "1"
+CORPUS_VERSION = "2"
 TRAIN_VARIANTS = (0, 1, 2)
 HELD_OUT_VARIANTS = (3, 4)
 
@@ -1417,7 +1417,27 @@ def training_pages(seed: int = 0, variants: tuple[int, ...] = TRAIN_VARIANTS) ->
         pages.extend(f.pages)
         pages.extend(noisy_copy(f, seed, level=0.6).pages)
         pages.extend(noisy_copy(f, seed + 1, level=1.4).pages)
+        pages.extend(rearranged_copy(f, seed).pages)
     return pages
+
+
+def rearranged_copy(file: CorpusFile, seed: int) -> CorpusFile:
+    """The same pages with their layout disturbed: header lines dropped or moved, blocks of lines
+    reordered, some lines cut. Teaches the model the words of a record type rather than one
+    template's layout, so a differently laid-out record of the same type still reads as that type."""
+    rng = random.Random(f"rearrange-{file.name}-{seed}")
+    out = []
+    for p in file.pages:
+        lines = [line for line in p.text.split("\n") if line.strip()]
+        if len(lines) > 3 and rng.random() < 0.5:
+            head = rng.randint(1, min(3, len(lines) - 1))
+            lines = lines[head:] + (lines[:head] if rng.random() < 0.5 else [])
+        if len(lines) > 4:
+            cut = rng.randrange(1, len(lines) - 1)
+            lines = lines[cut:] + lines[:cut] if rng.random() < 0.5 else lines
+            lines = [line for line in lines if rng.random() > 0.15] or lines
+        out.append(CorpusPage("\n".join(lines), p.record_type, p.group, p.starts_document, p.document_date))
+    return CorpusFile(file.name + "-rearranged", out)
 
 
 def rng_level(name: str) -> float:
