@@ -33,3 +33,24 @@
     if (e.key === "ArrowRight" && next) location = next.href;
   });
 })();
+// Corrections (physicians): reclassify the document, or fix a boundary at this page.
+(function () {
+  const box = document.getElementById("corrections");
+  if (!box) return;
+  const status = document.getElementById("correction-status");
+  const claim = encodeURIComponent(box.dataset.claim);
+  async function run(label, url, body) {
+    status.textContent = "Saving…";
+    try { await claimdex.api("POST", url, body); status.textContent = label; }
+    catch (e) { status.textContent = "Failed: " + e.message; status.classList.add("error"); }
+  }
+  document.getElementById("reclassify").addEventListener("click", () => {
+    const t = document.getElementById("reclassify-type").value;
+    run("Saved: the document is now " + t.replace(/_/g, " ") + ".",
+        `/api/claims/${claim}/documents/${encodeURIComponent(box.dataset.document)}/reclassify`, { record_type: t });
+  });
+  box.querySelectorAll("button[data-boundary]").forEach((b) => b.addEventListener("click", () => {
+    run("Saved: the file is being re-segmented; reload in a moment.", `/api/claims/${claim}/documents/boundary`,
+        { file_id: box.dataset.file, page: Number(box.dataset.page), kind: b.dataset.boundary });
+  }));
+})();

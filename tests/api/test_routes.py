@@ -275,6 +275,10 @@ def test_html_pages_render(env: Env) -> None:
     p = doc.get(f"/claims/A/files/{a.file_id}/pages/1", params={"q": "antalgic gait"}).text
     assert p.count('class="hl hit"') == 2 and 'class="hl flag flag-pending"' in p and "Next →" in p
     assert '<mark class="hit">antalgic</mark>' in p
+    assert 'id="corrections"' in p and 'data-boundary="split"' not in p  # page 1: no boundary before it
+    p2 = doc.get(f"/claims/A/files/{a.file_id}/pages/2").text
+    assert 'data-boundary="split"' in p2 and 'data-boundary="merge"' in p2
+    assert 'id="corrections"' not in env.client("staff1").get(f"/claims/A/files/{a.file_id}/pages/2").text
     r = doc.get("/claims/A/review").text
     assert "Review queue" in r and r.count('class="flag-row"') == 2 and "Confirm selected" in r
     assert "No flags match" in doc.get("/claims/A/review", params={"status": "confirmed"}).text

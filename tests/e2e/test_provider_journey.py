@@ -229,6 +229,9 @@ def test_provider_journey(server: tuple[str, Path], sample_pdf: Path, tmp_path: 
         page.wait_for_function("() => document.querySelector('.page-image img').naturalWidth > 0")
         expect(page.locator("mark.hit").first).to_be_visible()
         _shot(page, "07-page-highlighted")
+        page.click("#corrections summary")
+        page.click("#reclassify")  # keeps the type, but records it as the physician's correction
+        expect(page.locator("#correction-status")).to_contain_text("Saved")
 
         # --- review queue: confirm a gait flag with the keyboard
         page.goto(f"{base}/claims/{CLAIM}/review?category=gait&status=pending")
@@ -258,6 +261,7 @@ def test_provider_journey(server: tuple[str, Path], sample_pdf: Path, tmp_path: 
         page.goto(f"{base}/audit?claim_id={CLAIM}&user=drsmith")
         expect(page.locator("table.grid")).to_contain_text("flag_review")
         expect(page.locator("table.grid")).to_contain_text("summary_pdf")
+        expect(page.locator("table.grid")).to_contain_text("document_reclassify")
         _shot(page, "11-audit")
         browser.close()
     assert errors == [], f"JavaScript errors: {errors}"
