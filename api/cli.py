@@ -420,24 +420,24 @@ def correct(claim_id: str, file_id: str, page: int, record_type: str | None, spl
 @main.command()
 def train() -> None:
     """Retrain the record-type model from the generated corpus plus providers' type corrections."""
-    from classifiers.record_type_model import train_model, training_examples
+    from classifiers.record_type_model import MODEL_FILENAME, train_model, training_examples
     from store.db import session_scope
     from store.models import Document, DocumentCorrection, Page
 
     settings = _settings()
     _schema()
-    extra: list[tuple[str, str]] = []
+    extra: list[tuple[str, str, str]] = []
     with session_scope() as s:
         for c in s.query(DocumentCorrection).filter(DocumentCorrection.kind == "type"):
             doc = s.query(Document).filter(Document.file_id == c.file_id, Document.first_page == c.page).first()
             if doc is None or not c.record_type:
                 continue
             for p in s.query(Page).filter(Page.document_id == doc.document_id):
-                extra.append((p.text, c.record_type))
+                extra.append((p.text, c.record_type, f"correction-{doc.document_id}"))
     model = train_model(training_examples() + extra)
     path = settings.data_dir / "models"
     path.mkdir(parents=True, exist_ok=True)
-    model.save(path / "record_type_model.joblib")
+    model.save(path / MODEL_FILENAME)
     click.echo(f"trained on the generated corpus + {len(extra)} corrected page(s); saved to {path}")
 
 

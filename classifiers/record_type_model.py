@@ -10,6 +10,7 @@ and the model cache), and it does so only in default_rules(), default_model(), s
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from classifiers.record_types import RECORD_TYPES, RuleSet, fold, parse_rules, s
 RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "record_types.yaml"
 MODEL_FILENAME = "record_type_model.joblib"
 # Bump when the feature set or the training recipe changes, so cached models are retrained.
-MODEL_RECIPE_VERSION = "3"
+MODEL_RECIPE_VERSION = "4"
 RULE_POINT_SCALE = 6.0
 CALIBRATION_FOLDS = 3
 
@@ -96,7 +97,8 @@ class RecordTypeModel:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
+        # Several worker processes may train and save at once: each writes its own temp file.
+        tmp = path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)
 

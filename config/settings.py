@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     worker_concurrency: int = 0  # 0 = one process per core
     worker_max_memory_kb: int = 1_500_000
 
+    # Where the model trained from the generated corpus is cached, shared by every data dir on the
+    # machine (a model retrained with providers' corrections lives in data_dir/models instead).
+    model_cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "claimdex" / "models")
+
     secret_key: str = ""
     log_level: str = "INFO"
 

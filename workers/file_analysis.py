@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -26,16 +27,30 @@ SERVICE_RECORD_TYPES = frozenset({"service_personnel"})
 Period = tuple[dt.date | None, dt.date | None]
 
 
-@lru_cache(maxsize=1)
 def _record_type_model() -> Any:
+    """The model `claimdex train` saved for this data dir if any (re-read when it changes), else the
+    corpus-trained default from the shared cache."""
+    from classifiers.record_type_model import MODEL_FILENAME
+
+    settings = get_settings()
+    retrained = settings.data_dir / "models" / MODEL_FILENAME
+    if retrained.exists():
+        return _load_model(str(retrained), retrained.stat().st_mtime)
+    return _default_model(str(settings.model_cache_dir))
+
+
+@lru_cache(maxsize=2)
+def _load_model(path: str, _mtime: float) -> Any:
+    from classifiers.record_type_model import RecordTypeModel
+
+    return RecordTypeModel.load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_model(cache_dir: str) -> Any:
     from classifiers.record_type_model import default_model
 
-    return default_model(get_settings().data_dir / "models")
-
-
-def forget_record_type_model() -> None:
-    """After `claimdex train`, the next analysis loads the new model."""
-    _record_type_model.cache_clear()
+    return default_model(Path(cache_dir))
 
 
 @dataclass
