@@ -302,3 +302,26 @@ def test_openapi_lists_the_api(env: Env) -> None:
     for path in ("/api/claims/{claim_id}/uploads", "/api/claims/{claim_id}/search", "/api/audit", "/readyz"):
         assert path in spec["paths"]
     assert "multipart/form-data" in spec["paths"]["/api/claims/{claim_id}/uploads"]["post"]["requestBody"]["content"]
+
+
+def test_tiff_frame_renders_as_page_image(env: Env) -> None:
+    from PIL import Image
+
+    from config.settings import get_settings
+    from store.blobs import BlobStore
+    from store.db import session_scope
+    from store.ids import file_id_for
+    from store.models import SourceFile
+
+    frames = [Image.new("L", (850, 1100), 255), Image.new("L", (850, 1100), 0)]
+    buf = io.BytesIO()
+    frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:], dpi=(100, 100))
+    sha, size = BlobStore(get_settings().blob_dir).put_bytes(buf.getvalue())
+    fid = file_id_for("A", sha)
+    with session_scope() as s:
+        s.add(SourceFile(file_id=fid, claim_id="A", filename="fax.tiff", sha256=sha, size=size, kind="tiff",
+                         page_count=2, status="done"))
+    r = env.client("doc_a").get(f"/api/claims/A/files/{fid}/pages/2/image")
+    assert r.status_code == 200
+    img = Image.open(io.BytesIO(r.content))
+    assert img.size == (850, 1100) and img.getpixel((10, 10)) == 0  # the second (black) frame
