@@ -34,10 +34,18 @@
     return finished;
   }
 
+  let lastHandled = -1, lastChange = Date.now();
+  const STALL_MS = 120000;
+
   async function poll(claimId) {
     try {
       const p = await claimdex.api("GET", `/api/claims/${encodeURIComponent(claimId)}/progress`);
       if (renderProgress(p, claimId)) return;
+      const handled = p.pages_done + p.pages_failed;
+      if (handled !== lastHandled) { lastHandled = handled; lastChange = Date.now(); }
+      else if (Date.now() - lastChange > STALL_MS) {
+        text.textContent += " · no progress for 2 minutes: the workers may be stopped (an operator can check with `claimdex status`)";
+      }
     } catch (e) { text.textContent = "Waiting for progress… (" + e.message + ")"; }
     setTimeout(() => poll(claimId), 1000);
   }
