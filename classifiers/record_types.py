@@ -133,6 +133,7 @@ class TypeRules:
     title: tuple[Cue, ...]
     body: tuple[Cue, ...]
     outranks: frozenset[str] = frozenset()
+    letterhead: tuple[Cue, ...] = ()
     yields_to: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -162,6 +163,7 @@ def parse_rules(document: Mapping[str, Any]) -> RuleSet:
                 title=tuple(Cue.of(str(p)) for p in spec.get("title") or ()),
                 body=tuple(Cue.of(str(p)) for p in spec.get("body") or ()),
                 outranks=frozenset(spec.get("outranks") or ()),
+                letterhead=tuple(Cue.of(str(p)) for p in spec.get("letterhead") or ()),
                 yields_to={str(k): int(v) for k, v in (spec.get("yields_to") or {}).items()},
             )
         )
@@ -269,6 +271,16 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
                 zone_titled.add(type_rules.record_type)
             elif cue.found_in(whole):
                 score += TITLE_ELSEWHERE_POINTS
+        for cue in type_rules.letterhead:
+            # A clinic's name on its letterhead says what it is; the same words in a sentence are body words.
+            on_letterhead = cue.found_in(top_all, fuzzy=True) and any(
+                share == LETTERHEAD_LINE_SHARE and cue.titles_line(line, share) for line, share in top
+            )
+            if on_letterhead:
+                score += TITLE_IN_ZONE_POINTS
+                in_top.append(cue.phrase)
+            elif cue.found_in(whole):
+                score += BODY_POINTS
         score += sum(BODY_POINTS for cue in type_rules.body if cue.found_in(whole))
         points[type_rules.record_type] = score
         if in_top:

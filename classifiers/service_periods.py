@@ -23,8 +23,8 @@ _SEPARATION_LABEL = re.compile(
     r"|DATE\W{0,3}[O0]F\W{0,3}(?:SEPARAT[I1l|][O0]N|DISCHARGE|RELEASE)",
     re.I,
 )
-# Old DD 214s: "a. DATE ENTERED AD THIS PERIOD  85 06 15" (year, month, day columns).
-_YY_MM_DD = re.compile(r"(?<!\d)(\d{2})\s+([01]\d)\s+([0-3]\d)(?!\d)")
+# Block 12 in YEAR(S) MONTH(S) DAY(S) columns: "1991   06   11", or on old forms "85 06 15".
+_YY_MM_DD = re.compile(r"(?<!\d)(\d{4}|\d{2})\s+([01]\d)\s+([0-3]\d)(?!\d)")
 _BRANCHES = [
     ("Marine Corps", re.compile(r"MAR[I1l]NE\s*C[O0]RPS|USMC", re.I)),
     ("Air Force", re.compile(r"A[I1l]R\s*F[O0]RCE|USAF", re.I)),
@@ -51,9 +51,13 @@ def _candidate_dates(text: str) -> list[tuple[int, dt.date]]:
     for m in _YY_MM_DD.finditer(text):
         if any(s <= m.start() < s + 10 for s, _ in found):
             continue
-        yy, mm, dd = (int(g) for g in m.groups())
+        year, mm, dd = (int(g) for g in m.groups())
+        if len(m.group(1)) == 2:
+            year += 2000 if year <= 40 else 1900
+        if not 1900 <= year <= 2100:  # "0020 02 21" is a length of service, not a date
+            continue
         try:
-            found.append((m.start(), dt.date(yy + (2000 if yy <= 40 else 1900), mm, dd)))
+            found.append((m.start(), dt.date(year, mm, dd)))
         except ValueError:
             continue
     return sorted(found)

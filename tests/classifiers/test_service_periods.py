@@ -35,6 +35,17 @@ def test_old_form_year_month_day_columns() -> None:
     ]
 
 
+def test_year_month_day_columns_of_block_12() -> None:
+    text = (
+        "12. RECORD OF SERVICE                        YEAR(S)   MONTH(S)   DAY(S)\n"
+        "    a. DATE ENTERED AD THIS PERIOD             1991       06        11\n"
+        "    b. SEPARATION DATE THIS PERIOD             2011       08        31\n"
+        "    c. NET ACTIVE SERVICE THIS PERIOD          0020       02        21\n"
+        "2. DEPARTMENT, COMPONENT AND BRANCH  ARMY/RA"
+    )
+    assert find_service_periods(text) == [FoundServicePeriod(dt.date(1991, 6, 11), dt.date(2011, 8, 31), "Army")]
+
+
 def test_unreadable_separation_date_keeps_the_entry_date() -> None:
     text = "DATE ENTERED AD THIS PERIOD 1998-01-20\nSEPARATION DATE THIS PERIOD ########  AIR FORCE"
     assert find_service_periods(text) == [FoundServicePeriod(dt.date(1998, 1, 20), None, "Air Force")]
