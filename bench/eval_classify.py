@@ -9,7 +9,9 @@ Tesseract output of pages rendered as skewed, blurred, speckled scans (cached un
 only the first run pays for OCR). Prints page accuracy, per-type precision/recall, boundary
 precision/recall/F1 (a boundary = a page where a new document starts, the file's first page
 excluded), document-date accuracy, and mean confidence against accuracy (calibration).
-Nothing here is tuned on these figures: thresholds live in classifiers/ and were set on training files.
+Nothing is tuned on these figures: thresholds and the model's C were chosen with `--dev` (leave one
+training variant out, held-out variants untouched) and on training files; cues come from the forms
+themselves. Run `--dev` to tune, this to report.
 """
 
 from __future__ import annotations
