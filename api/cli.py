@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -486,8 +487,21 @@ def serve(host: str, port: int, with_workers: bool | None) -> None:
     settings = _settings()
     _schema()
     start = settings.uses_embedded_broker if with_workers is None else with_workers
-    with EmbeddedRuntime(settings, start_workers=start):
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="warning")
+    with EmbeddedRuntime(settings, start_workers=start) as runtime:
+        stop = threading.Event()
+
+        def watch_pool() -> None:
+            # A pool killed from outside (OOM killer, a stray signal) is restarted; its queued and
+            # unacknowledged work is redelivered to the new one.
+            while not stop.wait(5):
+                runtime.ensure_worker_alive()
+
+        watcher = threading.Thread(target=watch_pool, name="pool-watchdog", daemon=True)
+        watcher.start()
+        try:
+            uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="warning")
+        finally:
+            stop.set()
 
 
 @main.group()
@@ -505,8 +519,11 @@ def user_add(username: str, role: str, password: str) -> None:
 
     _settings()
     _schema()
-    with session_scope() as s:
-        create_user(s, username, password, role)
+    try:
+        with session_scope() as s:
+            create_user(s, username, password, role)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"user {username} ({role}) created")
 
 
@@ -519,8 +536,11 @@ def user_token(username: str, label: str) -> None:
 
     _settings()
     _schema()
-    with session_scope() as s:
-        token = create_api_token(s, username, label)
+    try:
+        with session_scope() as s:
+            token = create_api_token(s, username, label)
+    except LookupError as exc:
+        raise click.ClickException(f"no user {username}") from exc
     click.echo(token)
 
 
@@ -533,8 +553,11 @@ def user_grant(username: str, claim_id: str) -> None:
 
     _settings()
     _schema()
-    with session_scope() as s:
-        grant_claim(s, username, claim_id)
+    try:
+        with session_scope() as s:
+            grant_claim(s, username, claim_id)
+    except (LookupError, ValueError) as exc:
+        raise click.ClickException(str(exc) or f"no user {username}") from exc
     click.echo(f"{username} may now open claim {claim_id}")
 
 
