@@ -21,11 +21,11 @@ from pathlib import Path
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from config.settings import get_settings
 from store.auth_models import ApiToken, User, WebSession
-from store.db import get_engine
+from store.db import session_scope
 from store.models import utcnow
 
 ROLES = ("staff", "physician")
@@ -187,15 +187,8 @@ def close_session(session: Session, cookie_value: str | None) -> None:
 
 def get_db() -> Iterator[Session]:
     """One SQL session per request: committed when the handler succeeds, rolled back otherwise."""
-    session = sessionmaker(bind=get_engine(), expire_on_commit=False)()
-    try:
+    with session_scope() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 @dataclass(frozen=True)

@@ -17,19 +17,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-FLAG_CATEGORY_ORDER: tuple[str, ...] = (
-    "back_complaint",
-    "injury",
-    "gait",
-    "aging_attribution",
-    "diagnosis",
-    "imaging_finding",
-    "service_strain",
-    "medical_opinion",
-    "alternative_cause",
-    "continuity",
-    "secondary_link",
-)
+from config.vocabulary import FLAG_CATEGORIES as FLAG_CATEGORY_ORDER
+
 RECORD_TYPE_LABELS: dict[str, str] = {
     "service_treatment": "Service treatment records",
     "service_exam": "Service entrance/separation examinations",

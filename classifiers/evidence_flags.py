@@ -25,21 +25,9 @@ import yaml
 
 from classifiers.clinical_context import assess_context, compile_phrases, ocr_tolerant_pattern
 from classifiers.sentences import split_sentences
+from config.vocabulary import FLAG_CATEGORIES  # noqa: F401 - re-exported for callers
 
 FLAG_RULES_DIR = Path(__file__).resolve().parent.parent / "config" / "rules" / "flags"
-FLAG_CATEGORIES: tuple[str, ...] = (
-    "back_complaint",
-    "injury",
-    "gait",
-    "aging_attribution",
-    "diagnosis",
-    "imaging_finding",
-    "service_strain",
-    "medical_opinion",
-    "alternative_cause",
-    "continuity",
-    "secondary_link",
-)
 POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precedence on equal spans
 # Categories that report an event or finding which a date in its sentence dates. The others (opinions,
 # aging attributions, alternative causes, continuity, secondary links) speak as of their document:

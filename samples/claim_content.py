@@ -22,37 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-RECORD_TYPES: tuple[str, ...] = (
-    "service_treatment",
-    "service_exam",
-    "service_personnel",
-    "line_of_duty",
-    "va_treatment",
-    "private_treatment",
-    "imaging_report",
-    "cp_exam",
-    "medical_opinion",
-    "rating_decision",
-    "board_decision",
-    "buddy_statement",
-    "personal_statement",
-    "claim_form",
-    "other",
-)
-
-FLAG_CATEGORIES: tuple[str, ...] = (
-    "back_complaint",
-    "injury",
-    "gait",
-    "aging_attribution",
-    "diagnosis",
-    "imaging_finding",
-    "service_strain",
-    "medical_opinion",
-    "alternative_cause",
-    "continuity",
-    "secondary_link",
-)
+from config.vocabulary import FLAG_CATEGORIES, RECORD_TYPES  # noqa: F401 - re-exported
 
 
 @dataclass(frozen=True)
