@@ -97,6 +97,16 @@ def predict_pages(
     return predictions
 
 
+def _continues_form(page: PageFeatures, prediction: PagePrediction, doc_type: str) -> bool:
+    """A later page of the same form: the rules type it (by its form number) as the current document's
+    type, and the only "titles" at its top belong to other types - numbered items that quote another
+    form's name ("76. PHYSICAL PROFILE", "REVIEW OF DD 2807-1 (REPORT OF MEDICAL HISTORY)"). A new
+    document of the same form would print its own title (or a VistA header, or a letterhead)."""
+    titles = page.rule_scores.top_titles
+    return (prediction.strong and prediction.record_type == doc_type and bool(titles)
+            and doc_type not in titles and not page.vista_note_start and not page.letterhead)
+
+
 def _starts_document(
     prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc_type: str, doc_date: dt.date | None
 ) -> bool:
@@ -115,7 +125,7 @@ def _starts_document(
         return False
     if prediction.record_type != doc_type and (prediction.strong or prediction.confidence >= TYPE_CHANGE_PROBABILITY):
         return True
-    if page.opens_document:
+    if page.opens_document and not _continues_form(page, prediction, doc_type):
         return True
     return page.header_date is not None and doc_date is not None and page.header_date != doc_date
 

@@ -116,3 +116,18 @@ def test_rules_alone_work_without_a_model() -> None:
 
 def test_no_pages_no_documents() -> None:
     assert segment_and_classify([]) == []
+
+
+def test_second_page_of_a_form_quoting_another_forms_title_continues_it() -> None:
+    # The sample's scanned DD 2808, two pages without page numbers: page 2 opens with item
+    # "76. PHYSICAL PROFILE" (the DA 3349 title) but is the same form (DD 2808 footer, same exam date).
+    first = ("REPORT OF MEDICAL EXAMINATION\n1. LAST NAME - FIRST NAME - MIDDLE NAME  WHITFIELD, MARCUS\n"
+             "4. DATE OF EXAMINATION: 20110518  15. PURPOSE OF EXAMINATION: RETIREMENT\n"
+             "17. Head, face, neck and scalp: NORMAL\n36. Spine, other musculoskeletal: ABNORMAL\n"
+             "DD FORM 2808, OCT 2005 PREVIOUS EDITION IS OBSOLETE.")
+    second = ("WHITFIELD, MARCUS DEAN XXX-XX-6183 DATE OF EXAM: 20110518\n"
+              "76. PHYSICAL PROFILE: P1 U1 L2 H2 E1 S1\n74. SUMMARY OF DEFECTS AND DIAGNOSES\n"
+              "A. Chronic low back pain, mechanical, since hard parachute landing 04/2008.\n"
+              "77. EXAMINEE: [X] IS QUALIFIED FOR SERVICE\nDD FORM 2808, OCT 2005")
+    segments = segment_and_classify([(1, first), (2, second)])
+    assert [(s.first_page, s.last_page, s.record_type) for s in segments] == [(1, 2, "service_exam")]

@@ -53,3 +53,40 @@ def test_unreadable_separation_date_keeps_the_entry_date() -> None:
 
 def test_page_without_the_blocks_has_no_period() -> None:
     assert find_service_periods("The veteran served in the Army from 2005 to 2009.") == []
+
+
+# Real Tesseract output of the sample DD 214's block 12: the days of 12a/12b are unreadable.
+_OCR_BLOCK_12 = (
+    "5. DATE OF BIRTH (YYYYMMDD) 6. RESERVE OBLIGATION TERMINATION DATE\n"
+    "19700802 00000000\n"
+    "12. RECORD OF SERVICE YEAR(S) MONTH(S) DAY(S)\n"
+    "a. DATE ENTERED AD THIS PERIOD 1991 06 ill\n"
+    "b. SEPARATION DATE THIS PERIOD 2011 08 SE\n"
+    "c. NET ACTIVE SERVICE THIS PERIOD 0020 02 21\n"
+    "d. TOTAL PRIOR ACTIVE SERVICE 0000 00 00\n"
+    "h. EFFECTIVE DATE OF PAY GRADE 2007 10 01\n"
+    "DEPARTMENT, COMPONENT AND BRANCH ARMY /RA/ INFANTRY\n"
+)
+
+
+def test_unreadable_days_give_month_precision_never_another_blocks_date() -> None:
+    assert find_service_periods(_OCR_BLOCK_12) == [
+        FoundServicePeriod(dt.date(1991, 6, 1), dt.date(2011, 8, 31), "Army", "month", "month")
+    ]
+
+
+def test_month_precision_is_made_exact_by_the_remarks_of_the_same_form() -> None:
+    text = _OCR_BLOCK_12 + ("18. REMARKS: CONTINUOUS HONORABLE ACTIVE SERVICE FROM 19910611 UNTIL\n"
+                            "20110830 // NOTHING FOLLOWS")
+    assert find_service_periods(text) == [FoundServicePeriod(dt.date(1991, 6, 11), dt.date(2011, 8, 30), "Army")]
+
+
+def test_a_pay_grade_date_never_stands_in_for_an_unreadable_entry_date() -> None:
+    text = ("a. DATE ENTERED AD THIS PERIOD ########\nb. SEPARATION DATE THIS PERIOD 20110831\n"
+            "h. EFFECTIVE DATE OF PAY GRADE 20071001\n")
+    assert find_service_periods(text) == [FoundServicePeriod(None, dt.date(2011, 8, 31), None)]
+
+
+def test_ocr_look_alikes_in_a_yyyymmdd_value_are_repaired() -> None:
+    text = "a. DATE ENTERED AD THIS PERIOD 199106ll\nb. SEPARATION DATE THIS PERIOD 2O11O831\n"
+    assert find_service_periods(text) == [FoundServicePeriod(dt.date(1991, 6, 11), dt.date(2011, 8, 31), None)]
