@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from config.settings import get_settings
 from store.ids import document_id_for, flag_id_for
@@ -64,9 +64,12 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     from classifiers.evidence_flags import find_flags
     from classifiers.service_periods import find_service_periods
 
+    # Word boxes are the bulk of a page row; they are read per page, only where a flag needs them,
+    # so a worker's memory does not grow with the length of the file.
     pages = list(
         session.scalars(
-            select(Page).where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
+            select(Page).options(defer(Page.words))
+            .where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
         )
     )
     corrections = list(
@@ -153,6 +156,7 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
     for a in analyses:
         p, doc = a.page, a.document
         record_type = doc.record_type if doc else "other"
+        words = session.scalar(select(Page.words).where(Page.page_id == p.page_id)) if a.hits else None
         for hit in a.hits:
             flag_id = flag_id_for(p.page_id, hit.category, hit.start, hit.end)
             if flag_id in seen:
@@ -178,7 +182,7 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
                 "polarity": hit.polarity,
                 "in_service": decide_in_service(record_type, date, periods),
                 "date": date,
-                "boxes": boxes_for_span(p.words, hit.start, hit.end) or None,
+                "boxes": boxes_for_span(words, hit.start, hit.end) or None,
                 "stale": False,
             }
             row = existing.get(flag_id)
