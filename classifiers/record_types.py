@@ -49,6 +49,12 @@ FUZZY_MIN_SIMILARITY = 85.0
 # letterhead (above its phone number) a clinic's name is its title whatever its length.
 TITLE_LINE_SHARE = 0.5
 LETTERHEAD_LINE_SHARE = 0.25
+# A form number titles its line when it opens it or makes up this share of it.
+FORM_NUMBER_LINE_SHARE = 0.15
+# Lines of numbered form items ("76. PHYSICAL PROFILE:", "12a. DATE ENTERED") get this "share": only a
+# form number opening them titles them (see Cue.titles_line).
+NUMBERED_ITEM_SHARE = 2.0
+_NUMBERED_ITEM = re.compile(r"^\s*(?:ITEM\s*)?\d{1,3}[a-zA-Z]?\s?[.):]\s", re.I)
 
 _OCR_FOLD = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "!": "I", "5": "S", "8": "B", "Q": "O"})
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
@@ -90,9 +96,13 @@ class Cue:
         therapy" in a plan is not a physical-therapy letterhead."""
         if not self.found_in(line, fuzzy=True):
             return False
-        if self.has_digit:
-            return True
+        if min_share > 1.0:  # a numbered item of a form ("76. PHYSICAL PROFILE: P1 U1"): a field, not a title
+            return self.has_digit and line.compact.find(self.compact) <= 2
         position = line.compact.find(self.compact)
+        if self.has_digit:
+            # A form number prints as the line's opening or a good part of it (a footer, a header);
+            # "Records reviewed: STRs, DD 214, VA records, C&P exam" only mentions the form.
+            return 0 <= position <= 2 or len(self.compact) >= FORM_NUMBER_LINE_SHARE * len(line.compact)
         if 0 <= position <= 2:
             return True
         return len(self.compact) >= min_share * len(line.compact)
@@ -102,10 +112,13 @@ class Cue:
             return self.pattern.search(text.spaced) is not None
         if self.compact in text.compact:
             return True
-        # Numbers are never matched fuzzily: STANDARD FORM 600 is not STANDARD FORM 88.
+        # Numbers are never matched fuzzily: STANDARD FORM 600 is not STANDARD FORM 88. A cue that
+        # opens with a short word needs that word as it is: "VA MEDICAL CENTER" is not "VALLEY MEDICAL CENTER".
+        lead = self.folded.split(" ", 1)[0]
         return (
             fuzzy
             and not self.has_digit
+            and (len(lead) > 3 or f" {lead} " in f" {text.spaced} ")
             and len(self.compact) >= FUZZY_MIN_LETTERS
             # partial_ratio aligns the shorter string inside the longer: the text must hold the whole cue.
             and len(text.compact) >= len(self.compact) - 1
@@ -239,6 +252,8 @@ def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     lines: list[tuple[FoldedText, float]] = []
     for i, line in enumerate(raw_lines):
         share = LETTERHEAD_LINE_SHARE if phone_at is not None and i <= phone_at else TITLE_LINE_SHARE
+        if _NUMBERED_ITEM.match(line):
+            share = NUMBERED_ITEM_SHARE
         lines.append((FoldedText.of(line), share))
         labelled = _TITLE_LABEL.match(line)
         if labelled:
