@@ -36,3 +36,14 @@ def test_eval_reports_every_figure_on_held_out_files(tmp_path: Path) -> None:
     assert clean["page_accuracy"] >= 0.7 and clean["boundary_f1"] >= 0.8
     report = eval_classify.format_report(results)
     assert "page accuracy" in report and "boundary F1" in report
+
+
+def test_training_variants_and_dev_folds_never_touch_the_held_out_variants() -> None:
+    from samples.record_corpus import HELD_OUT_VARIANTS, TRAIN_VARIANTS, VARIANTS
+
+    eval_classify = _load_eval_classify()
+    assert not set(TRAIN_VARIANTS) & set(HELD_OUT_VARIANTS)
+    assert all(len(variants) >= 8 for variants in VARIANTS.values())  # 6 training + 2 held-out per type
+    folds = eval_classify.development_folds()
+    assert sorted(v for fold in folds for v in fold) == sorted(TRAIN_VARIANTS)
+    assert all(len(fold) == 2 for fold in folds)

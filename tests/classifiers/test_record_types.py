@@ -165,3 +165,24 @@ def test_training_takes_provider_corrections_and_round_trips(tmp_path: Path) -> 
     loaded = RecordTypeModel.load(path)
     [probabilities] = loaded.predict_proba(["LOCAL TITLE: MENTAL HEALTH NOTE /es/"])
     assert max(probabilities, key=probabilities.__getitem__) == "va_treatment"
+
+
+def test_a_numbered_form_item_quoting_another_forms_title_is_a_field_not_a_title() -> None:
+    rules = default_rules()
+    item = score_page("WHITFIELD, MARCUS  DATE OF EXAM: 20110518\n76. PHYSICAL PROFILE: P1 U1 L2 H2 E1 S1\n", rules)
+    assert "service_treatment" not in item.top_titles
+    title = score_page("DA FORM 3349\nPHYSICAL PROFILE\n1. NAME: DOE, JOHN\n", rules)
+    assert "service_treatment" in title.top_titles
+
+
+def test_a_form_number_mentioned_in_a_list_of_records_does_not_title_the_page() -> None:
+    rules = default_rules()
+    text = ("IME REPORT\nRECORDS REVIEWED: service treatment records, DD 214, VA treatment records, private "
+            "records, C&P report.\nHISTORY: the examinee reports low back pain since a hard landing.\n")
+    assert "service_personnel" not in score_page(text, rules).zone_titled
+
+
+def test_a_short_leading_word_of_a_cue_is_not_matched_fuzzily() -> None:
+    rules = default_rules()
+    scores = score_page("Cape Fear Valley Medical Center\nEMERGENCY DEPARTMENT RECORD\nPatient: DOE, JOHN\n", rules)
+    assert "va_treatment" not in scores.top_titles
