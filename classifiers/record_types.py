@@ -55,6 +55,8 @@ FORM_NUMBER_LINE_SHARE = 0.15
 # form number opening them titles them (see Cue.titles_line).
 NUMBERED_ITEM_SHARE = 2.0
 _NUMBERED_ITEM = re.compile(r"^\s*(?:ITEM\s*)?\d{1,3}[a-zA-Z]?\s?[.):]\s", re.I)
+# An index or table-of-contents entry: "Tab B  Nexus letter ........ 12" names a document, it is not one.
+_INDEX_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
 
 _OCR_FOLD = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "!": "I", "5": "S", "8": "B", "Q": "O"})
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
@@ -252,7 +254,7 @@ def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     lines: list[tuple[FoldedText, float]] = []
     for i, line in enumerate(raw_lines):
         share = LETTERHEAD_LINE_SHARE if phone_at is not None and i <= phone_at else TITLE_LINE_SHARE
-        if _NUMBERED_ITEM.match(line):
+        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line):
             share = NUMBERED_ITEM_SHARE
         lines.append((FoldedText.of(line), share))
         labelled = _TITLE_LABEL.match(line)

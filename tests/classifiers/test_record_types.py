@@ -186,3 +186,8 @@ def test_a_short_leading_word_of_a_cue_is_not_matched_fuzzily() -> None:
     rules = default_rules()
     scores = score_page("Cape Fear Valley Medical Center\nEMERGENCY DEPARTMENT RECORD\nPatient: DOE, JOHN\n", rules)
     assert "va_treatment" not in scores.top_titles
+
+
+def test_table_of_contents_entries_are_not_titles() -> None:
+    text = "TABLE OF CONTENTS\nTab A  Nexus letter ............ 12\nTab B  Rating decision ........ 40\n"
+    assert not score_page(text, default_rules()).top_titles.get("medical_opinion")
