@@ -29,8 +29,9 @@ from classifiers.record_types import RECORD_TYPES, RuleSet, fold, parse_rules, s
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "record_types.yaml"
 MODEL_FILENAME = "record_type_model.joblib"
-# Bump when the feature set or the training recipe changes, so cached models are retrained.
-MODEL_RECIPE_VERSION = "4"
+# Bump when the feature set or the training recipe changes (the rule points are features: a change to
+# how record_types.py scores a page counts), so cached models are retrained.
+MODEL_RECIPE_VERSION = "5"
 RULE_POINT_SCALE = 6.0
 CALIBRATION_FOLDS = 3
 
