@@ -6,6 +6,7 @@ The Redis keeps an append-only file under the data dir, so queued work survives 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -84,19 +85,23 @@ def start_worker(settings: Settings, concurrency: int | None = None, log_path: P
     )
 
 
-def stop_process(proc: subprocess.Popen[bytes] | None, timeout: float = 20) -> None:
-    """Warm shutdown (SIGTERM lets Celery finish or requeue its tasks), then kill."""
+def stop_process(proc: subprocess.Popen[bytes] | None, timeout: float = 60) -> None:
+    """Warm shutdown, then kill.
+
+    SIGTERM goes to the main process only: Celery then lets its pool finish the tasks under way.
+    Sent to the whole group it would kill the pool processes mid-task. Only if the main process has
+    not exited in time is the whole group killed (unacknowledged tasks are redelivered later).
+    """
     if proc is None or proc.poll() is not None:
         return
     try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
+        proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
+        pass
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=5)
+    proc.wait(timeout=5)
 
 
 class EmbeddedRuntime:
