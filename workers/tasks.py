@@ -76,12 +76,12 @@ def ingest_file(self: Task, file_id: str) -> int:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
 
     if n_pages == 0:
-        finish_file.delay(file_id)
+        queue_finish(file_id)
         return 0
     for n in sorted(todo):
         extract_page.delay(file_id, n)
     if not todo:
-        finish_file.delay(file_id)
+        queue_finish(file_id)
     log.info("file fanned out", extra={"file_id": file_id, "pages": len(todo)})
     return len(todo)
 
@@ -196,7 +196,28 @@ def _finish_if_complete(file_id: str) -> None:
             select(func.count()).select_from(Page).where(Page.file_id == file_id, Page.status == "pending")
         )
     if pending == 0:
-        finish_file.delay(file_id)
+        queue_finish(file_id)
+
+
+# Analysis of a file is one task whose work grows with the file (about 30 ms a page, measured on
+# 3,000 pages): its limits grow with it, staying below the broker's visibility timeout so a running
+# analysis is never handed to a second worker.
+FINISH_SECONDS_PER_PAGE = 0.1
+
+
+def finish_limits(page_count: int) -> tuple[int, int]:
+    settings = get_settings()
+    ceiling = max(settings.task_soft_time_limit, settings.broker_visibility_timeout - 120)
+    soft = min(ceiling, max(settings.task_soft_time_limit, int(60 + FINISH_SECONDS_PER_PAGE * page_count)))
+    return soft, soft + (settings.task_time_limit - settings.task_soft_time_limit)
+
+
+def queue_finish(file_id: str) -> None:
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        pages = f.page_count if f else 0
+    soft, hard = finish_limits(pages)
+    finish_file.apply_async((file_id,), soft_time_limit=soft, time_limit=hard)
 
 
 @app.task(bind=True, name="claimdex.finish_file", max_retries=10)
@@ -304,7 +325,7 @@ def requeue_claim(claim_id: str, include_failed: bool = True) -> int:
                                                      FileError.code == "analysis_failed")):
             s.delete(err)
     for fid in unfinished:
-        finish_file.delay(fid)
+        queue_finish(fid)
     for fid in unstarted:
         ingest_file.delay(fid)
     for fid, n in pending:
