@@ -56,6 +56,7 @@ def build_export(session: Session, claim_id: str) -> dict[str, Any]:
         "claim_id": claim_id,
         "service_periods": [
             {"start": _iso(sp.start), "end": _iso(sp.end), "branch": sp.branch,
+             "start_precision": sp.start_precision, "end_precision": sp.end_precision,
              "source": {"file_id": sp.file_id, "page": sp.page}}
             for sp in periods
         ],

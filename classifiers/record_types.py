@@ -15,23 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-RECORD_TYPES: tuple[str, ...] = (
-    "service_treatment",
-    "service_exam",
-    "service_personnel",
-    "line_of_duty",
-    "va_treatment",
-    "private_treatment",
-    "imaging_report",
-    "cp_exam",
-    "medical_opinion",
-    "rating_decision",
-    "board_decision",
-    "buddy_statement",
-    "personal_statement",
-    "claim_form",
-    "other",
-)
+from config.vocabulary import RECORD_TYPES  # noqa: F401 - re-exported for callers
 
 TITLE_IN_ZONE_POINTS = 3.0
 TITLE_ELSEWHERE_POINTS = 1.0

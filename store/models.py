@@ -182,6 +182,9 @@ class ServicePeriod(Base):
     page: Mapped[int] = mapped_column(Integer)
     start: Mapped[dt.date | None] = mapped_column(Date)
     end: Mapped[dt.date | None] = mapped_column(Date)
+    # "day", or "month" when OCR left the day unreadable (start = 1st, end = last day of the month).
+    start_precision: Mapped[str] = mapped_column(String(8), default="day")
+    end_precision: Mapped[str] = mapped_column(String(8), default="day")
     branch: Mapped[str | None] = mapped_column(String(64))
 
 

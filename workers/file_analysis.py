@@ -89,7 +89,8 @@ def analyse_file(session: Session, f: SourceFile) -> None:
         if record_type in SERVICE_RECORD_TYPES:
             new_periods += [
                 ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
-                              start=sp.start, end=sp.end, branch=sp.branch)
+                              start=sp.start, end=sp.end, branch=sp.branch,
+                              start_precision=sp.start_precision, end_precision=sp.end_precision)
                 for sp in find_service_periods(p.text)
             ]
     other_periods = [

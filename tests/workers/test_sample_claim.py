@@ -114,6 +114,11 @@ def test_service_period_comes_from_the_dd214(ingested: dict[str, Any]) -> None:
     periods = [(p["start"], p["end"]) for p in ingested["export"]["service_periods"]]
     want = [(p["start"], p["end"]) for p in ingested["truth"]["service_periods"]]
     assert periods == want
+    # The OCR garbles block 12's days; the exact dates come from the form's remarks, so they are
+    # exported at day precision (a month-precision fallback would say so).
+    assert [(p["start_precision"], p["end_precision"]) for p in ingested["export"]["service_periods"]] == [
+        ("day", "day")
+    ]
 
 
 def test_flags_of_all_eleven_categories_with_citations(ingested: dict[str, Any]) -> None:
