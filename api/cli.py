@@ -107,7 +107,7 @@ def wait_for_claim(claim_id: str, file_ids: list[str], quiet: bool = False, time
             runtime.ensure_worker_alive()
         if timeout is not None and now - started > timeout:
             raise click.ClickException(f"claim {claim_id} not finished after {timeout:.0f} s")
-        time.sleep(0.5 if tty else 1.0)
+        time.sleep(0.25)
     if not quiet and tty:
         click.echo("", err=True)
     p["elapsed_seconds"] = round(time.monotonic() - started, 2)

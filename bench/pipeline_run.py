@@ -27,7 +27,8 @@ class PipelineRun:
     # Peak resident memory (MiB) of each worker pool process seen, and of the Celery main process.
     pool_peak_mib: list[float] = field(default_factory=list)
     main_peak_mib: float = 0.0
-    first_page_seconds: float | None = None
+    # Steady state: from the first page stored to the last (no start-up, analysis or indexing).
+    page_phase_seconds: float | None = None
 
     @property
     def pages_per_second(self) -> float:
@@ -84,4 +85,19 @@ def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, 
     summary = out.decode()
     if f"{pages} done" not in summary:
         raise RuntimeError(f"not every page was processed:\n{summary}")
+    run.page_phase_seconds = _page_phase(tmp / "claimdex.sqlite3")
     return run
+
+
+def _page_phase(db: Path) -> float | None:
+    """Seconds between the first and the last page stored, plus one page's share so N pages count N."""
+    import datetime as dt
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        stamps = sorted(dt.datetime.fromisoformat(r[0]) for r in conn.execute(
+            "select processed_at from pages where processed_at is not null"))
+    if len(stamps) < 2:
+        return None
+    span = (stamps[-1] - stamps[0]).total_seconds()
+    return span * len(stamps) / (len(stamps) - 1)
