@@ -277,11 +277,7 @@ def status(claim_id: str | None, as_json: bool) -> None:
                 click.echo(f"    {f['filename']}{where}: {e['code']}: {e['message']}")
 
 
-@main.command()
-@click.argument("claim_id")
-@click.option("--out", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
-def export(claim_id: str, out: Path | None) -> None:
-    """Print the claim as JSON valid against contracts/export.schema.json."""
+def _load_export(claim_id: str) -> dict[str, Any]:
     from api.export import ClaimNotFound, build_export
     from store.db import session_scope
 
@@ -289,10 +285,17 @@ def export(claim_id: str, out: Path | None) -> None:
     _schema()
     with session_scope() as s:
         try:
-            data = build_export(s, claim_id)
+            return build_export(s, claim_id)
         except ClaimNotFound as exc:
             raise click.ClickException(f"no claim {claim_id}") from exc
-    text = json.dumps(data, indent=2, ensure_ascii=False)
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--out", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+def export(claim_id: str, out: Path | None) -> None:
+    """Print the claim as JSON valid against contracts/export.schema.json."""
+    text = json.dumps(_load_export(claim_id), indent=2, ensure_ascii=False)
     if out:
         out.write_text(text)
     else:
@@ -304,17 +307,8 @@ def export(claim_id: str, out: Path | None) -> None:
 def summary(claim_id: str) -> None:
     """The evidence summary (Markdown): records reviewed, chronology, flags, nexus-letter checklist."""
     from api.evidence_summary import build_evidence_summary, render_summary_markdown
-    from api.export import ClaimNotFound, build_export
-    from store.db import session_scope
 
-    _settings()
-    _schema()
-    with session_scope() as s:
-        try:
-            data = build_export(s, claim_id)
-        except ClaimNotFound as exc:
-            raise click.ClickException(f"no claim {claim_id}") from exc
-    click.echo(render_summary_markdown(build_evidence_summary(data)))
+    click.echo(render_summary_markdown(build_evidence_summary(_load_export(claim_id))))
 
 
 @main.command()

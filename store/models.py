@@ -183,8 +183,8 @@ class ServicePeriod(Base):
     start: Mapped[dt.date | None] = mapped_column(Date)
     end: Mapped[dt.date | None] = mapped_column(Date)
     # "day", or "month" when OCR left the day unreadable (start = 1st, end = last day of the month).
-    start_precision: Mapped[str] = mapped_column(String(8), default="day")
-    end_precision: Mapped[str] = mapped_column(String(8), default="day")
+    start_precision: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
+    end_precision: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
     branch: Mapped[str | None] = mapped_column(String(64))
 
 
