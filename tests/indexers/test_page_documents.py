@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, delete
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
 from indexers.base import PageDoc, SearchIndex, SearchIndexUnavailable, SearchQuery, SearchResult
@@ -90,22 +90,15 @@ def test_page_docs_for_claim_from_sqlite(engine: Engine) -> None:
 
 
 @pytest.mark.skipif(not postgres_available(), reason=f"no PostgreSQL at {TEST_POSTGRES_URL}")
-def test_page_docs_for_claim_from_postgres() -> None:
-    eng = create_engine(TEST_POSTGRES_URL)
-    Base.metadata.create_all(eng)
+def test_page_docs_for_claim_from_postgres(postgres_url: str) -> None:
+    """On a fresh database of the real PostgreSQL (a shared one may hold tables of an older schema)."""
+    from store.db import engine_for
+
     claim_id = f"c-pg-{uuid.uuid4().hex[:8]}"
-    try:
-        with Session(eng) as s:
-            fid = populate(s, claim_id)
-            s.commit()
-            check_docs(page_docs_for_claim(s, claim_id), claim_id, fid)
-    finally:
-        with Session(eng) as s:
-            for model in (Flag, Document, Page, ServicePeriod, SourceFile):
-                s.execute(delete(model).where(model.claim_id == claim_id))
-            s.execute(delete(Claim).where(Claim.claim_id == claim_id))
-            s.commit()
-        eng.dispose()
+    with Session(engine_for(postgres_url)) as s:
+        fid = populate(s, claim_id)
+        s.commit()
+        check_docs(page_docs_for_claim(s, claim_id), claim_id, fid)
 
 
 def test_page_in_service_rules() -> None:

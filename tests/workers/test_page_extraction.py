@@ -7,6 +7,7 @@ OCR quality is measured, not assumed.
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -291,11 +292,17 @@ def test_tesseract_over_its_time_budget_is_stopped(
     from workers.ocr import OcrTimeout
 
     monkeypatch.setattr(ocr, "MIN_CALL_TIMEOUT_S", 0.0)
-    settings = Settings(data_dir=tmp_path, ocr_dpi=SCAN_DPI, task_soft_time_limit=1)  # 0.8 s for Tesseract
-    big = note_image.resize((note_image.width * 3, note_image.height * 3))
-    path = write(tmp_path / "scan.pdf", image_pdf_bytes([big]))
+    # A Tesseract that hangs (as one stuck on a pathological image does), whatever the machine's speed.
+    hanging = tmp_path / "slow-tesseract.sh"
+    hanging.write_text('#!/bin/sh\n[ "$1" = "--version" ] && exec tesseract --version\nexec sleep 30\n')
+    hanging.chmod(0o755)
+    settings = Settings(data_dir=tmp_path, ocr_dpi=SCAN_DPI, task_soft_time_limit=1,  # 0.8 s for Tesseract
+                        tesseract_cmd=str(hanging))
+    path = write(tmp_path / "scan.pdf", image_pdf_bytes([note_image]))
+    started = time.monotonic()
     with pytest.raises(OcrTimeout, match="did not finish within"):
         extract_page_content(path, "pdf", 1, settings, None)
+    assert time.monotonic() - started < 10
 
 
 def test_a_page_of_a_3000_page_pdf_parses_only_that_page(
