@@ -44,7 +44,7 @@ def main(data_dir: Path | None) -> None:
 # ---------------------------------------------------------------- ingest
 
 
-def _render_progress(p: dict[str, Any], started: float, tty: bool) -> str:
+def _render_progress(p: dict[str, Any], started: float) -> str:
     total, done, failed = p["pages_total"], p["pages_done"], p["pages_failed"]
     elapsed = max(time.monotonic() - started, 1e-6)
     rate = (done + failed) / elapsed
@@ -96,7 +96,7 @@ def wait_for_claim(claim_id: str, file_ids: list[str], quiet: bool = False, time
             click.echo(f"\nno progress for {stall_limit} s: re-queued {n} unfinished item(s)", err=True)
             last_change = now
         if not quiet and (tty or now - last_line > 5 or finished):
-            line = _render_progress(sub, started, tty)
+            line = _render_progress(sub, started)
             click.echo(("\r" + line) if tty else line, err=True, nl=not tty)
             last_line = now
         if finished:

@@ -30,12 +30,18 @@ def _file_errors(session: Session, file_ids: list[str]) -> dict[str, list[dict[s
     return errors
 
 
-def build_export(session: Session, claim_id: str) -> dict[str, Any]:
+def _claim_and_files(session: Session, claim_id: str) -> tuple[Claim, list[SourceFile]]:
+    """The claim and its files in upload order (the order exports and progress list them in)."""
     claim = session.get(Claim, claim_id)
     if claim is None:
         raise ClaimNotFound(claim_id)
     files = list(session.scalars(select(SourceFile).where(SourceFile.claim_id == claim_id)
                                  .order_by(SourceFile.created_at, SourceFile.filename)))
+    return claim, files
+
+
+def build_export(session: Session, claim_id: str) -> dict[str, Any]:
+    _, files = _claim_and_files(session, claim_id)
     file_order = {f.file_id: i for i, f in enumerate(files)}
     errors = _file_errors(session, [f.file_id for f in files])
     pages = sorted(
@@ -92,11 +98,7 @@ def build_export(session: Session, claim_id: str) -> dict[str, Any]:
 
 
 def claim_progress(session: Session, claim_id: str) -> dict[str, Any]:
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise ClaimNotFound(claim_id)
-    files = list(session.scalars(select(SourceFile).where(SourceFile.claim_id == claim_id)
-                                 .order_by(SourceFile.created_at, SourceFile.filename)))
+    claim, files = _claim_and_files(session, claim_id)
     counts: dict[tuple[str, str], int] = {
         (fid, status): n
         for fid, status, n in session.execute(

@@ -142,13 +142,6 @@ def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentC
     ]
 
 
-def claim_service_periods(session: Session, claim_id: str) -> list[Period]:
-    return [
-        (sp.start, sp.end)
-        for sp in session.scalars(select(ServicePeriod).where(ServicePeriod.claim_id == claim_id))
-    ]
-
-
 def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
     from classifiers.in_service import decide_in_service
 

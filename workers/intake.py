@@ -149,7 +149,7 @@ def _expand_archive(
             result.errors.append((archive.filename, exc.code, exc.message))
             return
         for err in errors:
-            _record_error(session, archive.file_id, err.page, err.code, f"{archive.filename}: {err.message}")
+            record_file_error(session, archive.file_id, err.page, err.code, f"{archive.filename}: {err.message}")
             result.errors.append((archive.filename, err.code, err.message))
         for member in members:
             name = f"{archive.filename}/{member.name}"
@@ -159,10 +159,10 @@ def _expand_archive(
 
 def _fail_file(session: Session, row: SourceFile, exc: InputError, filename: str) -> None:
     row.status = "failed"
-    _record_error(session, row.file_id, exc.page, exc.code, f"{filename}: {exc.message}")
+    record_file_error(session, row.file_id, exc.page, exc.code, f"{filename}: {exc.message}")
 
 
-def _record_error(session: Session, file_id: str, page: int | None, code: str, message: str) -> None:
+def record_file_error(session: Session, file_id: str, page: int | None, code: str, message: str) -> None:
     """One error per (file, page, code): a retried task re-records, never duplicates."""
     existing = session.scalar(
         select(FileError).where(FileError.file_id == file_id, FileError.page == page, FileError.code == code)
@@ -173,8 +173,6 @@ def _record_error(session: Session, file_id: str, page: int | None, code: str, m
         existing.message = message
     session.flush()
 
-
-record_file_error = _record_error
 
 
 def enqueue_files(file_ids: list[str]) -> None:

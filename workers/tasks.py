@@ -64,21 +64,20 @@ def ingest_file(self: Task, file_id: str) -> int:
                 return 0
             f.page_count = n_pages
             f.status = "processing"
-            known = set(s.scalars(select(Page.page_number).where(Page.file_id == file_id)))
+            # A redelivered ingest_file finds some pages already there, some perhaps done.
+            statuses = dict(s.execute(select(Page.page_number, Page.status).where(Page.file_id == file_id)).all())
             for n in range(1, n_pages + 1):
-                if n not in known:
+                if n not in statuses:
                     s.add(Page(page_id=page_id_for(file_id, n), file_id=file_id, claim_id=f.claim_id,
                                page_number=n, status="pending"))
-            todo = list(
-                s.scalars(select(Page.page_number).where(Page.file_id == file_id, Page.status == "pending"))
-            ) if known else list(range(1, n_pages + 1))
+            todo = [n for n in range(1, n_pages + 1) if statuses.get(n, "pending") == "pending"]
     except TRANSIENT as exc:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
 
     if n_pages == 0:
         queue_finish(file_id)
         return 0
-    for n in sorted(todo):
+    for n in todo:
         extract_page.delay(file_id, n)
     if not todo:
         queue_finish(file_id)
@@ -315,11 +314,12 @@ def requeue_claim(claim_id: str, include_failed: bool = True) -> int:
         unstarted = list(s.scalars(select(SourceFile.file_id).where(
             SourceFile.claim_id == claim_id, SourceFile.status == "queued", SourceFile.kind != "zip")))
         # Files whose pages are all extracted but whose analysis failed or never ran.
+        with_pending = {fid for fid, _ in pending}
         unfinished = [
-            f.file_id for f in s.scalars(select(SourceFile).where(
+            fid for fid in s.scalars(select(SourceFile.file_id).where(
                 SourceFile.claim_id == claim_id, SourceFile.kind != "zip",
                 SourceFile.status.in_(("processing", "partial"))))
-            if not any(fid == f.file_id for fid, _ in pending)
+            if fid not in with_pending
         ]
         for err in s.scalars(select(FileError).where(FileError.file_id.in_(unfinished),
                                                      FileError.code == "analysis_failed")):
