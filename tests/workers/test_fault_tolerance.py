@@ -229,6 +229,23 @@ def test_a_tesseract_that_crashes_is_retried_then_recorded(
     assert all(e["code"] == "extraction_error" for e in errors), errors
     assert all(r.attempts == 2 for r in page_rows("crash"))
 
+    # The operator fixes the cause (a working Tesseract) and runs `claimdex retry`: fresh attempts.
+    from tests.workers.pipeline_support import progress
+    from workers.tasks import requeue_claim
+
+    monkeypatch.delenv("CLAIMDEX_TESSERACT_CMD")
+    reset_settings_cache()
+    fixed = WorkerPool(tmp_path / "worker2.log", concurrency=2, extra_env=FAST_OCR)
+    try:
+        assert requeue_claim("crash") == 2
+        assert progress("crash")["status"] == "processing"
+        p = wait_for_claim("crash", timeout=180)
+    finally:
+        fixed.stop()
+    assert p["status"] == "done" and p["pages_done"] == 2
+    assert p["files"][0]["errors"] == []
+    assert_each_page_done_once("crash", 2)
+
 
 def test_search_index_down_during_processing_loses_nothing_and_reindex_restores_it(
     data_dir: Path, clean_broker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
