@@ -2,7 +2,7 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 OMP_THREAD_LIMIT=1 \
-    CLAIMDEX_DATA_DIR=/data
+    CLAIMDEX_DATA_DIR=/data CLAIMDEX_MODEL_DIR=/app/models
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd \
       poppler-utils fonts-dejavu-core \
@@ -13,12 +13,15 @@ COPY pyproject.toml README.md ./
 COPY config ./config
 COPY workers ./workers
 COPY classifiers ./classifiers
+COPY claims ./claims
 COPY indexers ./indexers
 COPY store ./store
 COPY api ./api
 COPY samples ./samples
 COPY bench ./bench
 RUN pip install --no-cache-dir . \
+ && claimdex train --no-corrections \
+ && chmod 755 /app/models && chmod 644 /app/models/* \
  && useradd --system --uid 10001 --home /app claimdex \
  && mkdir -p /data && chown claimdex /data
 USER claimdex

@@ -413,27 +413,26 @@ def correct(claim_id: str, file_id: str, page: int, record_type: str | None, spl
 
 
 @main.command()
-def train() -> None:
-    """Retrain the record-type model from the generated corpus plus providers' type corrections."""
-    from classifiers.record_type_model import MODEL_FILENAME, train_model, training_examples
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the model artifacts (default: CLAIMDEX_MODEL_DIR, else DATA_DIR/models).")
+@click.option("--corrections/--no-corrections", default=True,
+              help="Also learn from providers' type corrections in this data dir's database (default).")
+def train(out_dir: Path | None, corrections: bool) -> None:
+    """Build the model artifacts the pipeline reads: the generated corpus plus providers' corrections."""
+    from claims.record_type_training import correction_examples, train_record_type_model
+    from claims.trained_models import save_record_type_model
+    from samples.record_corpus import training_examples
     from store.db import session_scope
-    from store.models import Document, DocumentCorrection, Page
 
     settings = _settings()
-    _schema()
-    extra: list[tuple[str, str, str]] = []
-    with session_scope() as s:
-        for c in s.query(DocumentCorrection).filter(DocumentCorrection.kind == "type"):
-            doc = s.query(Document).filter(Document.file_id == c.file_id, Document.first_page == c.page).first()
-            if doc is None or not c.record_type:
-                continue
-            for p in s.query(Page).filter(Page.document_id == doc.document_id):
-                extra.append((p.text, c.record_type, f"correction-{doc.document_id}"))
-    model = train_model(training_examples() + extra)
-    path = settings.data_dir / "models"
-    path.mkdir(parents=True, exist_ok=True)
-    model.save(path / MODEL_FILENAME)
-    click.echo(f"trained on the generated corpus + {len(extra)} corrected page(s); saved to {path}")
+    extra = []
+    if corrections:
+        _schema()
+        with session_scope() as s:
+            extra = correction_examples(s)
+    model = train_record_type_model(training_examples() + extra)
+    path = save_record_type_model(out_dir or settings.resolved_model_dir, model)
+    click.echo(f"trained on the generated corpus + {len(extra)} corrected page(s); saved to {path.parent}")
 
 
 @main.group(name="eval")

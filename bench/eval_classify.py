@@ -18,19 +18,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from classifiers.document_segmentation import DocumentSegment, segment_and_classify  # noqa: E402
-from classifiers.record_type_model import RecordTypeModel, default_model  # noqa: E402
-from classifiers.record_types import RECORD_TYPES  # noqa: E402
-from samples.record_corpus import (  # noqa: E402
+from claims.record_type_training import train_record_type_model
+from classifiers.document_segmentation import DocumentSegment, segment_and_classify
+from classifiers.record_type_model import RecordTypeModel
+from classifiers.record_types import RECORD_TYPES
+from samples.record_corpus import (
+    TRAIN_VARIANTS,
     CorpusFile,
     CorpusPage,
     generate_files,
@@ -38,6 +37,7 @@ from samples.record_corpus import (  # noqa: E402
     noisy_copy,
     render_and_ocr_pages,
     rng_level,
+    training_examples,
 )
 
 TARGETS = {"page_accuracy_clean": 0.95, "page_accuracy_ocr": 0.92, "boundary_f1": 0.90}
@@ -136,7 +136,7 @@ def run_classification_eval(
     """Figures for clean, simulated-noise and real-OCR held-out files; ocr_pages=0 skips real OCR."""
     cache_dir = Path(cache_dir or DEFAULT_CACHE_DIR)
     started = time.perf_counter()
-    model = model or default_model(cache_dir / "models")
+    model = model or train_record_type_model(training_examples(seed=seed))
     trained = time.perf_counter()
     clean = generate_files("test", test_files, seed=seed)
     results: dict[str, Any] = {"conditions": {}, "targets": TARGETS}
@@ -195,8 +195,6 @@ def format_report(results: dict[str, Any]) -> str:
 
 def development_folds() -> list[tuple[int, ...]]:
     """Training variants split into three folds of two (like the two held-out variants): (0, 5), (1, 6), (2, 7)."""
-    from samples.record_corpus import TRAIN_VARIANTS
-
     n = len(TRAIN_VARIANTS)
     k = 3 if n >= 6 else n
     return [tuple(TRAIN_VARIANTS[i::k]) for i in range(k)]
@@ -205,13 +203,10 @@ def development_folds() -> list[tuple[int, ...]]:
 def run_development_folds(test_files: int = 20, seed: int = 0) -> dict[str, Any]:
     """Leave-some-training-variants-out figures, for tuning without touching the held-out variants:
     for each fold, train on the other training variants and score files made only of the fold's."""
-    from classifiers.record_type_model import train_model, training_examples
-    from samples.record_corpus import TRAIN_VARIANTS
-
     folds: dict[str, Any] = {}
     for held in development_folds():
         others = tuple(v for v in TRAIN_VARIANTS if v not in held)
-        model = train_model(training_examples(seed=seed, variants=others))
+        model = train_record_type_model(training_examples(seed=seed, variants=others))
         files = generate_files("dev", test_files, seed=seed + 500, variants=held)
         noisy = [noisy_copy(f, seed, level=rng_level(f.name)) for f in files]
         folds["v" + "+".join(map(str, held))] = {"clean": _score(files, model), "simulated_ocr": _score(noisy, model)}

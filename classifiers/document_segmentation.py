@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from classifiers.dates import document_date
 from classifiers.document_corrections import Correction, resolve_corrections
 from classifiers.page_features import PageFeatures, page_features
-from classifiers.record_type_model import RecordTypeModel, default_rules
-from classifiers.record_types import RECORD_TYPES, RuleSet
+from classifiers.record_type_model import RecordTypeModel
+from classifiers.record_types import RECORD_TYPES, RuleSet, default_rules
 from classifiers.service_periods import find_service_periods
 
 # Confidence given to a type the rule pack is sure of (a form title/number at the top or bottom).

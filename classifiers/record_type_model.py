@@ -1,56 +1,41 @@
-"""The statistical half of record typing: TF-IDF over OCR-folded text plus the rule points, into a
-linear SVM with sigmoid (Platt) calibration, trained on the generated labelled corpus (samples/record_corpus.py)
-and, through `claimdex train`, on provider corrections.
+"""The statistical half of record typing, inference only: TF-IDF over OCR-folded text plus the rule
+points, into linear SVMs with sigmoid (Platt) calibration.
 
-No model binary is checked in: default_model() trains one deterministically in a few seconds and
-caches it. This module is the only place in classifiers/ that touches the disk (the YAML rule pack
-and the model cache), and it does so only in default_rules(), default_model(), save() and load().
+The model is fitted by `claimdex train` (claims/record_type_training.py) and kept as an artifact of
+plain arrays and JSON (claims/model_artifacts.py): nothing here fits, reads or writes a file, and
+nothing that is loaded can execute code. `to_arrays()` / `from_arrays()` are the artifact's two ends;
+predictions from a model rebuilt from its arrays are bit for bit those of the fitted one.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-import sklearn
-import yaml
+from scipy.special import expit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
+from sklearn.preprocessing import LabelEncoder
+from sklearn.utils.extmath import safe_sparse_dot
 
-from classifiers.record_types import RECORD_TYPES, RuleSet, fold, parse_rules, score_page
+from classifiers.record_types import RECORD_TYPES, RuleSet, fold, score_page
 
-RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "record_types.yaml"
-MODEL_FILENAME = "record_type_model.joblib"
+ARTIFACT_FORMAT = "claimdex.record_type_model"
+ARTIFACT_VERSION = 1
 # Bump when the feature set or the training recipe changes (the rule points are features: a change to
-# how record_types.py scores a page counts), so cached models are retrained.
-MODEL_RECIPE_VERSION = "5"
+# how record_types.py scores a page counts), so `claimdex train` must be run again.
+MODEL_RECIPE_VERSION = "6"
 RULE_POINT_SCALE = 6.0
-CALIBRATION_FOLDS = 3
-
-# A labelled page: (text, record_type) or (text, record_type, group). Pages of one template variant
-# share a group, so calibration is fitted on variants the fold never saw.
-Example = tuple[str, str] | tuple[str, str, str]
+# The vectorizer parameters that shape features at prediction time (fit-only ones are left out).
+_VECTORIZER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "token_pattern", "binary",
+                      "norm", "use_idf", "smooth_idf", "sublinear_tf")
 
 
-@lru_cache(maxsize=4)
-def _rules_from_path(path: str) -> RuleSet:
-    return parse_rules(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
-
-
-def default_rules(path: Path | None = None) -> RuleSet:
-    """The clinician-readable rule pack, config/rules/record_types.yaml, parsed once."""
-    return _rules_from_path(str(path or RULES_PATH))
-
-
-def _rule_matrix(texts: Sequence[str], rules: RuleSet) -> sp.csr_matrix:
+def rule_matrix(texts: Sequence[str], rules: RuleSet) -> sp.csr_matrix:
+    """The rule pack's opinion of each page as features: capped points and "titled here" per type."""
     rows = []
     for text in texts:
         scores = score_page(text, rules)
@@ -59,29 +44,125 @@ def _rule_matrix(texts: Sequence[str], rules: RuleSet) -> sp.csr_matrix:
     return sp.csr_matrix(np.asarray(rows, dtype=np.float64))
 
 
-@dataclass
+@dataclass(frozen=True)
+class CalibratedMember:
+    """One calibration fold: a linear SVM's weights and one sigmoid per class it scores."""
+
+    coef: np.ndarray  # (n_estimator_classes, n_features)
+    intercept: np.ndarray  # (n_estimator_classes,)
+    class_index: np.ndarray  # column of the full class list each estimator class fills
+    sigmoid_a: np.ndarray
+    sigmoid_b: np.ndarray
+
+    def predict_proba(self, features: sp.csr_matrix, n_classes: int) -> np.ndarray:
+        # The same operations, in the same order, as sklearn's _CalibratedClassifier.predict_proba.
+        scores = safe_sparse_dot(features, self.coef.T, dense_output=True) + self.intercept
+        proba = np.zeros((features.shape[0], n_classes))
+        if n_classes == 2:  # one score column: it is the second class's
+            proba[:, 1] = expit(-(self.sigmoid_a[0] * scores[:, 0] + self.sigmoid_b[0]))
+            proba[:, 0] = 1.0 - proba[:, 1]
+        else:
+            for k, column in enumerate(self.class_index):
+                proba[:, column] = expit(-(self.sigmoid_a[k] * scores[:, k] + self.sigmoid_b[k]))
+            denominator = np.sum(proba, axis=1)[:, np.newaxis]
+            uniform = np.full_like(proba, 1 / n_classes)
+            proba = np.divide(proba, denominator, out=uniform, where=denominator != 0)
+        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        return proba
+
+
+def _vectorizer_arrays(prefix: str, vectorizer: TfidfVectorizer) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    vocabulary = vectorizer.vocabulary_
+    terms = np.empty(len(vocabulary), dtype=object)
+    for term, index in vocabulary.items():
+        terms[index] = term
+    params = {k: v for k, v in vectorizer.get_params().items() if k in _VECTORIZER_PARAMS}
+    params["ngram_range"] = list(params["ngram_range"])
+    params["dtype"] = np.dtype(vectorizer.dtype).name
+    return {f"{prefix}_terms": terms.astype(str), f"{prefix}_idf": np.asarray(vectorizer.idf_)}, params
+
+
+def _vectorizer_from(arrays: Mapping[str, np.ndarray], prefix: str, params: Mapping[str, Any]) -> TfidfVectorizer:
+    terms = [str(t) for t in arrays[f"{prefix}_terms"]]
+    kwargs = {k: params[k] for k in _VECTORIZER_PARAMS if k in params}
+    kwargs["ngram_range"] = tuple(kwargs["ngram_range"])
+    vectorizer = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(terms)}, dtype=np.dtype(params["dtype"]),
+                                 **kwargs)
+    vectorizer.idf_ = arrays[f"{prefix}_idf"]
+    return vectorizer
+
+
 class RecordTypeModel:
-    """A fitted page classifier. predict_page_proba() gives calibrated P(record_type | page text)."""
+    """A fitted page classifier. predict_proba() gives calibrated P(record_type | page text)."""
 
-    char_vectorizer: TfidfVectorizer
-    word_vectorizer: TfidfVectorizer
-    classifier: CalibratedClassifierCV
-    rules: RuleSet
+    def __init__(self, char_vectorizer: TfidfVectorizer, word_vectorizer: TfidfVectorizer,
+                 classes: Sequence[str], members: Sequence[CalibratedMember], rules: RuleSet) -> None:
+        self.char_vectorizer = char_vectorizer
+        self.word_vectorizer = word_vectorizer
+        self.classes = tuple(classes)
+        self.members = tuple(members)
+        self.rules = rules
 
-    def _features(self, folded: Sequence[str], raw: Sequence[str]) -> sp.csr_matrix:
+    @classmethod
+    def from_fitted(cls, char_vectorizer: TfidfVectorizer, word_vectorizer: TfidfVectorizer,
+                    classifier: CalibratedClassifierCV, rules: RuleSet) -> RecordTypeModel:
+        """Keep what prediction needs of a fitted CalibratedClassifierCV(LinearSVC, sigmoid)."""
+        classes = [str(c) for c in classifier.classes_]
+        members = []
+        for calibrated in classifier.calibrated_classifiers_:
+            estimator = calibrated.estimator
+            index = LabelEncoder().fit(calibrated.classes).transform(estimator.classes_)
+            members.append(CalibratedMember(
+                coef=np.asarray(estimator.coef_), intercept=np.asarray(estimator.intercept_),
+                class_index=np.asarray(index, dtype=np.int64),
+                sigmoid_a=np.asarray([c.a_ for c in calibrated.calibrators], dtype=np.float64),
+                sigmoid_b=np.asarray([c.b_ for c in calibrated.calibrators], dtype=np.float64)))
+        return cls(char_vectorizer, word_vectorizer, classes, members, rules)
+
+    def to_arrays(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """(arrays, metadata): numbers and strings only, for numpy.savez and JSON."""
+        char_arrays, char_params = _vectorizer_arrays("char", self.char_vectorizer)
+        word_arrays, word_params = _vectorizer_arrays("word", self.word_vectorizer)
+        arrays: dict[str, np.ndarray] = {**char_arrays, **word_arrays, "classes": np.asarray(self.classes, dtype=str)}
+        for k, m in enumerate(self.members):
+            arrays.update({f"m{k}_coef": m.coef, f"m{k}_intercept": m.intercept, f"m{k}_class_index": m.class_index,
+                           f"m{k}_sigmoid_a": m.sigmoid_a, f"m{k}_sigmoid_b": m.sigmoid_b})
+        meta = {"format": ARTIFACT_FORMAT, "version": ARTIFACT_VERSION, "recipe": MODEL_RECIPE_VERSION,
+                "members": len(self.members), "char": char_params, "word": word_params}
+        return arrays, meta
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any], rules: RuleSet
+                    ) -> RecordTypeModel:
+        if meta.get("format") != ARTIFACT_FORMAT or meta.get("version") != ARTIFACT_VERSION:
+            raise ValueError("not a record-type model artifact of this version")
+        if meta.get("recipe") != MODEL_RECIPE_VERSION:
+            raise ValueError(f"record-type model recipe {meta.get('recipe')} is not {MODEL_RECIPE_VERSION}: "
+                             "run `claimdex train`")
+        members = [CalibratedMember(coef=arrays[f"m{k}_coef"], intercept=arrays[f"m{k}_intercept"],
+                                    class_index=arrays[f"m{k}_class_index"], sigmoid_a=arrays[f"m{k}_sigmoid_a"],
+                                    sigmoid_b=arrays[f"m{k}_sigmoid_b"])
+                   for k in range(int(meta["members"]))]
+        return cls(_vectorizer_from(arrays, "char", meta["char"]), _vectorizer_from(arrays, "word", meta["word"]),
+                   [str(c) for c in arrays["classes"]], members, rules)
+
+    def features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        folded = [fold(t) for t in texts]
         return sp.hstack(
             [self.char_vectorizer.transform(folded), self.word_vectorizer.transform(folded),
-             _rule_matrix(raw, self.rules)]
+             rule_matrix(texts, self.rules)]
         ).tocsr()
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """For each text, record type → probability (the model's classes; sums to 1)."""
         if not texts:
             return []
-        folded = [fold(t) for t in texts]
-        probs = self.classifier.predict_proba(self._features(folded, texts))
-        classes = [str(c) for c in self.classifier.classes_]
-        return [dict(zip(classes, (float(p) for p in row), strict=True)) for row in probs]
+        features = self.features(texts)
+        probs = np.zeros((features.shape[0], len(self.classes)))
+        for member in self.members:
+            probs += member.predict_proba(features, len(self.classes))
+        probs /= len(self.members)
+        return [dict(zip(self.classes, (float(p) for p in row), strict=True)) for row in probs]
 
     def familiarity(self, text: str) -> float:
         """How much the page looks like anything in training (0..1): the mean of the shares of its
@@ -95,112 +176,6 @@ class RecordTypeModel:
         char_share = sum(g in self.char_vectorizer.vocabulary_ for g in grams) / len(grams)
         word_share = sum(w in self.word_vectorizer.vocabulary_ for w in words) / len(words)
         return (char_share + word_share) / 2
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Several worker processes may train and save at once: each writes its own temp file.
-        tmp = path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-
-    @staticmethod
-    def load(path: Path) -> RecordTypeModel:
-        model = pickle.loads(Path(path).read_bytes())
-        if not isinstance(model, RecordTypeModel):
-            raise TypeError(f"{path} does not hold a RecordTypeModel")
-        return model
-
-
-def _calibration_splits(groups: Sequence[str], labels: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Folds that hold out whole template variants, a different share of each type's variants per fold."""
-    by_type: dict[str, list[str]] = {}
-    for g, y in zip(groups, labels, strict=True):
-        if g not in by_type.setdefault(y, []):
-            by_type[y].append(g)
-    fold_of_group = {g: i % CALIBRATION_FOLDS for gs in by_type.values() for i, g in enumerate(sorted(gs))}
-    fold_ids = np.asarray([fold_of_group[g] for g in groups])
-    splits = []
-    for k in range(CALIBRATION_FOLDS):
-        test = np.flatnonzero(fold_ids == k)
-        train = np.flatnonzero(fold_ids != k)
-        if len(test) and len(set(labels[i] for i in train)) == len(set(labels)):
-            splits.append((train, test))
-    return splits
-
-
-def train_model(examples: Iterable[Example], rules: RuleSet | None = None) -> RecordTypeModel:
-    """Fits a model on labelled pages: (text, record_type) or (text, record_type, group).
-
-    Provider corrections come in as plain (text, record_type) pairs and are each their own group.
-    Deterministic for a given input.
-    """
-    rules = rules or default_rules()
-    texts: list[str] = []
-    labels: list[str] = []
-    groups: list[str] = []
-    for i, example in enumerate(examples):
-        text, label = example[0], example[1]
-        if label not in RECORD_TYPES:
-            raise ValueError(f"unknown record type {label!r}")
-        texts.append(text)
-        labels.append(label)
-        groups.append(example[2] if len(example) > 2 else f"extra-{i}")  # type: ignore[misc]
-    if len(set(labels)) < 2:
-        raise ValueError("training needs pages of at least two record types")
-    folded = [fold(t) for t in texts]
-    char_vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
-                                      max_features=120_000, dtype=np.float32)
-    word_vectorizer = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
-                                      max_features=60_000, dtype=np.float32)
-    features = sp.hstack(
-        [char_vectorizer.fit_transform(folded), word_vectorizer.fit_transform(folded), _rule_matrix(texts, rules)]
-    ).tocsr()
-    base = LinearSVC(C=0.1)  # chosen on the development folds (bench/eval_classify.py --dev)
-    splits = _calibration_splits(groups, labels)
-    classifier = CalibratedClassifierCV(base, method="sigmoid", cv=splits if len(splits) >= 2 else 3)
-    classifier.fit(features, np.asarray(labels))
-    return RecordTypeModel(char_vectorizer, word_vectorizer, classifier, rules)
-
-
-def training_examples(seed: int = 0, variants: tuple[int, ...] | None = None) -> list[Example]:
-    """The generated corpus's training split: clean and OCR-noised pages of the training variants
-    (all of them, or a subset for development folds)."""
-    from samples.record_corpus import TRAIN_VARIANTS, training_pages
-
-    pages = training_pages(seed=seed, variants=variants or TRAIN_VARIANTS)
-    return [(p.text, p.record_type, p.group) for p in pages]
-
-
-def _cache_key(rules_path: Path) -> str:
-    from samples.record_corpus import CORPUS_VERSION
-
-    h = hashlib.sha256()
-    for part in (rules_path.read_bytes(), CORPUS_VERSION.encode(), MODEL_RECIPE_VERSION.encode(),
-                 sklearn.__version__.encode()):
-        h.update(part)
-    return h.hexdigest()[:16]
-
-
-def default_model(cache_dir: Path | None = None) -> RecordTypeModel:
-    """A ready model: the one `claimdex train` saved in cache_dir, else a cached default, else a fresh
-    one trained on the generated corpus (deterministic, a few seconds) and cached when cache_dir is given."""
-    if cache_dir is not None:
-        retrained = Path(cache_dir) / MODEL_FILENAME
-        if retrained.exists():
-            try:
-                return RecordTypeModel.load(retrained)
-            except Exception:  # noqa: BLE001 - an unreadable or stale file is retrained, not fatal
-                pass
-        cached = Path(cache_dir) / f"record_type_model-{_cache_key(RULES_PATH)}.pickle"
-        if cached.exists():
-            try:
-                return RecordTypeModel.load(cached)
-            except Exception:  # noqa: BLE001
-                pass
-    model = train_model(training_examples())
-    if cache_dir is not None:
-        model.save(Path(cache_dir) / f"record_type_model-{_cache_key(RULES_PATH)}.pickle")
-    return model
 
 
 def rule_points(text: str, rules: RuleSet) -> Mapping[str, float]:

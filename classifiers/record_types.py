@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from config.rule_packs import load_rule_pack
 from config.vocabulary import RECORD_TYPES  # noqa: F401 - re-exported for callers
+
+RULE_PACK = "record_types"
 
 TITLE_IN_ZONE_POINTS = 3.0
 TITLE_ELSEWHERE_POINTS = 1.0
@@ -167,6 +171,12 @@ def parse_rules(document: Mapping[str, Any]) -> RuleSet:
             )
         )
     return RuleSet(tuple(types), {t.record_type: t for t in types})
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The clinician-readable rule pack, config/rules/record_types.yaml, parsed once."""
+    return parse_rules(load_rule_pack(RULE_PACK))
 
 
 @dataclass(frozen=True)

@@ -58,9 +58,9 @@ class Settings(BaseSettings):
     worker_concurrency: int = 0  # 0 = one process per core
     worker_max_memory_kb: int = 1_500_000
 
-    # Where the model trained from the generated corpus is cached, shared by every data dir on the
-    # machine (a model retrained with providers' corrections lives in data_dir/models instead).
-    model_cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "claimdex" / "models")
+    # Where `claimdex train` writes the model artifacts the pipeline reads. Empty means data_dir/models;
+    # an image may point it at a read-only folder built with the image.
+    model_dir: Path | None = None
 
     secret_key: str = ""
     log_level: str = "INFO"
@@ -70,6 +70,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'claimdex.sqlite3'}"
+
+    @property
+    def resolved_model_dir(self) -> Path:
+        return self.model_dir or self.data_dir / "models"
 
     @property
     def blob_dir(self) -> Path:

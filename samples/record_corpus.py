@@ -2161,6 +2161,12 @@ def training_pages(seed: int = 0, variants: tuple[int, ...] = TRAIN_VARIANTS) ->
     return pages
 
 
+def training_examples(seed: int = 0, variants: tuple[int, ...] | None = None) -> list[tuple[str, str, str]]:
+    """The training split as (text, record_type, group) examples for `claimdex train` (all training
+    variants, or a subset for development folds)."""
+    return [(p.text, p.record_type, p.group) for p in training_pages(seed=seed, variants=variants or TRAIN_VARIANTS)]
+
+
 def rearranged_copy(file: CorpusFile, seed: int) -> CorpusFile:
     """The same pages with their layout disturbed: header lines dropped or moved, blocks of lines
     reordered, some lines cut. Teaches the model the words of a record type rather than one

@@ -33,4 +33,6 @@ if [ "$DEV" = "1" ]; then
 else
   .venv/bin/pip install -q -e .
 fi
+# The model artifacts the pipeline reads (record types), built from the repository's own data.
+.venv/bin/claimdex train --no-corrections >&2
 echo "claimdex installed: .venv/bin/claimdex" >&2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,10 @@ os.environ["CLAIMDEX_BROKER_URL"] = TEST_REDIS_URL
 TEST_QUEUE = f"claimdex-test-{os.getpid()}"
 os.environ["CLAIMDEX_TASK_QUEUE"] = TEST_QUEUE
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
+# The model artifacts `claimdex train` builds, trained once for the whole test session (see
+# trained_model_dir) and read by this process and by every worker it starts.
+TEST_MODEL_DIR = Path(tempfile.mkdtemp(prefix="claimdex-test-models-"))
+os.environ["CLAIMDEX_MODEL_DIR"] = str(TEST_MODEL_DIR)
 
 
 def redis_available(url: str = TEST_REDIS_URL) -> bool:
@@ -42,6 +46,26 @@ def postgres_available(url: str = TEST_POSTGRES_URL) -> bool:
         return True
     except Exception:  # noqa: BLE001 - any failure means "not reachable" here
         return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def trained_model_dir() -> Path:
+    """What `claimdex train` does on install, once per session: the model artifacts in TEST_MODEL_DIR."""
+    from claims.record_type_training import train_record_type_model
+    from claims.trained_models import save_record_type_model
+    from samples.record_corpus import training_examples
+
+    save_record_type_model(TEST_MODEL_DIR, train_record_type_model(training_examples()))
+    return TEST_MODEL_DIR
+
+
+@pytest.fixture(scope="session")
+def model(trained_model_dir: Path):  # type: ignore[no-untyped-def]  # -> RecordTypeModel
+    """The record-type model as the pipeline loads it: from its artifact."""
+    from claims.trained_models import record_type_model
+    from config.settings import Settings
+
+    return record_type_model(Settings(model_dir=trained_model_dir))
 
 
 @pytest.fixture

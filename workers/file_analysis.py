@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, defer
 
+from claims.trained_models import record_type_model
 from config.settings import get_settings
 from store.ids import document_id_for, flag_id_for
 from store.models import Document, DocumentCorrection, Flag, Page, ServicePeriod, SourceFile
@@ -25,32 +24,6 @@ from workers.word_boxes import boxes_for_span
 SERVICE_RECORD_TYPES = frozenset({"service_personnel"})
 
 Period = tuple[dt.date | None, dt.date | None]
-
-
-def _record_type_model() -> Any:
-    """The model `claimdex train` saved for this data dir if any (re-read when it changes), else the
-    corpus-trained default from the shared cache."""
-    from classifiers.record_type_model import MODEL_FILENAME
-
-    settings = get_settings()
-    retrained = settings.data_dir / "models" / MODEL_FILENAME
-    if retrained.exists():
-        return _load_model(str(retrained), retrained.stat().st_mtime)
-    return _default_model(str(settings.model_cache_dir))
-
-
-@lru_cache(maxsize=2)
-def _load_model(path: str, _mtime: float) -> Any:
-    from classifiers.record_type_model import RecordTypeModel
-
-    return RecordTypeModel.load(Path(path))
-
-
-@lru_cache(maxsize=1)
-def _default_model(cache_dir: str) -> Any:
-    from classifiers.record_type_model import default_model
-
-    return default_model(Path(cache_dir))
 
 
 @dataclass
@@ -121,7 +94,7 @@ def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentC
     segments = segment_and_classify(
         [(p.page_number, p.text) for p in pages],
         [Correction(kind=c.kind, page=c.page, record_type=c.record_type) for c in corrections],
-        model=_record_type_model(),
+        model=record_type_model(get_settings()),
     )
     corrected_starts = {c.page for c in corrections if c.kind == "type"}
     return [

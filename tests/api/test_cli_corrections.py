@@ -45,11 +45,11 @@ def test_type_correction_persists_through_reprocessing_and_feeds_training(
     assert all(f["record_type"] == new_type for f in export_claim("corr")["flags"]
                if again["first_page"] <= f["page"] <= again["last_page"])
 
-    result = runner.invoke(main, ["train"])
+    result = runner.invoke(main, ["train", "--out", str(tmp_path / "models")])
     assert result.exit_code == 0, result.output
     pages = again["last_page"] - again["first_page"] + 1
     assert f"+ {pages} corrected page(s)" in result.output
-    assert (data_dir / "models" / "record_type_model.joblib").exists()
+    assert {p.name for p in (tmp_path / "models").iterdir()} == {"record_type_model.npz", "record_type_model.json"}
 
 
 def test_a_correction_needs_exactly_one_kind(data_dir: Path) -> None:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import tempfile
 from pathlib import Path
 
-from classifiers.record_type_model import default_model
+from classifiers.record_type_model import RecordTypeModel
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-MODEL_CACHE = Path(tempfile.gettempdir()) / "claimdex-test-record-type-model"
 
 
 def _load_eval_classify():  # noqa: ANN202 - a module loaded from a file path
@@ -23,10 +21,10 @@ def _load_eval_classify():  # noqa: ANN202 - a module loaded from a file path
     return module
 
 
-def test_eval_reports_every_figure_on_held_out_files(tmp_path: Path) -> None:
+def test_eval_reports_every_figure_on_held_out_files(tmp_path: Path, model: RecordTypeModel) -> None:
     eval_classify = _load_eval_classify()
     results = eval_classify.run_classification_eval(
-        ocr_pages=0, test_files=4, cache_dir=tmp_path, model=default_model(MODEL_CACHE)
+        ocr_pages=0, test_files=4, cache_dir=tmp_path, model=model
     )
     clean, noisy = results["conditions"]["clean"], results["conditions"]["simulated_ocr"]
     for figures in (clean, noisy):

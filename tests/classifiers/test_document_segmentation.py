@@ -4,20 +4,9 @@ one type, unfamiliar pages, and the guarantee that every page lands in exactly o
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
-
-import pytest
 
 from classifiers.document_segmentation import UNSURE_CONFIDENCE, segment_and_classify
-from classifiers.record_type_model import RecordTypeModel, default_model
-
-MODEL_CACHE = Path(tempfile.gettempdir()) / "claimdex-test-record-type-model"
-
-
-@pytest.fixture(scope="session")
-def model() -> RecordTypeModel:
-    return default_model(MODEL_CACHE)
+from classifiers.record_type_model import RecordTypeModel
 
 
 def ranges(segments) -> list[tuple[int, int, str]]:  # noqa: ANN001 - test helper

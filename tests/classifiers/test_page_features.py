@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from classifiers.page_features import page_features
-from classifiers.record_type_model import default_rules
+from classifiers.record_types import default_rules
 
 
 def features(text: str):  # noqa: ANN201 - test helper

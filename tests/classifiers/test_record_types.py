@@ -3,24 +3,16 @@ on some; the rule pack's mechanics; the model's calibrated output and its handli
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
 
+from claims.record_type_training import train_record_type_model
+from claims.trained_models import record_type_model, save_record_type_model
 from classifiers.document_segmentation import segment_and_classify
-from classifiers.record_type_model import RecordTypeModel, default_model, default_rules, train_model
-from classifiers.record_types import RECORD_TYPES, fold, parse_rules, score_page
-
-# Trained once per test session and cached on disk (keyed by the rules and corpus), so every test
-# module that needs it pays a few seconds only once.
-MODEL_CACHE = Path(tempfile.gettempdir()) / "claimdex-test-record-type-model"
-
-
-@pytest.fixture(scope="session")
-def model() -> RecordTypeModel:
-    return default_model(MODEL_CACHE)
-
+from classifiers.record_type_model import RecordTypeModel
+from classifiers.record_types import RECORD_TYPES, default_rules, fold, parse_rules, score_page
+from config.settings import Settings
 
 EXAMPLES: dict[str, str] = {
     "service_treatment": (
@@ -159,10 +151,10 @@ def test_training_takes_provider_corrections_and_round_trips(tmp_path: Path) -> 
         ("LOCAL TITLE: PAIN CLINIC NOTE veteran seen /es/ signed", "va_treatment"),
         ("STANDARD TITLE: NURSING NOTE vamc veteran /es/", "va_treatment"),
     ]
-    trained = train_model(examples)
-    path = tmp_path / "model.pickle"
-    trained.save(path)
-    loaded = RecordTypeModel.load(path)
+    trained = train_record_type_model(examples)
+    save_record_type_model(tmp_path, trained)
+    assert not list(tmp_path.glob("*.pickle")) and not list(tmp_path.glob("*.joblib"))
+    loaded = record_type_model(Settings(model_dir=tmp_path))
     [probabilities] = loaded.predict_proba(["LOCAL TITLE: MENTAL HEALTH NOTE /es/"])
     assert max(probabilities, key=probabilities.__getitem__) == "va_treatment"
 
