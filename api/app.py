@@ -1,59 +1,66 @@
-"""The FastAPI application: JSON API under /api, server-rendered provider pages, static files.
+"""The FastAPI application: the JSON API (api/http/) and the provider pages (api/web/) over one app.
 
-`claimdex serve` runs `create_app()` with uvicorn. Tests call `create_app(search_index=..., enqueue=...)`
-to swap the search backend and the Celery queue for fakes.
+`claimdex serve` runs `create_app()` with uvicorn. Tests call `create_app(search_index=..., queue=...)`
+to swap the search backend and the work queue for fakes. Use cases raise claims.errors; this is the one
+place that turns them into HTTP answers (JSON under /api, a readable page for the browser).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.auth import NotAuthenticated
+from api.dependencies import NotAuthenticated
+from api.http import audit, auth, claims, corrections, documents, exports, flags, health, page_images, search, uploads
+from api.web import views
+from api.web.rendering import render
+from claims.errors import Conflict, Invalid, NotFound, Unavailable, UseCaseError
+from claims.work_queue import WorkQueue
 from indexers.base import SearchIndex
+from indexers.factory import get_search_index
+from store.db import create_schema
+from workers.tasks import CeleryWorkQueue
 
-STATIC_DIR = Path(__file__).parent / "static"
-
-
-def _default_search_index() -> SearchIndex | None:
-    """The configured backend, or None while indexers.factory is not installed (search answers 503)."""
-    try:
-        from indexers.factory import get_search_index
-    except ImportError:
-        return None
-    return get_search_index()
-
-
-def _default_enqueue(file_ids: list[str]) -> None:
-    from workers.intake import enqueue_files
-
-    enqueue_files(file_ids)
+STATIC_DIR = Path(__file__).parent / "web" / "static"
+_TITLES = {403: "Not allowed", 404: "Not found", 409: "Already exists", 422: "Cannot do that",
+           503: "Temporarily unavailable"}
+_STATUS_OF: tuple[tuple[type[UseCaseError], int], ...] = (
+    (NotFound, 404), (Invalid, 422), (Conflict, 409), (Unavailable, 503))
+log = logging.getLogger(__name__)
 
 
-def _default_reindex(claim_id: str) -> None:
-    """Re-index after provider work, best effort: SQL already holds it and `claimdex reindex` rebuilds."""
-    try:
-        from workers.tasks import index_claim
+class BestEffortQueue:
+    """The Celery queue for follow-up work after a committed change (re-index, re-analysis): a down
+    broker must not fail what is already stored; `claimdex retry` / `reindex` catch up later."""
 
-        index_claim.delay(claim_id)
-    except Exception:  # noqa: BLE001 - a down broker must not fail a review that is already committed
-        logging.getLogger(__name__).warning("re-index not queued", extra={"claim_id": claim_id})
+    def __init__(self, queue: WorkQueue) -> None:
+        self.queue = queue
 
+    def _try(self, what: str, call: Callable[[], None]) -> None:
+        try:
+            call()
+        except Exception:  # noqa: BLE001 - SQL holds the work; the queue only schedules it
+            log.warning("follow-up work not queued", extra={"task": what})
 
-def _default_resegment(file_id: str) -> None:
-    try:
-        from workers.tasks import resegment_file
+    def ingest_files(self, file_ids: Iterable[str]) -> None:
+        self.queue.ingest_files(file_ids)  # the upload route reports a down broker itself
 
-        resegment_file.delay(file_id)
-    except Exception:  # noqa: BLE001 - the correction is stored; the next processing replays it
-        logging.getLogger(__name__).warning("re-segmentation not queued", extra={"file_id": file_id})
+    def extract_pages(self, pages: Iterable[tuple[str, int]]) -> None:
+        self._try("extract_pages", lambda: self.queue.extract_pages(pages))
+
+    def analyse_file(self, file_id: str) -> None:
+        self._try("analyse_file", lambda: self.queue.analyse_file(file_id))
+
+    def index_claim(self, claim_id: str) -> None:
+        self._try("index_claim", lambda: self.queue.index_claim(claim_id))
 
 
 def _unauthenticated(request: Request, _exc: Exception) -> Response:
@@ -64,54 +71,37 @@ def _unauthenticated(request: Request, _exc: Exception) -> Response:
     return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
 
 
-_TITLES = {403: "Not allowed", 404: "Not found", 422: "Cannot do that", 503: "Temporarily unavailable"}
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", "")
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     """JSON for the API; a readable page (same status) for the browser."""
-    from fastapi.exception_handlers import http_exception_handler
-
-    from api.routes_web import render
-
     assert isinstance(exc, StarletteHTTPException)
-    if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+    if _wants_json(request):
         return await http_exception_handler(request, exc)
     principal = getattr(request.state, "principal", None)
     return render(request, "error.html", principal, status_code=exc.status_code,
                   title=_TITLES.get(exc.status_code, "Something went wrong"), message=str(exc.detail))
 
 
-def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
-               enqueue: Callable[[list[str]], None] | None = None,
-               reindex: Callable[[str], None] | None = None,
-               resegment: Callable[[str], None] | None = None) -> FastAPI:
-    from api import (
-        routes_audit,
-        routes_auth,
-        routes_claims,
-        routes_export,
-        routes_flags,
-        routes_health,
-        routes_page_image,
-        routes_pages,
-        routes_search,
-        routes_upload,
-        routes_web,
-        routes_web_review,
-    )
-    from store.db import create_schema
+async def _use_case_error(request: Request, exc: Exception) -> Response:
+    status = next((code for kind, code in _STATUS_OF if isinstance(exc, kind)), 400)
+    return await _http_error(request, StarletteHTTPException(status_code=status, detail=str(exc)))
 
+
+def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
+               queue: WorkQueue | None = None) -> FastAPI:
     create_schema()
     app = FastAPI(title="claimdex", version="1", description=__doc__,
                   docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json")
-    app.state.search_index = search_index or _default_search_index
-    app.state.enqueue = enqueue or _default_enqueue
-    app.state.reindex = reindex or _default_reindex
-    app.state.resegment = resegment or _default_resegment
+    app.state.search_index = search_index or get_search_index
+    app.state.work_queue = queue or BestEffortQueue(CeleryWorkQueue())
     app.add_exception_handler(NotAuthenticated, _unauthenticated)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for module in (routes_health, routes_auth, routes_claims, routes_upload, routes_search, routes_pages,
-                   routes_page_image, routes_flags, routes_export, routes_audit, routes_web, routes_web_review):
+    app.add_exception_handler(UseCaseError, _use_case_error)
+    for module in (health, auth, claims, uploads, search, documents, page_images, flags, corrections, exports,
+                   audit, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

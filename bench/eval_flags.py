@@ -17,14 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from classifiers.evidence_flags import FLAG_CATEGORIES, FlagHit, find_flags  # noqa: E402
-from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus  # noqa: E402
+from classifiers.evidence_flags import FLAG_CATEGORIES, FlagHit, find_flags
+from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus
 
 TARGET_CATEGORIES: tuple[str, ...] = ("back_complaint", "injury", "gait", "aging_attribution")
 TARGET = 0.90

@@ -31,14 +31,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from classifiers.clinical_context import assess_context  # noqa: E402
+from classifiers.clinical_context import assess_context
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_KIT = Path("../shared/benchmarks/negex/rsAnnotations-1-120-random.txt")

@@ -12,15 +12,12 @@ import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.pipeline_run import run_pipeline  # noqa: E402
+from bench.pipeline_run import run_pipeline
 
 
 def _fmt(times: list[float]) -> str:

@@ -11,9 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.pipeline_run import run_pipeline  # noqa: E402
+from bench.pipeline_run import run_pipeline
 
 
 def time_to_first_searchable_page(pdf: Path, pages: int) -> float:
@@ -31,7 +29,6 @@ def time_to_first_searchable_page(pdf: Path, pages: int) -> float:
     found: list[float] = []
 
     def poll() -> None:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         from config.settings import Settings
         from indexers.embedded_index import EmbeddedSearchIndex
 

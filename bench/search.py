@@ -19,7 +19,6 @@ import datetime as dt
 import random
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -28,10 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from indexers.base import PageDoc, SearchQuery  # noqa: E402
-from indexers.embedded_index import EmbeddedSearchIndex, facets_from_rows  # noqa: E402
+from indexers.base import PageDoc, SearchQuery
+from indexers.embedded_index import EmbeddedSearchIndex, facets_from_rows
 
 # ------------------------------------------------------------------------------------ corpus
 

@@ -8,6 +8,7 @@ a guess here would put words in the physician's mouth.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 SERVICE_RECORD_TYPES: frozenset[str] = frozenset(
@@ -40,3 +41,14 @@ def decide_in_service(record_type: str, date: date | None, service_periods: list
     if date > last_separation:
         return False
     return None
+
+
+def decide_page_in_service(flag_votes: Sequence[bool | None], record_type: str, date: date | None,
+                           service_periods: list[ServicePeriod]) -> bool | None:
+    """Was a page written during service? Its flags decide first (each carries its own dated context),
+    then the page's document, by the same rule as a flag (decide_in_service)."""
+    if any(v is True for v in flag_votes):
+        return True
+    if any(v is False for v in flag_votes):
+        return False
+    return decide_in_service(record_type, date, service_periods)

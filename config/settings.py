@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     secret_key: str = ""
     log_level: str = "INFO"
 
+    # The resolved_* properties read alike on purpose: a configured value, else the embedded default
+    # under data_dir (DESIGN.md §4: same code, different URLs).
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:

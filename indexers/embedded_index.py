@@ -38,6 +38,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+# Both backends implement indexers/base.py's contract: their import lists match on purpose.
 from indexers.base import (
     PageDoc,
     SearchHit,

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import get_settings
+from store import auth_models  # noqa: F401 - its tables join Base.metadata
 from store.models import Base
 
 
@@ -43,9 +44,6 @@ def get_engine() -> Engine:
 
 
 def create_schema(engine: Engine | None = None) -> None:
-    # Import every module that declares tables so they join Base.metadata.
-    import store.auth_models  # noqa: F401
-
     engine = engine or get_engine()
     Base.metadata.create_all(engine)
     add_missing_columns(engine)

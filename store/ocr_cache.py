@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from store.db import session_scope
 from store.models import OcrCacheEntry
-from workers.page_result import OcrResult
+from store.page_content import OcrResult, words_of
 
 
 class SqlOcrCache:
@@ -25,7 +25,7 @@ class SqlOcrCache:
             self.hits += 1
             return OcrResult(
                 text=row.text,
-                words=list(row.words or []),
+                words=words_of(row.words),
                 confidence=row.confidence,
                 rotation=row.rotation,
                 width=row.width or 0.0,
@@ -40,7 +40,7 @@ class SqlOcrCache:
                         OcrCacheEntry(
                             cache_key=key,
                             text=result.text,
-                            words=result.words,
+                            words=[list(w) for w in result.words],
                             confidence=result.confidence,
                             rotation=result.rotation,
                             width=result.width,

@@ -69,6 +69,14 @@ def model(trained_model_dir: Path):  # type: ignore[no-untyped-def]  # -> Record
 
 
 @pytest.fixture
+def settings(tmp_path: Path):  # type: ignore[no-untyped-def]  # -> Settings
+    """Settings over a fresh data dir, scans rendered at 150 dpi (quick, accurate Tesseract runs)."""
+    from config.settings import Settings
+
+    return Settings(data_dir=tmp_path / "data", ocr_dpi=150)
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh CLAIMDEX_DATA_DIR (SQLite, blobs, embedded index) with settings reloaded."""
     from config.settings import reset_settings_cache

@@ -8,7 +8,9 @@ from celery import Celery
 from celery.signals import worker_init, worker_process_init
 
 from config.celery_config import celery_config
+from config.logging_config import configure_logging
 from config.settings import get_settings
+from store.db import create_schema, get_engine
 
 # Tesseract must not spawn a thread per core inside each of our per-core worker processes.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -26,9 +28,6 @@ app = make_celery_app()
 
 @worker_init.connect
 def _prepare_database(**_kwargs: object) -> None:
-    from config.logging_config import configure_logging
-    from store.db import create_schema
-
     configure_logging(get_settings().log_level)
     create_schema()
 
@@ -36,6 +35,4 @@ def _prepare_database(**_kwargs: object) -> None:
 @worker_process_init.connect
 def _fresh_connections_after_fork(**_kwargs: object) -> None:
     # A forked child must not reuse the parent's pooled database connections.
-    from store.db import get_engine
-
     get_engine().dispose(close=False)

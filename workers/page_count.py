@@ -12,8 +12,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image
 
+from claims.input_kinds import InputError
 from config.settings import Settings
-from workers.page_result import InputError
 
 IMAGE_KINDS = frozenset({"tiff", "png", "jpeg"})
 

@@ -12,9 +12,10 @@ import logging
 import time
 from pathlib import Path
 
+from claims.input_kinds import InputError
 from config.settings import Settings
+from store.page_content import OcrCache, OcrResult, PageResult, Word
 from workers.ocr import ocr_image
-from workers.page_result import InputError, OcrCache, OcrResult, PageResult, Word
 from workers.rendering import POINTS_PER_INCH, load_page_image
 from workers.text_layer import WordBox, read_text_layer
 
@@ -90,8 +91,8 @@ def assemble_text(lines: list[list[WordBox]], scale: float = 1.0) -> tuple[str, 
                 parts.append(" ")
                 pos += 1
             parts.append(text)
-            words.append([text, pos, pos + len(text), round(x0 * scale, 2), round(y0 * scale, 2),
-                          round(x1 * scale, 2), round(y1 * scale, 2), round(float(conf), 2)])
+            words.append(Word(text, pos, pos + len(text), round(x0 * scale, 2), round(y0 * scale, 2),
+                              round(x1 * scale, 2), round(y1 * scale, 2), round(float(conf), 2)))
             pos += len(text)
     return "".join(parts), words
 
@@ -102,7 +103,7 @@ def cap_text(result: PageResult, max_chars: int) -> PageResult:
         return result
     full = len(result.text)
     result.text = result.text[:max_chars]
-    result.words = [w for w in result.words if w[2] <= max_chars]
+    result.words = [w for w in result.words if w.end <= max_chars]
     result.error_code = "text_truncated"
     result.error_message = (
         f"page text is {full} characters; only the first {max_chars} were kept "

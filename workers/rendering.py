@@ -15,9 +15,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image, ImageOps
 
+from claims.input_kinds import InputError
 from config.settings import Settings
 from workers.page_count import IMAGE_KINDS, check_image_size, open_image, open_pdf
-from workers.page_result import InputError
 
 POINTS_PER_INCH = 72.0
 # Tesseract refuses images wider or taller than this.

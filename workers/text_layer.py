@@ -16,8 +16,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+from claims.input_kinds import InputError
 from workers.page_count import open_pdf
-from workers.page_result import InputError
 
 # (text, x0, y0, x1, y1, confidence) in points from the page's top-left; one list per line.
 WordBox = tuple[str, float, float, float, float, float]

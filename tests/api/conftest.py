@@ -89,13 +89,45 @@ class FakeIndex:
 
 
 @dataclass
+class RecordingQueue:
+    """The WorkQueue port, recording what the routes asked for instead of queueing Celery tasks."""
+
+    enqueued: list[list[str]] = field(default_factory=list)
+    pages: list[tuple[str, int]] = field(default_factory=list)
+    resegmented: list[str] = field(default_factory=list)
+    reindexed: list[str] = field(default_factory=list)
+
+    def ingest_files(self, file_ids: Any) -> None:
+        self.enqueued.append(list(file_ids))
+
+    def extract_pages(self, pages: Any) -> None:
+        self.pages.extend(pages)
+
+    def analyse_file(self, file_id: str) -> None:
+        self.resegmented.append(file_id)
+
+    def index_claim(self, claim_id: str) -> None:
+        self.reindexed.append(claim_id)
+
+
+@dataclass
 class Env:
     app: Any
     claims: dict[str, Seeded]
-    enqueued: list[list[str]] = field(default_factory=list)
-    reindexed: list[str] = field(default_factory=list)
-    resegmented: list[str] = field(default_factory=list)
+    queue: RecordingQueue = field(default_factory=RecordingQueue)
     index: FakeIndex = field(default_factory=FakeIndex)
+
+    @property
+    def enqueued(self) -> list[list[str]]:
+        return self.queue.enqueued
+
+    @property
+    def reindexed(self) -> list[str]:
+        return self.queue.reindexed
+
+    @property
+    def resegmented(self) -> list[str]:
+        return self.queue.resegmented
 
     def client(self, username: str | None = None) -> TestClient:
         c = TestClient(self.app)
@@ -146,9 +178,9 @@ def seed_claim(s: Any, claim_id: str, blob_dir: Path) -> Seeded:
 
 @pytest.fixture
 def env(data_dir: Path) -> Iterator[Env]:
-    from api.access import grant_claim
     from api.app import create_app
-    from api.auth import create_user
+    from claims.access import grant_claim
+    from claims.accounts import create_user
     from config.settings import get_settings
     from store.db import session_scope
 
@@ -161,8 +193,7 @@ def env(data_dir: Path) -> Iterator[Env]:
         for user, cid in (("staff1", "A"), ("staff1", "B"), ("doc_a", "A"), ("doc_b", "B"), ("staff_b", "B")):
             grant_claim(s, user, cid)
     e = Env(app=None, claims=claims)
-    e.app = create_app(search_index=lambda: e.index, enqueue=e.enqueued.append,
-                       reindex=e.reindexed.append, resegment=e.resegmented.append)
+    e.app = create_app(search_index=lambda: e.index, queue=e.queue)
     yield e
 
 

@@ -11,7 +11,7 @@ from tests.api.conftest import PASSWORD, Env, audit_rows
 
 
 def test_password_hash_is_salted_and_verifies() -> None:
-    from api.auth import hash_password, verify_password
+    from claims.accounts import hash_password, verify_password
 
     a, b = hash_password("s3cret-pass"), hash_password("s3cret-pass")
     assert a != b and a.startswith("scrypt$") and "s3cret" not in a
@@ -20,7 +20,7 @@ def test_password_hash_is_salted_and_verifies() -> None:
 
 
 def test_create_user_validates(env: Env) -> None:
-    from api.auth import create_user
+    from claims.accounts import create_user
     from store.db import session_scope
 
     with session_scope() as s:
@@ -94,7 +94,7 @@ def test_csrf_required_for_cookie_writes(env: Env) -> None:
 
 
 def test_bearer_token_auth_needs_no_csrf(env: Env) -> None:
-    from api.auth import create_api_token
+    from claims.accounts import create_api_token
     from store.db import session_scope
 
     with session_scope() as s:
@@ -111,7 +111,7 @@ def test_bearer_token_auth_needs_no_csrf(env: Env) -> None:
 def test_token_is_stored_hashed_and_expires(env: Env) -> None:
     from sqlalchemy import select
 
-    from api.auth import create_api_token
+    from claims.accounts import create_api_token
     from store.auth_models import ApiToken
     from store.db import session_scope
 
@@ -127,7 +127,7 @@ def test_token_is_stored_hashed_and_expires(env: Env) -> None:
 def test_grant_claim_is_idempotent(env: Env) -> None:
     from sqlalchemy import func, select
 
-    from api.access import grant_claim
+    from claims.access import grant_claim
     from store.auth_models import ClaimAccess
     from store.db import session_scope
 
@@ -138,7 +138,7 @@ def test_grant_claim_is_idempotent(env: Env) -> None:
 
 
 def test_repeated_failed_logins_lock_the_username(env: Env) -> None:
-    from api.routes_auth import MAX_FAILURES
+    from claims.accounts import MAX_FAILURES
 
     c = TestClient(env.app)
     for _ in range(MAX_FAILURES):

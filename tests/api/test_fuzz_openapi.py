@@ -26,7 +26,7 @@ EXAMPLES_PER_OPERATION = 25
 
 
 def fuzz(env: Env, username: str, pin_claim: str | None) -> list[str]:
-    from api.auth import create_api_token
+    from claims.accounts import create_api_token
     from store.db import session_scope
 
     with session_scope() as s:

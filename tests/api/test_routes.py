@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import sys
-import types
 import zipfile
 from pathlib import Path
 
@@ -192,7 +190,8 @@ def test_reclassify_and_boundary_fix_record_corrections(env: Env) -> None:
     assert r.json() == {"document_id": a.document_id, "record_type": "va_treatment", "origin": "corrected"}
     assert c.post(f"/api/claims/A/documents/{a.document_id}/reclassify", json={"record_type": "x"}).status_code == 422
     r = c.post("/api/claims/A/documents/boundary", json={"file_id": a.file_id, "page": 2, "kind": "split"})
-    assert r.status_code == 202 and env.resegmented == [a.file_id]
+    # Both corrections re-analyse the file (a type correction too: its flags follow the new type).
+    assert r.status_code == 202 and env.resegmented == [a.file_id, a.file_id]
     assert c.post("/api/claims/A/documents/boundary",
                   json={"file_id": a.file_id, "page": 5, "kind": "merge"}).status_code == 422
     assert c.post("/api/claims/A/documents/boundary",
@@ -215,13 +214,14 @@ def test_export_is_schema_valid(env: Env) -> None:
 
 @pytest.fixture
 def fake_summary(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stands in for api.evidence_summary (another engineer's module) so the PDF path is tested alone."""
-    mod = types.ModuleType("api.evidence_summary")
-    mod.build_evidence_summary = lambda export: {"claim_id": export["claim_id"], "n": len(export["flags"])}
-    mod.render_summary_markdown = lambda s: (
+    """A summary with markup-like text, so the rendering paths (Markdown, HTML, PDF) are tested alone."""
+    import claims.evidence_brief
+
+    monkeypatch.setattr(claims.evidence_brief, "build_evidence_summary",
+                        lambda export: {"claim_id": export["claim_id"], "n": len(export["flags"])})
+    monkeypatch.setattr(claims.evidence_brief, "render_summary_markdown", lambda s: (
         f"# Evidence summary: claim {s['claim_id']}\n\n## Flags by category\n\n- **gait**: {s['n']} <flag>\n"
-        "\n| category | count |\n|---|---|\n| gait | 1 |\n\n- [ ] nexus opinion stated\n")
-    monkeypatch.setitem(sys.modules, "api.evidence_summary", mod)
+        "\n| category | count |\n|---|---|\n| gait | 1 |\n\n- [ ] nexus opinion stated\n"))
 
 
 def test_summary_markdown_and_pdf(env: Env, fake_summary: None) -> None:

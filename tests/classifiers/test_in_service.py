@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from classifiers.in_service import decide_in_service
+from classifiers.in_service import decide_in_service, decide_page_in_service
 
 PERIODS = [(date(2001, 6, 1), date(2005, 5, 31)), (date(2007, 1, 10), date(2010, 12, 31))]
 
@@ -35,3 +35,13 @@ def test_unknown_cases_are_none() -> None:
 def test_open_ended_periods() -> None:
     assert decide_in_service("other", date(2004, 1, 1), [(None, date(2005, 1, 1))]) is True
     assert decide_in_service("other", date(2020, 1, 1), [(date(2001, 1, 1), None)]) is True
+
+
+def test_a_page_is_in_service_by_its_flags_first_then_by_the_rule_for_flags() -> None:
+    assert decide_page_in_service([None, True], "va_treatment", None, []) is True
+    assert decide_page_in_service([False], "service_treatment", None, []) is False
+    assert decide_page_in_service([], "va_treatment", date(2003, 2, 1), PERIODS) is True
+    # One rule for pages and flags: a service record speaks of service even when dated oddly.
+    assert decide_page_in_service([], "service_treatment", date(2015, 1, 1), PERIODS) is True
+    assert decide_page_in_service([], "va_treatment", date(2015, 1, 1), PERIODS) is False
+    assert decide_page_in_service([], "va_treatment", None, PERIODS) is None

@@ -10,17 +10,18 @@ from sqlalchemy import func, select
 
 
 def queue_files(claim_id: str, paths: list[Path]) -> list[str]:
+    from claims.intake import add_uploads
     from store.db import session_scope
-    from workers.intake import add_uploads, enqueue_files
+    from workers.tasks import CeleryWorkQueue
 
     with session_scope() as s:
         result = add_uploads(s, claim_id, [(p.name, p) for p in paths])
-    enqueue_files(result.queued_file_ids)
+    CeleryWorkQueue().ingest_files(result.queued_file_ids)
     return result.file_ids
 
 
 def progress(claim_id: str) -> dict[str, Any]:
-    from api.export import claim_progress
+    from claims.progress import claim_progress
     from store.db import session_scope
 
     with session_scope() as s:
@@ -55,7 +56,7 @@ def pages_done(claim_id: str) -> int:
 
 
 def export_claim(claim_id: str) -> dict[str, Any]:
-    from api.export import build_export
+    from claims.export import build_export
     from store.db import session_scope
 
     with session_scope() as s:

@@ -230,14 +230,15 @@ def test_a_tesseract_that_crashes_is_retried_then_recorded(
     assert all(r.attempts == 2 for r in page_rows("crash"))
 
     # The operator fixes the cause (a working Tesseract) and runs `claimdex retry`: fresh attempts.
+    from claims.page_results import requeue_claim
     from tests.workers.pipeline_support import progress
-    from workers.tasks import requeue_claim
+    from workers.tasks import CeleryWorkQueue
 
     monkeypatch.delenv("CLAIMDEX_TESSERACT_CMD")
     reset_settings_cache()
     fixed = WorkerPool(tmp_path / "worker2.log", concurrency=2, extra_env=FAST_OCR)
     try:
-        assert requeue_claim("crash") == 2
+        assert requeue_claim("crash", CeleryWorkQueue()) == 2
         assert progress("crash")["status"] == "processing"
         p = wait_for_claim("crash", timeout=180)
     finally:

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from tests.conftest import WorkerPool
-from tests.workers.conftest import png_header_only, render_lines, text_pdf_bytes
+from tests.fixture_files import png_header_only, render_lines, text_pdf_bytes
 from tests.workers.pipeline_support import queue_files, wait_for_claim
 
 pytestmark = pytest.mark.slow

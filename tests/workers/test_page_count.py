@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from claims.input_kinds import InputError
 from config.settings import Settings
-from tests.workers.conftest import png_header_only, text_pdf_bytes, write
+from tests.fixture_files import png_header_only, text_pdf_bytes, write
 from workers.page_count import count_pages
-from workers.page_result import InputError
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,10 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
 import workers.page_extraction as page_extraction
+from claims.input_kinds import InputError
 from config.settings import Settings
-from tests.workers.conftest import (
+from store.page_content import PageResult
+from tests.fixture_files import (
     NOTE_LINES,
     OTHER_LINES,
     SCAN_DPI,
@@ -30,7 +32,6 @@ from tests.workers.conftest import (
     write,
 )
 from workers.page_extraction import extract_page_content
-from workers.page_result import InputError, PageResult
 
 NOTE_TEXT = "\n".join(NOTE_LINES)
 

@@ -32,7 +32,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
         mp.setenv("CLAIMDEX_DATA_DIR", str(tmp / "data"))
         mp.delenv("CLAIMDEX_DATABASE_URL", raising=False)
         reset_settings_cache()
-        from api.cli import run_ingest
+        from api.cli.processing import run_ingest
         from samples.make_sample_claim import write_sample_claim
 
         files = write_sample_claim(tmp / "sample")
@@ -157,7 +157,7 @@ def test_in_service_follows_the_service_period(ingested: dict[str, Any]) -> None
 
 
 def test_reingesting_the_same_file_adds_nothing_and_runs_no_ocr(ingested: dict[str, Any]) -> None:
-    from api.cli import run_ingest
+    from api.cli.processing import run_ingest
     from store.db import session_scope
     from store.models import OcrCacheEntry
 

@@ -1,0 +1,229 @@
+"""After a file's pages are extracted: documents, service periods and flags, written to SQL.
+
+Runs in the analyse_file task, and again after a provider's correction. Everything here replaces
+what an earlier run of the same file wrote, except what people own: corrections are replayed, and a
+reviewed flag keeps its status and note.
+All text work is done before the first write, so a database write lock (SQLite's is per file) is
+held only for the short write phase, not while thousands of pages are classified and flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, defer
+
+from claims.file_errors import record_file_error
+from claims.trained_models import record_type_model
+from classifiers.document_corrections import Correction
+from classifiers.document_segmentation import segment_and_classify
+from classifiers.evidence_flags import FlagHit, find_flags
+from classifiers.in_service import decide_in_service
+from classifiers.service_periods import find_service_periods
+from config.settings import get_settings
+from store.db import session_scope
+from store.ids import document_id_for, flag_id_for
+from store.models import Document, DocumentCorrection, Flag, Page, ServicePeriod, SourceFile, utcnow
+from store.page_content import boxes_for_span, words_of
+
+log = logging.getLogger(__name__)
+
+# Database hiccups (a locked SQLite, a PostgreSQL failover) are worth retrying; bad input is not.
+TRANSIENT_DATABASE_ERRORS = (OperationalError, ConnectionError, TimeoutError)
+
+# Record types whose pages state service periods (a DD 214 and its kin).
+SERVICE_PERIOD_RECORD_TYPES = frozenset({"service_personnel"})
+
+Period = tuple[dt.date | None, dt.date | None]
+
+
+@dataclass
+class _PageAnalysis:
+    page: Page
+    document: Document | None
+    hits: list[FlagHit]
+
+
+def analyse_file(session: Session, f: SourceFile) -> None:
+    # Word boxes are the bulk of a page row; they are read per page, only where a flag needs them,
+    # so a worker's memory does not grow with the length of the file.
+    pages = list(
+        session.scalars(
+            select(Page).options(defer(Page.words))
+            .where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
+        )
+    )
+    corrections = list(
+        session.scalars(
+            select(DocumentCorrection).where(DocumentCorrection.file_id == f.file_id).order_by(DocumentCorrection.id)
+        )
+    )
+    # --- compute (no writes) ---
+    documents = _documents_for(f, pages, corrections)
+    by_page = {n: doc for doc in documents for n in range(doc.first_page, doc.last_page + 1)}
+    analyses = []
+    new_periods: list[ServicePeriod] = []
+    for p in pages:
+        doc = by_page.get(p.page_number)
+        record_type = doc.record_type if doc else "other"
+        analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type)))
+        if record_type in SERVICE_PERIOD_RECORD_TYPES:
+            new_periods += [
+                ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
+                              start=sp.start, end=sp.end, branch=sp.branch,
+                              start_precision=sp.start_precision, end_precision=sp.end_precision)
+                for sp in find_service_periods(p.text)
+            ]
+    other_periods = [
+        (sp.start, sp.end) for sp in session.scalars(
+            select(ServicePeriod).where(ServicePeriod.claim_id == f.claim_id, ServicePeriod.file_id != f.file_id))
+    ]
+    periods = other_periods + [(sp.start, sp.end) for sp in new_periods]
+
+    # --- write ---
+    session.execute(delete(Document).where(Document.file_id == f.file_id))
+    session.add_all(documents)
+    for p in pages:
+        doc = by_page.get(p.page_number)
+        p.document_id = doc.document_id if doc else None
+    session.execute(delete(ServicePeriod).where(ServicePeriod.file_id == f.file_id))
+    session.add_all(new_periods)
+    session.flush()
+    _store_flags(session, f, analyses, periods)
+    refresh_in_service(session, f.claim_id, periods, skip_file_id=f.file_id)
+
+
+def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]) -> list[Document]:
+    if not pages:
+        return []
+    segments = segment_and_classify(
+        [(p.page_number, p.text) for p in pages],
+        [Correction(kind=c.kind, page=c.page, record_type=c.record_type) for c in corrections],
+        model=record_type_model(get_settings()),
+    )
+    corrected_starts = {c.page for c in corrections if c.kind == "type"}
+    return [
+        Document(
+            document_id=document_id_for(f.file_id, seg.first_page),
+            claim_id=f.claim_id,
+            file_id=f.file_id,
+            first_page=seg.first_page,
+            last_page=seg.last_page,
+            record_type=seg.record_type,
+            confidence=float(seg.confidence),
+            date=seg.date,
+            title=seg.title[:512] if seg.title else None,
+            vbms_type_id=seg.vbms_type_id,
+            origin="corrected" if seg.first_page in corrected_starts else "auto",
+        )
+        for seg in segments
+    ]
+
+
+def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
+    existing = {fl.flag_id: fl for fl in session.scalars(select(Flag).where(Flag.file_id == f.file_id))}
+    seen: set[str] = set()
+    for a in analyses:
+        p, doc = a.page, a.document
+        record_type = doc.record_type if doc else "other"
+        words = words_of(session.scalar(select(Page.words).where(Page.page_id == p.page_id))) if a.hits else []
+        for hit in a.hits:
+            flag_id = flag_id_for(p.page_id, hit.category, hit.start, hit.end)
+            if flag_id in seen:
+                continue
+            seen.add(flag_id)
+            date = hit.date or (doc.date if doc else None)
+            values = {
+                "claim_id": f.claim_id,
+                "file_id": f.file_id,
+                "page_id": p.page_id,
+                "page_number": p.page_number,
+                "document_id": doc.document_id if doc else None,
+                "record_type": record_type,
+                "category": hit.category,
+                "text": hit.text,
+                "sentence": hit.sentence,
+                "start": hit.start,
+                "end": hit.end,
+                "negated": bool(hit.negated),
+                "historical": bool(hit.historical),
+                "hypothetical": bool(hit.hypothetical),
+                "experiencer": hit.experiencer,
+                "polarity": hit.polarity,
+                "in_service": decide_in_service(record_type, date, periods),
+                "date": date,
+                "boxes": boxes_for_span(words, hit.start, hit.end) or None,
+                "stale": False,
+            }
+            row = existing.get(flag_id)
+            if row is None:
+                session.add(Flag(flag_id=flag_id, status="pending", **values))
+            else:
+                for key, value in values.items():
+                    setattr(row, key, value)
+    for flag_id, row in existing.items():
+        if flag_id in seen:
+            continue
+        if row.status == "pending" and not row.note:
+            session.delete(row)
+        else:
+            row.stale = True  # reviewed by a person: keep it and its history, marked as no longer found
+    session.flush()
+
+
+def refresh_in_service(session: Session, claim_id: str, periods: list[Period], skip_file_id: str | None = None) -> None:
+    """A DD 214 may arrive in a later file than the notes it dates: recompute the other files' flags."""
+    query = select(Flag).where(Flag.claim_id == claim_id)
+    if skip_file_id:
+        query = query.where(Flag.file_id != skip_file_id)
+    for fl in session.scalars(query):
+        value = decide_in_service(fl.record_type, fl.date, periods)
+        if value != fl.in_service:
+            fl.in_service = value
+
+
+def analyse_and_close_file(file_id: str) -> tuple[str, str | None]:
+    """Analyse a file whose pages are all extracted, then set its final status.
+
+    Returns (status, claim id); status "waiting" when pages are still pending, "missing" for an unknown
+    file. A failure of the analysis itself does not lose the pages: they stay stored and searchable,
+    the file ends "partial" with the reason, and `claimdex retry` runs the analysis again. Database
+    errors (a locked SQLite, a failover) propagate so the task retries.
+    """
+    analysis_error: str | None = None
+    try:
+        with session_scope() as s:
+            f = s.get(SourceFile, file_id)
+            if f is None:
+                return "missing", None
+            analyse_file(s, f)
+    except TRANSIENT_DATABASE_ERRORS:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pages are safe; record why documents/flags are missing
+        analysis_error = (f"classification and flagging failed ({type(exc).__name__}: {str(exc)[:200]}); "
+                          "pages are stored and searchable; `claimdex retry` runs it again")
+        log.exception("file analysis failed", extra={"file_id": file_id, "code": "analysis_failed"})
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        if f is None:
+            return "missing", None
+        if analysis_error:
+            record_file_error(s, file_id, None, "analysis_failed", f"{f.filename}: {analysis_error}")
+        counts = dict(
+            s.execute(select(Page.status, func.count()).where(Page.file_id == file_id).group_by(Page.status)).all()
+        )
+        done, failed = counts.get("done", 0), counts.get("failed", 0)
+        if counts.get("pending", 0):
+            return "waiting", f.claim_id
+        if f.page_count and done == 0:
+            f.status = "failed"
+        elif failed or analysis_error:
+            f.status = "partial"
+        else:
+            f.status = "done"
+        f.finished_at = utcnow()
+        return f.status, f.claim_id

@@ -1,0 +1,58 @@
+"""The audit log: who read or changed which claim, when, and which ids (DESIGN.md §6).
+
+Only ids and counts are stored, never record text. Search queries are not stored either: a query
+such as a veteran's name, SSN or a diagnosis is itself PHI. Instead we keep its length and a keyed
+hash (HMAC with the server secret), so an auditor can tell that the same query was repeated without
+the log revealing it, and a stolen log cannot be reversed by hashing a dictionary of guesses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from claims.access import accessible_claim_ids
+from claims.accounts import Principal, secret_key
+from store.auth_models import AuditEvent
+
+
+def fingerprint(text: str) -> str:
+    """A stand-in for free text (a query, a note) that is safe to store: length and keyed hash."""
+    mac = hmac.new(secret_key(), text.encode(), hashlib.sha256).hexdigest()[:16]
+    return f"len={len(text)} hmac={mac}"
+
+
+def record(session: Session, who: Principal | str, action: str, claim_id: str | None = None,
+           **target: Any) -> None:
+    """Add one audit row to the request's unit of work (committed with it)."""
+    username = who if isinstance(who, str) else who.username
+    clean = {k: v for k, v in target.items() if v is not None}
+    session.add(AuditEvent(username=username, action=action, claim_id=claim_id,
+                           target=json.dumps(clean, sort_keys=True, default=str) if clean else None))
+    session.flush()
+
+
+def query_events(session: Session, principal: Principal, claim_id: str | None = None,
+                 username: str | None = None, limit: int = 200, before_id: int | None = None
+                 ) -> list[AuditEvent]:
+    """Events a staff member may see: those of claims assigned to them, plus claim-less events
+    (log-ins, log-outs). Newest first; page with `before_id`."""
+    q = select(AuditEvent).where(or_(AuditEvent.claim_id.is_(None),
+                                     AuditEvent.claim_id.in_(accessible_claim_ids(principal))))
+    if claim_id:
+        q = q.where(AuditEvent.claim_id == claim_id)
+    if username:
+        q = q.where(AuditEvent.username == username)
+    if before_id:
+        q = q.where(AuditEvent.id < before_id)
+    return list(session.scalars(q.order_by(AuditEvent.id.desc()).limit(max(1, min(limit, 1000)))))
+
+
+def event_json(e: AuditEvent) -> dict[str, Any]:
+    return {"id": e.id, "at": e.at.isoformat() + "Z", "user": e.username, "action": e.action,
+            "claim_id": e.claim_id, "target": json.loads(e.target) if e.target else None}

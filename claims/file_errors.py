@@ -1,0 +1,20 @@
+"""Errors on a file or one of its pages, as the export schema lists them: one per (file, page, code)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import FileError
+
+
+def record_file_error(session: Session, file_id: str, page: int | None, code: str, message: str) -> None:
+    """One error per (file, page, code): a retried task re-records, never duplicates."""
+    existing = session.scalar(
+        select(FileError).where(FileError.file_id == file_id, FileError.page == page, FileError.code == code)
+    )
+    if existing is None:
+        session.add(FileError(file_id=file_id, page=page, code=code, message=message))
+    else:
+        existing.message = message
+    session.flush()

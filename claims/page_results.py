@@ -1,0 +1,197 @@
+"""A file's pages from fan-out to stored result: the bookkeeping behind the ingest and extract tasks.
+
+The tasks read the original (count its pages, extract one page) with pure functions and hand the
+results here; everything here is SQL, idempotent and safe to repeat: a redelivered task finds the
+pages it already created, a done page is never redone, and the attempt counter (not Celery's retry
+count) decides when a page that keeps crashing or killing its worker is recorded as failed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from claims.file_errors import record_file_error
+from claims.input_kinds import InputError
+from claims.work_queue import WorkQueue
+from config.settings import Settings
+from store.blobs import BlobStore
+from store.db import session_scope
+from store.ids import page_id_for
+from store.models import FileError, Page, SourceFile, utcnow
+from store.page_content import PageResult
+
+FINISHED_FILE_STATES = ("done", "partial", "failed")
+
+
+# Plain frozen records of what a task needs (like claims/corrections.CorrectionResult): alike in shape only.
+@dataclass(frozen=True)
+class FileToRead:
+    """What a task needs to read an original: where its bytes are and what kind they are."""
+
+    file_id: str
+    claim_id: str
+    filename: str
+    kind: str
+    path: Path
+    page_count: int
+
+
+def _to_read(f: SourceFile, settings: Settings) -> FileToRead:
+    return FileToRead(f.file_id, f.claim_id, f.filename, f.kind, BlobStore(settings.blob_dir).path_for(f.sha256),
+                      f.page_count)
+
+
+def file_to_fan_out(file_id: str, settings: Settings) -> FileToRead | None:
+    """The file, unless it is unknown or already finished (a redelivered ingest_file does nothing)."""
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        if f is None or f.status in FINISHED_FILE_STATES:
+            return None
+        return _to_read(f, settings)
+
+
+def refuse_file(file_id: str, exc: InputError) -> None:
+    """A file that cannot be opened or counted fails alone, with its specific reason."""
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        if f is None:
+            return
+        f.status = "failed"
+        f.finished_at = utcnow()
+        record_file_error(s, file_id, exc.page, exc.code, f"{f.filename}: {exc.message}")
+
+
+def register_pages(file_id: str, n_pages: int) -> list[int]:
+    """Page rows for pages 1..n (the ones a redelivery already made are kept); the pages still to extract."""
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        if f is None:
+            return []
+        f.page_count = n_pages
+        f.status = "processing"
+        statuses = dict(s.execute(select(Page.page_number, Page.status).where(Page.file_id == file_id)).all())
+        for n in range(1, n_pages + 1):
+            if n not in statuses:
+                s.add(Page(page_id=page_id_for(file_id, n), file_id=file_id, claim_id=f.claim_id,
+                           page_number=n, status="pending"))
+        return [n for n in range(1, n_pages + 1) if statuses.get(n, "pending") == "pending"]
+
+
+@dataclass(frozen=True)
+class Attempt:
+    state: str  # "pending" (work on it), "missing", or the page's finished status
+    number: int  # this attempt's number, counted before any work
+    file: FileToRead | None  # set when there is work to do
+
+
+def begin_attempt(file_id: str, page_number: int, settings: Settings) -> Attempt:
+    """Count this run as an attempt before any work, so a page that kills its worker is seen."""
+    page_id = page_id_for(file_id, page_number)
+    with session_scope() as s:
+        page = s.get(Page, page_id)
+        f = s.get(SourceFile, file_id)
+        if page is None or f is None:
+            return Attempt("missing", 0, None)
+        if page.status != "pending":
+            return Attempt(page.status, page.attempts, None)
+        s.execute(update(Page).where(Page.page_id == page_id).values(attempts=Page.attempts + 1))
+        attempts = s.scalar(select(Page.attempts).where(Page.page_id == page_id)) or 1
+        return Attempt("pending", attempts, _to_read(f, settings))
+
+
+def note_retry(file_id: str, page_number: int, code: str) -> None:
+    """A transient failure: the page stays pending with the code of what went wrong, for `status`."""
+    with session_scope() as s:
+        s.execute(update(Page).where(Page.page_id == page_id_for(file_id, page_number)).values(error_code=code))
+
+
+def store_page(f: FileToRead, result: PageResult) -> None:
+    with session_scope() as s:
+        page = s.get(Page, page_id_for(f.file_id, result.page_number))
+        if page is None:
+            return
+        page.text = result.text
+        page.source = result.source
+        page.ocr_confidence = result.ocr_confidence
+        page.rotation = result.rotation
+        page.width = result.width
+        page.height = result.height
+        page.words = [list(w) for w in result.words]
+        page.image_sha256 = result.image_sha256
+        page.status = "failed" if result.source == "failed" else "done"
+        page.error_code = result.error_code
+        page.error_message = result.error_message
+        page.processed_at = utcnow()
+        if result.error_code:
+            record_file_error(s, f.file_id, result.page_number, result.error_code,
+                              f"{f.filename} page {result.page_number}: {result.error_message}")
+
+
+def store_failure(file_id: str, page_number: int, code: str, message: str) -> None:
+    with session_scope() as s:
+        page = s.get(Page, page_id_for(file_id, page_number))
+        if page is not None:
+            page.status = "failed"
+            page.source = "failed"
+            page.text = ""
+            page.error_code = code
+            page.error_message = message
+            page.processed_at = utcnow()
+        record_file_error(s, file_id, page_number, code, message)
+
+
+def pages_pending(file_id: str) -> int:
+    with session_scope() as s:
+        return s.scalar(
+            select(func.count()).select_from(Page).where(Page.file_id == file_id, Page.status == "pending")
+        ) or 0
+
+
+def page_count(file_id: str) -> int:
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        return f.page_count if f else 0
+
+
+def requeue_claim(claim_id: str, queue: WorkQueue, include_failed: bool = True) -> int:
+    """Queue again what a claim still needs: failed pages (fresh attempts), pending pages, unstarted files.
+
+    For the operator after fixing a cause of failures, and for a broker that lost its queue (a Redis
+    without an append-only file restarted): SQL knows what is unfinished, so nothing is lost. Queueing
+    a page twice is harmless: a page already done is skipped by the task.
+    """
+    with session_scope() as s:
+        failed = list(s.scalars(select(Page).where(Page.claim_id == claim_id, Page.status == "failed"))) \
+            if include_failed else []
+        for p in failed:
+            p.status, p.attempts, p.error_code, p.error_message, p.source = "pending", 0, None, None, None
+        for fid in {p.file_id for p in failed}:
+            f = s.get(SourceFile, fid)
+            if f is not None:
+                f.status = "processing"
+            for err in s.scalars(select(FileError).where(FileError.file_id == fid, FileError.page.is_not(None))):
+                s.delete(err)
+        s.flush()
+        pending = [(p.file_id, p.page_number) for p in
+                   s.scalars(select(Page).where(Page.claim_id == claim_id, Page.status == "pending"))]
+        unstarted = list(s.scalars(select(SourceFile.file_id).where(
+            SourceFile.claim_id == claim_id, SourceFile.status == "queued", SourceFile.kind != "zip")))
+        # Files whose pages are all extracted but whose analysis failed or never ran.
+        with_pending = {fid for fid, _ in pending}
+        unfinished = [
+            fid for fid in s.scalars(select(SourceFile.file_id).where(
+                SourceFile.claim_id == claim_id, SourceFile.kind != "zip",
+                SourceFile.status.in_(("processing", "partial"))))
+            if fid not in with_pending
+        ]
+        for err in s.scalars(select(FileError).where(FileError.file_id.in_(unfinished),
+                                                     FileError.code == "analysis_failed")):
+            s.delete(err)
+    for fid in unfinished:
+        queue.analyse_file(fid)
+    queue.ingest_files(unstarted)
+    queue.extract_pages(pending)
+    return len(pending) + len(unstarted) + len(unfinished)
