@@ -1,18 +1,26 @@
-"""Engine and session factory. SQLite (embedded) and PostgreSQL (production) behind one URL."""
+"""Engine and session factory, and the schema's migrations. SQLite (embedded) and PostgreSQL
+(production) behind one URL."""
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import get_settings
-from store import auth_models  # noqa: F401 - its tables join Base.metadata
-from store.models import Base
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+FIRST_RELEASE = "0001"
+# PostgreSQL advisory lock held while migrating (any number; the same in every process).
+MIGRATION_LOCK_KEY = 7_304_221
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -43,34 +51,64 @@ def get_engine() -> Engine:
     return engine_for(get_settings().resolved_database_url)
 
 
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    """The newest migration in store/migrations/versions."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's migration, or None for a database without one (new, or made by the first release)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One process migrates at a time (every worker and the server call create_schema at start)."""
+    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    lock_path = Path(database).with_name(Path(database).name + ".migrate.lock")
+    with open(lock_path, "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def create_schema(engine: Engine | None = None) -> None:
-    engine = engine or get_engine()
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine)
+    """Bring the database to the newest schema with the Alembic migrations (SQLite and PostgreSQL).
 
-
-def add_missing_columns(engine: Engine) -> list[str]:
-    """Additive upgrade: a column the models have and an existing table lacks is added.
-
-    A data dir made by an earlier version keeps working after an upgrade that only adds columns
-    (the common case). Renames and drops need a real migration tool (Alembic) and are not done here.
+    A new database gets every migration; a database made by the first release (tables, no migration
+    record) is stamped at 0001 and upgraded from there. Cheap when already at the head: one query.
     """
-    inspector = inspect(engine)
-    added = []
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            if not inspector.has_table(table.name):
-                continue
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present:
-                    continue
-                ddl = f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {column.type.compile(engine.dialect)}'
-                if column.server_default is not None:
-                    ddl += f" DEFAULT '{column.server_default.arg}'"
-                conn.execute(text(ddl))
-                added.append(f"{table.name}.{column.name}")
-    return added
+    engine = engine or get_engine()
+    if current_revision(engine) == head_revision():
+        return
+    with _migration_lock(engine), engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        config = _alembic_config(conn)
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables and "claims" in tables:
+            command.stamp(config, FIRST_RELEASE)
+        command.upgrade(config, "head")
 
 
 @contextmanager

@@ -1,0 +1,1 @@
+"""Alembic migrations of the SQL schema (SQLite and PostgreSQL); store/db.py runs them."""
