@@ -8,7 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.progress import claim_and_files, file_errors, iso
-from store.models import Document, Flag, Page, ServicePeriod
+from config.contracts import EXPORT_SCHEMA_VERSION
+from store.models import Document, Encounter, Flag, Page, ServicePeriod
+
+
+def date_source(page: int | None, line: int | None, role: str | None) -> dict[str, Any] | None:
+    """Where a date was read, for the reader: page, line, role ("signature line, p. 15")."""
+    return {"page": page, "line": line, "role": role} if page else None
 
 
 def build_export(session: Session, claim_id: str) -> dict[str, Any]:
@@ -27,9 +33,13 @@ def build_export(session: Session, claim_id: str) -> dict[str, Any]:
         session.scalars(select(Flag).where(Flag.claim_id == claim_id)),
         key=lambda g: (file_order.get(g.file_id, 0), g.page_number, g.start, g.category),
     )
+    encounters = sorted(
+        session.scalars(select(Encounter).where(Encounter.claim_id == claim_id)),
+        key=lambda e: (file_order.get(e.file_id, 0), e.first_page, e.start),
+    )
     periods = list(session.scalars(select(ServicePeriod).where(ServicePeriod.claim_id == claim_id)))
     return {
-        "schema_version": 1,
+        "schema_version": EXPORT_SCHEMA_VERSION,
         "claim_id": claim_id,
         "service_periods": [
             {"start": iso(sp.start), "end": iso(sp.end), "branch": sp.branch,
@@ -53,8 +63,18 @@ def build_export(session: Session, claim_id: str) -> dict[str, Any]:
         "documents": [
             {"document_id": d.document_id, "file_id": d.file_id, "first_page": d.first_page,
              "last_page": d.last_page, "record_type": d.record_type, "confidence": round(d.confidence, 4),
-             "date": iso(d.date), "title": d.title, "vbms_type_id": d.vbms_type_id, "origin": d.origin}
+             "date": iso(d.date), "title": d.title, "vbms_type_id": d.vbms_type_id, "origin": d.origin,
+             "date_precision": d.date_precision,
+             "date_source": date_source(d.date_source_page, d.date_source_line, d.date_source_role)}
             for d in documents
+        ],
+        "encounters": [
+            {"encounter_id": e.encounter_id, "document_id": e.document_id, "file_id": e.file_id,
+             "first_page": e.first_page, "last_page": e.last_page, "start": e.start, "end": e.end,
+             "date": iso(e.date), "date_precision": e.date_precision,
+             "date_source": date_source(e.date_source_page, e.date_source_line, e.date_source_role),
+             "kind": e.kind, "provider": e.provider, "facility": e.facility, "in_service": e.in_service}
+            for e in encounters
         ],
         "flags": [
             {"flag_id": g.flag_id, "category": g.category, "file_id": g.file_id, "page": g.page_number,
@@ -62,7 +82,11 @@ def build_export(session: Session, claim_id: str) -> dict[str, Any]:
              "sentence": g.sentence, "start": g.start, "end": g.end, "negated": g.negated,
              "historical": g.historical, "hypothetical": g.hypothetical, "experiencer": g.experiencer,
              "polarity": g.polarity, "in_service": g.in_service, "date": iso(g.date), "status": g.status,
-             "boxes": g.boxes or [], "note": g.note, "stale": g.stale}
+             "boxes": g.boxes or [], "note": g.note, "stale": g.stale,
+             "spans": g.spans or [[g.start, g.end]], "encounter_id": g.encounter_id,
+             "record_date": iso(g.record_date), "record_date_precision": g.record_date_precision,
+             "event_date": iso(g.event_date), "event_date_precision": g.event_date_precision,
+             "source": g.source, "score": g.score}
             for g in flags
         ],
     }

@@ -23,6 +23,10 @@ def document_id_for(file_id: str, first_page: int) -> str:
     return "d_" + _digest(file_id, first_page)
 
 
+def encounter_id_for(document_id: str, first_page: int, start: int) -> str:
+    return "e_" + _digest(document_id, first_page, start)
+
+
 def flag_id_for(page_id: str, category: str, start: int, end: int) -> str:
     return "g_" + _digest(page_id, category, start, end)
 

@@ -153,6 +153,38 @@ class Document(Base):
     vbms_type_id: Mapped[int | None] = mapped_column(Integer)
     # "auto" or "corrected": a provider's correction is never overwritten by re-processing.
     origin: Mapped[str] = mapped_column(String(16), default="auto")
+    # `date` is the earliest day the document's date can mean (for sorting); its precision ("day",
+    # "month", "year") says how much of it the text gave, and where it was read: page, line, role
+    # ("signature line", "DATE OF NOTE").
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    date_source_page: Mapped[int | None] = mapped_column(Integer)
+    date_source_line: Mapped[int | None] = mapped_column(Integer)
+    date_source_role: Mapped[str | None] = mapped_column(String(64))
+
+
+class Encounter(Base):
+    """One dated entry of a document (a visit, an exam, a sick-call entry): what the chronology lists."""
+
+    __tablename__ = "encounters"
+
+    encounter_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(128), index=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str] = mapped_column(String(64), index=True)
+    first_page: Mapped[int] = mapped_column(Integer)
+    last_page: Mapped[int] = mapped_column(Integer)
+    # Character offsets: where the entry opens on first_page and stops (exclusive) on last_page.
+    start: Mapped[int] = mapped_column(Integer, default=0)
+    end: Mapped[int] = mapped_column(Integer, default=0)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    date_source_page: Mapped[int | None] = mapped_column(Integer)
+    date_source_line: Mapped[int | None] = mapped_column(Integer)
+    date_source_role: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(128), default="")
+    provider: Mapped[str | None] = mapped_column(String(256))
+    facility: Mapped[str | None] = mapped_column(String(256))
+    in_service: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class DocumentCorrection(Base):
@@ -209,8 +241,21 @@ class Flag(Base):
     experiencer: Mapped[str] = mapped_column(String(16), default="patient")
     polarity: Mapped[str | None] = mapped_column(String(16))
     in_service: Mapped[bool | None] = mapped_column(Boolean)
+    # The event's date where the sentence states one, else the record's (v1's single date).
     date: Mapped[dt.date | None] = mapped_column(Date)
     boxes: Mapped[list[Any] | None] = mapped_column(JSON)
+    # Every span that made the flag ([[start, end], ...], page offsets); start/end are the first.
+    spans: Mapped[list[Any] | None] = mapped_column(JSON)
+    # Two dates, each with its precision: the record's (its encounter's, else its document's) and the
+    # event's, where the sentence states one ("fell in April 2009").
+    encounter_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    record_date: Mapped[dt.date | None] = mapped_column(Date)
+    record_date_precision: Mapped[str | None] = mapped_column(String(8))
+    event_date: Mapped[dt.date | None] = mapped_column(Date)
+    event_date_precision: Mapped[str | None] = mapped_column(String(8))
+    # Who found it: "rule", "model" or "rule+model", and the sentence model's probability if it scored it.
+    source: Mapped[str | None] = mapped_column(String(16))
+    score: Mapped[float | None] = mapped_column(Float)
     # Review state: owned by people, never overwritten by re-processing.
     status: Mapped[str] = mapped_column(String(16), default="pending")
     note: Mapped[str | None] = mapped_column(Text)

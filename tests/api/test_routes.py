@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from config.contracts import EXPORT_SCHEMA_PATH
 from tests.api.conftest import PAGE_TEXT, Env, audit_rows, make_pdf
 
-SCHEMA = Path("/work/shared/contracts/export.schema.json")
+SCHEMA = EXPORT_SCHEMA_PATH
 
 
 def test_health_and_readiness(env: Env) -> None:
@@ -206,10 +207,9 @@ def test_reclassify_and_boundary_fix_record_corrections(env: Env) -> None:
 def test_export_is_schema_valid(env: Env) -> None:
     out = env.client("doc_a").get("/api/claims/A/export").json()
     assert out["claim_id"] == "A" and len(out["pages"]) == 2 and len(out["flags"]) == 2
-    if SCHEMA.exists():
-        import jsonschema
+    import jsonschema
 
-        jsonschema.validate(out, json.loads(SCHEMA.read_text()))
+    jsonschema.validate(out, json.loads(SCHEMA.read_text()))
 
 
 @pytest.fixture

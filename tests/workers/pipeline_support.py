@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from config.contracts import EXPORT_SCHEMA_PATH
+
 
 def queue_files(claim_id: str, paths: list[Path]) -> list[str]:
     from claims.intake import add_uploads
@@ -74,4 +76,4 @@ def validate_export(data: dict[str, Any], schema_path: Path) -> None:
     assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "contracts" / "export.schema.json"
+SCHEMA_PATH = EXPORT_SCHEMA_PATH  # the repository's copy, version 2 (config/contracts/)
