@@ -8,7 +8,10 @@ stay negligible next to OCR. Triggers, pseudo-triggers, terminations and the sco
 
 Scope rule: a `pre` trigger modifies a concept that starts after it, a `post` trigger one that ends
 before it, when no termination phrase stands between them and they are at most `window` words apart.
-A trigger inside a pseudo phrase, or inside the concept itself, does not count.
+A trigger inside a pseudo phrase, or inside the concept itself, does not count. Scopes end at clause
+boundaries: "but", ";", a new heading, and for a negated verb ("did not consider") a relative or
+subordinate clause ("...the notes that describe his back pain" is not negated). Normal cues ("gait
+normal", "heights maintained") form their own modifier, blocked by an abnormal word ("gait antalgic").
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from typing import Any
 import yaml
 
 CONTEXT_RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "context.yaml"
-MODIFIERS: tuple[str, ...] = ("negation", "historical", "hypothetical", "experiencer_other", "possible")
+MODIFIERS: tuple[str, ...] = (
+    "negation", "negation_verbal", "historical", "hypothetical", "experiencer_other", "possible", "normal"
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -35,6 +40,7 @@ class Context:
     hypothetical: bool = False
     experiencer: str = "patient"  # "patient" | "other"
     possible: bool = False
+    normal: bool = False  # an explicit normal cue ("gait normal", "heights maintained"): a normal finding
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class _ModifierRules:
     termination: re.Pattern[str] | None
     window_pre: int
     window_post: int
+    blockers: re.Pattern[str] | None = None  # inside the concept or between cue and concept: no effect
 
 
 def phrase_to_regex(phrase: str) -> str:
@@ -218,6 +225,7 @@ def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> dict[str, _ModifierRu
             termination=compile_phrases(list(section.get("termination") or [])),
             window_pre=int(section.get("window_pre", win_pre)),
             window_post=win_post,
+            blockers=compile_phrases(section.get("blockers")),
         )
     return rules
 
@@ -230,7 +238,8 @@ def _spans(pattern: re.Pattern[str] | None, sentence: str) -> list[tuple[int, in
 
 @lru_cache(maxsize=2048)
 def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], ...]]:
-    """All trigger, pseudo and termination spans of one sentence, cached: a sentence often has many hits."""
+    """All trigger, pseudo, termination and blocker spans of one sentence, cached: a sentence often has
+    many hits. Blockers (an abnormal word for the normal cue) end a scope like a termination does."""
     out: dict[str, tuple[list[tuple[int, int]], ...]] = {}
     general = _spans(load_general_termination(), sentence)
     for name, r in load_context_rules().items():
@@ -241,8 +250,9 @@ def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], 
 
         pre = [s for s in _spans(r.pre, sentence) if keep(s)]
         post = [s for s in _spans(r.post, sentence) if keep(s)]
-        term = general + _spans(r.termination, sentence)
-        out[name] = (pre, post, term)
+        blockers = _spans(r.blockers, sentence)
+        term = general + _spans(r.termination, sentence) + blockers
+        out[name] = (pre, post, term, blockers)
     return out
 
 
@@ -252,7 +262,9 @@ def _words_between(sentence: str, a: int, b: int) -> int:
 
 def _modified(sentence: str, start: int, end: int, name: str) -> bool:
     rules = load_context_rules()[name]
-    pre, post, term = _sentence_triggers(sentence)[name]
+    pre, post, term, blockers = _sentence_triggers(sentence)[name]
+    if any(start <= bs and be <= end for bs, be in blockers):
+        return False
     outside = [t for t in term if t[1] <= start or t[0] >= end]
     for _ts, te in pre:
         if te > start:
@@ -276,9 +288,10 @@ def assess_context(sentence: str, start: int, end: int) -> Context:
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"concept span {start}:{end} outside a sentence of {len(sentence)} characters")
     return Context(
-        negated=_modified(sentence, start, end, "negation"),
+        negated=_modified(sentence, start, end, "negation") or _modified(sentence, start, end, "negation_verbal"),
         historical=_modified(sentence, start, end, "historical"),
         hypothetical=_modified(sentence, start, end, "hypothetical"),
         experiencer="other" if _modified(sentence, start, end, "experiencer_other") else "patient",
         possible=_modified(sentence, start, end, "possible"),
+        normal=_modified(sentence, start, end, "normal"),
     )

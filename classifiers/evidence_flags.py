@@ -1,14 +1,21 @@
 """Evidence flags: the sentences a physician must weigh for a nexus letter, with clinical context.
 
-One finder per category of DESIGN.md §5 (back_complaint, injury, gait, aging_attribution, diagnosis,
-imaging_finding, service_strain, medical_opinion, alternative_cause, continuity, secondary_link). The
-vocabulary is data, in `config/rules/flags/<category>.yaml`, so a clinician can extend it; this module
-only applies it: split sentences, match each category's terms and patterns, keep the longest of
-overlapping matches, and attach the sentence's context (negated, historical, hypothetical,
-experiencer), a medical opinion's polarity and any date the sentence states.
+One flag per (sentence, category) of DESIGN.md §5 / `LABELS.md` (back_complaint, injury, gait,
+aging_attribution, diagnosis, imaging_finding, service_strain, medical_opinion, alternative_cause,
+continuity, secondary_link), carrying every span that made it. Three readers decide together:
 
-Negated hits are returned (negated=True), not dropped: the physician filters, and "denies back pain" at
-separation is itself evidence a letter may have to answer.
+1. rules, as data (`config/rules/flags/<category>.yaml`): terms, patterns and compositions of the concept
+   lexicon (`classifiers.flag_lexicon`: body site x symptom, event x mechanism, modality x finding);
+2. the page's layout (`classifiers.flag_sections`): sections (an imaging report's FINDINGS, FAMILY
+   HISTORY, GOALS...), form items and their check-boxes, questions and opinion requests;
+3. optionally a statistical sentence model (`classifiers.flag_sentence_model.FlagSentenceModel`, passed
+   in by the caller, fitted elsewhere) that decides where the rules are silent.
+
+Every flag carries its context (negated, historical, hypothetical, experiencer: `clinical_context`, with
+scopes ending at clause boundaries, normal findings negated, box answers and section kinds applied), a
+medical opinion's polarity, and the date of the event its sentence states (`classifiers.dates`).
+Negated flags are returned, not dropped: "denies back pain" at separation is evidence a letter may have
+to answer, and a normal finding ("gait non-antalgic") is evidence against.
 """
 
 from __future__ import annotations
@@ -23,9 +30,13 @@ from typing import Any
 
 import yaml
 
-from classifiers.clinical_context import assess_context, compile_phrases, ocr_tolerant_pattern
+from classifiers.clinical_context import Context, assess_context, compile_phrases, ocr_tolerant_pattern
+from classifiers.dates import find_dates
+from classifiers.flag_lexicon import compose_pattern, concept_spans, expand
+from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks
+from classifiers.flag_sentence_model import FlagSentenceModel
 from classifiers.sentences import split_sentences
-from config.vocabulary import FLAG_CATEGORIES  # noqa: F401 - re-exported for callers
+from config.vocabulary import FLAG_CATEGORIES
 
 FLAG_RULES_DIR = Path(__file__).resolve().parent.parent / "config" / "rules" / "flags"
 POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precedence on equal spans
@@ -35,11 +46,23 @@ POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precede
 DATED_CATEGORIES: frozenset[str] = frozenset(
     {"back_complaint", "injury", "gait", "diagnosis", "imaging_finding", "service_strain"}
 )
+# Findings a normal cue negates ("gait normal", "heights maintained"); never an opinion or an attribution.
+NORMAL_CATEGORIES: frozenset[str] = frozenset({"back_complaint", "gait", "imaging_finding", "diagnosis"})
+# Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
+HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset({"goals", "instructions"})
+# Section kinds where nothing is an imaging finding (an exam's reason or technique, an operation).
+NOT_IMAGING_SECTIONS: frozenset[str] = frozenset({"indication", "technique", "procedure"})
 
 
 @dataclass(frozen=True)
 class FlagHit:
-    """One flagged span: offsets index the text given to find_flags."""
+    """One flag: a sentence and a category, with every span (page offsets) that made it.
+
+    `start`/`end`/`text` are the first span (the sentence's evidence words when the model alone
+    decided); `spans` are all of them, sorted. `source` says who decided: "rule", "model" or
+    "rule+model" (a rule hit the model also scored above its threshold); `score` is the model's
+    calibrated probability when a model was given.
+    """
 
     category: str
     start: int
@@ -53,6 +76,9 @@ class FlagHit:
     experiencer: str
     polarity: str | None
     date: date | None  # a date the sentence states, for event categories (DATED_CATEGORIES) only
+    spans: tuple[tuple[int, int], ...] = ()
+    source: str = "rule"
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +94,7 @@ class _CategoryRules:
     category: str
     matchers: tuple[_Matcher, ...]
     exclude: re.Pattern[str] | None
+    exclude_sentence: re.Pattern[str] | None = None
 
 
 def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
@@ -77,7 +104,7 @@ def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[r
     term_rx = compile_phrases(terms)
     if term_rx is not None:
         compiled.append(term_rx)
-    compiled.extend(re.compile(ocr_tolerant_pattern(p), re.IGNORECASE) for p in patterns or [])
+    compiled.extend(re.compile(expand(p, transform=ocr_tolerant_pattern), re.IGNORECASE) for p in patterns or [])
     return compiled
 
 
@@ -95,16 +122,26 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 if rxs:
                     matchers.append(_Matcher(category, polarity, tuple(rxs)))
         rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
+        rxs.extend(
+            re.compile(compose_pattern(list(c["all"]), int(c.get("window", 5))), re.IGNORECASE)
+            for c in raw.get("compose") or []
+        )
         if rxs:
             matchers.append(_Matcher(category, None, tuple(rxs)))
         weak = _compile_list(raw.get("weak_terms"), raw.get("weak_patterns"))
         if weak:
             requires = raw.get("weak_requires") or []
-            requires_rx = re.compile("|".join(f"(?:{r})" for r in requires), re.IGNORECASE) if requires else None
+            requires_rx = (
+                re.compile("|".join(f"(?:{expand(r)})" for r in requires), re.IGNORECASE) if requires else None
+            )
             matchers.append(_Matcher(category, None, tuple(weak), requires_rx))
         excludes = raw.get("exclude") or []
-        exclude = re.compile("|".join(f"(?:{x})" for x in excludes), re.IGNORECASE) if excludes else None
-        packs.append(_CategoryRules(category, tuple(matchers), exclude))
+        exclude = re.compile("|".join(f"(?:{expand(x)})" for x in excludes), re.IGNORECASE) if excludes else None
+        whole = raw.get("exclude_sentence") or []
+        exclude_sentence = (
+            re.compile("|".join(f"(?:{expand(x)})" for x in whole), re.IGNORECASE) if whole else None
+        )
+        packs.append(_CategoryRules(category, tuple(matchers), exclude, exclude_sentence))
     return tuple(packs)
 
 
@@ -143,6 +180,8 @@ def _resolve_category(
     """Longest non-overlapping candidates of one category in one sentence, exclusions applied."""
     if not cands:
         return []
+    if rules.exclude_sentence is not None and rules.exclude_sentence.search(text, sent_start, sent_end):
+        return []
     hits = _select_longest(cands)
     if rules.exclude is not None:
         excluded = [(m.start(), m.end()) for m in rules.exclude.finditer(text, sent_start, sent_end)]
@@ -179,87 +218,6 @@ def _page_candidates(
     return out
 
 
-try:  # the record-type engineer's OCR-tolerant full-date finder, when present
-    from classifiers.dates import find_dates as _find_full_dates
-except ImportError:  # pragma: no cover - the module ships with claimdex; the fallback keeps this one standalone
-    _find_full_dates = None
-
-_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b")
-_DATE_US = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)?\d\d)\b")
-_DATE_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
-_DATE_DMY = re.compile(r"\b(\d\d?)\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
-_DATE_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
-_DATE_YEAR = re.compile(
-    r"\b(?:in|during|since|from|circa|around|about|by|until|of)\s+((?:19|20)\d\d)\b(?![/-]\d)", re.IGNORECASE
-)
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _full_dates(sentence: str) -> list[tuple[int, date]]:
-    if _find_full_dates is not None:
-        found = []
-        for f in _find_full_dates(sentence):
-            # "April 2008" must not read as April 20, 2008: keep it for the month-year rule below
-            if not _DATE_MONTH_YEAR.fullmatch(sentence[f.start : f.end].strip()):
-                found.append((f.start, f.date))
-        return found
-    found: list[tuple[int, date]] = []
-    for m in _DATE_ISO.finditer(sentence):
-        if d := _safe_date(int(m[1]), int(m[2]), int(m[3])):
-            found.append((m.start(), d))
-    for m in _DATE_US.finditer(sentence):
-        y = int(m[3])
-        y = y + (2000 if y < 50 else 1900) if y < 100 else y
-        if d := _safe_date(y, int(m[1]), int(m[2])):
-            found.append((m.start(), d))
-    for m in _DATE_MDY.finditer(sentence):
-        mon = _MONTHS.get(m[1].lower())
-        if mon and (d := _safe_date(int(m[3]), mon, int(m[2]))):
-            found.append((m.start(), d))
-    for m in _DATE_DMY.finditer(sentence):
-        mon = _MONTHS.get(m[2].lower())
-        if mon and (d := _safe_date(int(m[3]), mon, int(m[1]))):
-            found.append((m.start(), d))
-    return found
-
-
-def find_sentence_date(sentence: str) -> date | None:
-    """The first date a sentence states, for the chronology and for in_service.
-
-    Full dates first (any format `classifiers.dates` reads, OCR look-alikes folded); else a month and
-    year ("April 2008" -> 1 April 2008); else a year after a preposition ("a hard landing in 2008" ->
-    1 July 2008). Partial dates are approximations, but a narrated in-service injury in a post-service
-    note must not take the note's own date and be called post-service.
-    """
-    found: list[tuple[int, date]] = _full_dates(sentence)
-    if not found:
-        for m in _DATE_MONTH_YEAR.finditer(sentence):
-            mon = _MONTHS.get(m[1].lower())
-            if mon:
-                found.append((m.start(), date(int(m[2]), mon, 1)))
-    if not found:
-        found = [(m.start(), date(int(m[1]), 7, 1)) for m in _DATE_YEAR.finditer(sentence)]
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
 def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) -> str | None:
     """One sentence states one opinion: "less likely than not related to military service" is negative
     even though "related to military service" alone reads positive. Speculative > negative > positive."""
@@ -293,53 +251,213 @@ def fold_ocr_digits(text: str) -> str:
     return _WORDISH_TOKEN.sub(fold, text)
 
 
-def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
-    """All evidence flags of a page's text, ordered by offset then category; deterministic and pure.
 
-    `record_type` (DESIGN.md §5) is accepted so callers need not special-case documents; in an
-    imaging report a spine diagnosis the report states is also an imaging finding.
+
+_SPECULATIVE = re.compile(r"\bspeculat\w*|\b(?:cannot|can\s*not|unable\s+to)\s+(?:say|determine|state|resolve)\b", re.I)
+_NEGATIVE = re.compile(r"\b(?:not|unlikely|less\s+likely|unrelated|no\s+(?:nexus|relationship|link))\b", re.I)
+
+
+def guess_polarity(sentence: str) -> str:
+    """An opinion's polarity when no polarity rule matched (the model found the opinion)."""
+    if _SPECULATIVE.search(sentence):
+        return "speculative"
+    if _NEGATIVE.search(sentence):
+        return "negative"
+    return "positive"
+
+
+def event_date(sentence: str) -> date | None:
+    """The first date the sentence states (`classifiers.dates.find_dates`: full dates; partial dates
+    as that module reads them)."""
+    found = find_dates(sentence)
+    return found[0].date if found else None
+
+
+_MSK_IMAGING_WORDS = re.compile(
+    r"\b(?:spine|spinal|lumbar|thoracic|cervical|sacr\w*|vertebr\w*|dis[ck]s?|foram\w*|canal|facet\w*|"
+    r"pedicles?|cord|thecal|nerve\s+roots?|osteophyt\w*|bones?|joints?|fractures?|menisc\w*|ligaments?|"
+    r"(?-i:[CTLS]\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _imaging_in_scope(sentence: str, concepts: dict[str, list[tuple[int, int]]]) -> bool:
+    """Brain, chest, vascular and abdominal findings are out of scope: a sentence naming such an organ
+    and no spine, joint or bone structure is not an imaging finding."""
+    return "non_msk" not in concepts or bool(_MSK_IMAGING_WORDS.search(sentence))
+
+
+def _section_of(layout: PageLayout, pos: int) -> Section | None:
+    return layout.section_at(pos)
+
+
+@dataclass(frozen=True)
+class _SpanContext:
+    start: int
+    end: int
+    negated: bool
+    historical: bool
+    hypothetical: bool
+    experiencer: str
+
+    def plainness(self) -> tuple[bool, bool, bool, bool]:
+        """Sort key: a present, affirmed, own finding first (it decides the flag's context)."""
+        return (self.negated, self.hypothetical, self.experiencer != "patient", self.historical)
+
+
+def _span_context(
+    category: str, folded: str, s_start: int, s_end: int, start: int, end: int, layout: PageLayout, asks: bool
+) -> _SpanContext | None:
+    """The context of one span: ConText in its sentence, then the layout (box answers, section kinds,
+    questions). None when the span sits in an unchecked form option (not evidence at all)."""
+    ctx: Context = assess_context(folded[s_start:s_end], start - s_start, end - s_start)
+    negated = ctx.negated or (ctx.normal and category in NORMAL_CATEGORIES)
+    hypothetical = ctx.hypothetical or asks
+    experiencer = ctx.experiencer
+    section = _section_of(layout, start)
+    if section is not None:
+        if section.kind in HYPOTHETICAL_SECTIONS:
+            hypothetical = True
+        elif section.kind == "family":
+            experiencer = "other"
+    box = layout.box_at(start, end)
+    if box is not None:
+        if box.answer == "unchecked":
+            return None
+        if box.answer == "yes":
+            negated, hypothetical = False, False
+        elif box.answer == "no":
+            negated, hypothetical = True, False
+        elif box.answer == "checked":
+            hypothetical = False
+        elif box.answer == "blank":
+            hypothetical = True
+    return _SpanContext(start, end, negated, ctx.historical, hypothetical, experiencer)
+
+
+def _sentence_category_spans(
+    text: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    packs: tuple[_CategoryRules, ...],
+    cands: list[list[tuple[int, int, int, str | None]]],
+    record_type: str,
+    layout: PageLayout,
+    concepts: dict[str, list[tuple[int, int]]],
+) -> dict[str, list[tuple[int, int, str | None]]]:
+    """Rule spans per category in one sentence, with the layout's additions and removals."""
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    for rules, cat_cands in zip(packs, cands, strict=True):
+        hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
+        if hits:
+            found[rules.category] = hits
+    sentence = text[s_start:s_end]
+    if record_type == "imaging_report" and "diagnosis" in found:
+        found.setdefault("imaging_finding", []).extend(found["diagnosis"])
+    section = _section_of(layout, s_start)
+    kind = section.kind if section is not None else None
+    if layout.imaging_page and kind == "findings" and "msk_anatomy" in concepts:
+        body = max(s_start, section.body) if section is not None and section.start >= s_start else s_start
+        anatomy = [(a, b, None) for a, b in concepts["msk_anatomy"] if a >= body]
+        if anatomy:
+            found.setdefault("imaging_finding", []).extend(anatomy)
+    if "imaging_finding" in found and (
+        (kind in NOT_IMAGING_SECTIONS and record_type != "imaging_report")
+        or not _imaging_in_scope(sentence, concepts)
+    ):
+        del found["imaging_finding"]
+    return found
+
+
+def _sentence_concepts(
+    page_concepts: dict[str, list[tuple[int, int]]], s_start: int, s_end: int
+) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, spans in page_concepts.items():
+        inside = [(a, b) for a, b in spans if s_start <= a and b <= s_end]
+        if inside:
+            out[name] = inside
+    return out
+
+
+def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel | None = None) -> list[FlagHit]:
+    """All evidence flags of a page's text: one per (sentence, category), ordered by offset then
+    category; deterministic and pure.
+
+    `record_type` (DESIGN.md §5): in an imaging report a spine diagnosis the report states is also an
+    imaging finding, and its FINDINGS/IMPRESSION sections are read as imaging findings. `model`: a
+    fitted `FlagSentenceModel`; None reads with the rules and the layout only.
     """
-    hits: list[FlagHit] = []
     packs = load_flag_rules()
     folded = fold_ocr_digits(text)
     sentences = split_sentences(text)
+    layout = read_layout(text, record_type)
+    page_concepts = concept_spans(folded)
     candidates = _page_candidates(folded, sentences, packs)
+    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
+    hits: list[FlagHit] = []
     for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):
         sentence = text[s_start:s_end]
-        folded_sentence = folded[s_start:s_end]
+        concepts = _sentence_concepts(page_concepts, s_start, s_end)
+        found = _sentence_category_spans(
+            text, folded, s_start, s_end, packs, sentence_cands, record_type, layout, concepts
+        )
+        scores: dict[str, float] = {}
+        model_spans: dict[str, list[tuple[int, int]]] = {}
+        if model is not None:
+            section = _section_of(layout, s_start)
+            scores = model.predict(sentence, section.kind if section else None, set(concepts), set(found))
+            for category, p in scores.items():
+                if category not in found and p >= model.threshold(category):
+                    model_spans[category] = [
+                        (s_start + a, s_start + b) for a, b in model.evidence(sentence, category)
+                    ] or [(s_start, s_end)]
+        if not found and not model_spans:
+            continue
+        asks = sentence_asks(sentence)
+        polarity_found = [(c, s, e, pol) for c, spans in found.items() for s, e, pol in spans]
+        opinion_polarity = _sentence_opinion_polarity(polarity_found)
         sentence_date: date | None = None
         date_done = False
-        found: list[tuple[str, int, int, str | None]] = []
-        for rules, cands in zip(packs, sentence_cands, strict=True):
-            for s, e, pol in _resolve_category(folded, rules, cands, s_start, s_end):
-                found.append((rules.category, s, e, pol))
-                if record_type == "imaging_report" and rules.category == "diagnosis":
-                    found.append(("imaging_finding", s, e, None))
-        opinion_polarity = _sentence_opinion_polarity(found)
-        seen: set[tuple[str, int, int]] = set()
-        for category, s, e, _pol in found:
-            if (category, s, e) in seen:
+        for category in sorted(set(found) | set(model_spans), key=order.__getitem__):
+            spans = sorted({(s, e) for s, e, _pol in found.get(category, [])} | set(model_spans.get(category, [])))
+            contexts = [
+                c for s, e in spans
+                if (c := _span_context(category, folded, s_start, s_end, s, e, layout, asks)) is not None
+            ]
+            if not contexts:
                 continue
-            seen.add((category, s, e))
-            ctx = assess_context(folded_sentence, s - s_start, e - s_start)
-            if not date_done:
-                sentence_date, date_done = find_sentence_date(sentence), True
+            best = min(contexts, key=_SpanContext.plainness)
+            kept = tuple(sorted((c.start, c.end) for c in contexts))
+            if category in DATED_CATEGORIES and not date_done:
+                sentence_date, date_done = event_date(sentence), True
+            p = scores.get(category)
+            source = "model" if category not in found else (
+                "rule+model" if p is not None and p >= model.threshold(category) else "rule"  # type: ignore[union-attr]
+            )
+            polarity = None
+            if category == "medical_opinion":
+                polarity = opinion_polarity or guess_polarity(sentence)
+            first = kept[0]
             hits.append(
                 FlagHit(
                     category=category,
-                    start=s,
-                    end=e,
-                    text=text[s:e],
+                    start=first[0],
+                    end=first[1],
+                    text=text[first[0] : first[1]],
                     sentence=sentence,
                     sentence_start=s_start,
-                    negated=ctx.negated,
-                    historical=ctx.historical,
-                    hypothetical=ctx.hypothetical,
-                    experiencer=ctx.experiencer,
-                    polarity=opinion_polarity if category == "medical_opinion" else None,
+                    negated=best.negated,
+                    historical=best.historical,
+                    hypothetical=best.hypothetical,
+                    experiencer=best.experiencer,
+                    polarity=polarity,
                     date=sentence_date if category in DATED_CATEGORIES else None,
+                    spans=kept,
+                    source=source,
+                    score=round(float(p), 4) if p is not None else None,
                 )
             )
-    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
     hits.sort(key=lambda h: (h.start, order[h.category], h.end))
     return hits
