@@ -32,7 +32,7 @@ import yaml
 
 from classifiers.clinical_context import Context, assess_context, compile_phrases, ocr_tolerant_pattern
 from classifiers.dates import find_dates
-from classifiers.flag_lexicon import compose_pattern, concept_spans, expand
+from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
 from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks
 from classifiers.flag_sentence_model import FlagSentenceModel
 from classifiers.sentences import split_sentences
@@ -48,6 +48,8 @@ DATED_CATEGORIES: frozenset[str] = frozenset(
 )
 # Findings a normal cue negates ("gait normal", "heights maintained"); never an opinion or an attribution.
 NORMAL_CATEGORIES: frozenset[str] = frozenset({"back_complaint", "gait", "imaging_finding", "diagnosis"})
+# Sentences of a category that make it the page's topic, so that "the pain" elsewhere on it refers to it.
+TOPIC_MIN_SENTENCES = 2
 # Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
 HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset({"goals", "instructions"})
 # Section kinds where nothing is an imaging finding (an exam's reason or technique, an operation).
@@ -95,6 +97,14 @@ class _CategoryRules:
     matchers: tuple[_Matcher, ...]
     exclude: re.Pattern[str] | None
     exclude_sentence: re.Pattern[str] | None = None
+    compositions: tuple[Composition, ...] = ()  # pack `concepts` and `compose`
+    weak_compositions: tuple[Composition, ...] = ()  # pack `weak_compose`: count only with requires_concepts
+    requires_concepts: tuple[tuple[str, ...], ...] = ()  # weak hits need one concept of every group
+    weak_rank: int | None = None  # rank of the weak regex matcher, whose hits need requires_concepts too
+    topic_concepts: tuple[str, ...] = ()  # count where another sentence of the page has this category
+    topic_vetoes: tuple[str, ...] = ()  # ... unless the sentence names one of these (another body part)
+    section_site: str | None = None  # a concept a section's heading lends to its sentences ("LUMBAR SPINE:")
+    section_concepts: tuple[str, ...] = ()  # ... the sentence concepts that then make a hit
 
 
 def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
@@ -122,14 +132,15 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 if rxs:
                     matchers.append(_Matcher(category, polarity, tuple(rxs)))
         rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
-        rxs.extend(
-            re.compile(compose_pattern(list(c["all"]), int(c.get("window", 5))), re.IGNORECASE)
-            for c in raw.get("compose") or []
-        )
         if rxs:
             matchers.append(_Matcher(category, None, tuple(rxs)))
+        compositions = tuple(Composition.parse(c) for c in [*(raw.get("concepts") or []), *(raw.get("compose") or [])])
+        weak_compositions = tuple(Composition.parse(c) for c in raw.get("weak_compose") or [])
+        requires_concepts = tuple(tuple(group) for group in raw.get("weak_requires_concepts") or [])
+        weak_rank: int | None = None
         weak = _compile_list(raw.get("weak_terms"), raw.get("weak_patterns"))
         if weak:
+            weak_rank = len(matchers)
             requires = raw.get("weak_requires") or []
             requires_rx = (
                 re.compile("|".join(f"(?:{expand(r)})" for r in requires), re.IGNORECASE) if requires else None
@@ -141,7 +152,14 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
         exclude_sentence = (
             re.compile("|".join(f"(?:{expand(x)})" for x in whole), re.IGNORECASE) if whole else None
         )
-        packs.append(_CategoryRules(category, tuple(matchers), exclude, exclude_sentence))
+        packs.append(
+            _CategoryRules(
+                category, tuple(matchers), exclude, exclude_sentence,
+                compositions, weak_compositions, requires_concepts, weak_rank,
+                tuple(raw.get("topic_concepts") or ()), tuple(raw.get("topic_vetoes") or ()),
+                raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
+            )
+        )
     return tuple(packs)
 
 
@@ -349,6 +367,17 @@ def _sentence_category_spans(
     """Rule spans per category in one sentence, with the layout's additions and removals."""
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     for rules, cat_cands in zip(packs, cands, strict=True):
+        strong = len(rules.matchers)
+        cat_cands = list(cat_cands)
+        for comp in rules.compositions:
+            cat_cands.extend((a, b, strong, None) for a, b in composed_spans(folded, concepts, comp))
+        if rules.weak_rank is not None or rules.weak_compositions:
+            weak_ok = all(any(c in concepts for c in group) for group in rules.requires_concepts)
+            if not weak_ok:
+                cat_cands = [c for c in cat_cands if c[2] != rules.weak_rank]
+            else:
+                for comp in rules.weak_compositions:
+                    cat_cands.extend((a, b, strong + 1, None) for a, b in composed_spans(folded, concepts, comp))
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
         if hits:
             found[rules.category] = hits
@@ -358,15 +387,18 @@ def _sentence_category_spans(
     section = _section_of(layout, s_start)
     kind = section.kind if section is not None else None
     if layout.imaging_page and kind == "findings" and "msk_anatomy" in concepts:
+        # every sentence of an imaging report's findings that names a structure is a finding (a normal one
+        # is flagged negated): one span from its first to its last anatomy word, read in context as a whole
         body = max(s_start, section.body) if section is not None and section.start >= s_start else s_start
-        anatomy = [(a, b, None) for a, b in concepts["msk_anatomy"] if a >= body]
+        anatomy = [(a, b) for a, b in concepts["msk_anatomy"] if a >= body]
         if anatomy:
-            found.setdefault("imaging_finding", []).extend(anatomy)
-    if "imaging_finding" in found and (
-        (kind in NOT_IMAGING_SECTIONS and record_type != "imaging_report")
-        or not _imaging_in_scope(sentence, concepts)
-    ):
-        del found["imaging_finding"]
+            found.setdefault("imaging_finding", []).append((anatomy[0][0], anatomy[-1][1], None))
+    if "imaging_finding" in found:
+        told_by_image = "imaging_modality" in concepts and "imaging_verb" in concepts
+        if (kind in NOT_IMAGING_SECTIONS and record_type != "imaging_report" and not told_by_image) or (
+            not _imaging_in_scope(sentence, concepts)
+        ):
+            del found["imaging_finding"]
     return found
 
 
@@ -379,6 +411,40 @@ def _sentence_concepts(
         if inside:
             out[name] = inside
     return out
+
+
+def _page_additions(
+    text: str,
+    sentences: list[tuple[int, int]],
+    packs: tuple[_CategoryRules, ...],
+    layout: PageLayout,
+    per_sentence: list[tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str | None]]]]],
+) -> None:
+    """Hits a sentence owes to its page: a bare symptom ("the pain") on a page whose back complaint another
+    sentence establishes, and symptoms in a section headed by a body site ("BACK: nontender")."""
+    counts: dict[str, int] = {}
+    for _concepts, found in per_sentence:
+        for category in found:
+            counts[category] = counts.get(category, 0) + 1
+    for rules in packs:
+        if not rules.topic_concepts and not rules.section_site:
+            continue
+        site_rx = concept_regex(rules.section_site) if rules.section_site else None
+        for (s_start, _s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+            if rules.category in found:
+                continue
+            spans: list[tuple[int, int]] = []
+            if site_rx is not None:
+                section = layout.section_at(s_start)
+                if section is not None and site_rx.search(section.name):
+                    spans = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+            if (
+                not spans and rules.topic_concepts and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
+                and not any(v in concepts for v in rules.topic_vetoes)
+            ):
+                spans = [sp for c in rules.topic_concepts for sp in concepts.get(c, [])]
+            if spans:
+                found[rules.category] = [(a, b, None) for a, b in sorted(set(spans))]
 
 
 def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel | None = None) -> list[FlagHit]:
@@ -396,13 +462,19 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
     page_concepts = concept_spans(folded)
     candidates = _page_candidates(folded, sentences, packs)
     order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
-    hits: list[FlagHit] = []
+    # pass 1: rule spans per sentence
+    per_sentence: list[tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str | None]]]]] = []
     for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):
-        sentence = text[s_start:s_end]
         concepts = _sentence_concepts(page_concepts, s_start, s_end)
         found = _sentence_category_spans(
             text, folded, s_start, s_end, packs, sentence_cands, record_type, layout, concepts
         )
+        per_sentence.append((concepts, found))
+    # pass 2: what the page as a whole lends a sentence (its topic, its section headings)
+    _page_additions(text, sentences, packs, layout, per_sentence)
+    hits: list[FlagHit] = []
+    for (s_start, s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+        sentence = text[s_start:s_end]
         scores: dict[str, float] = {}
         model_spans: dict[str, list[tuple[int, int]]] = {}
         if model is not None:

@@ -1,9 +1,12 @@
 """Concept lexicons that compose: body site x symptom, event x mechanism, imaging modality x finding.
 
-The concepts are data (`config/rules/flag_lexicon.yaml`). A category pack composes them two ways:
+The concepts are data (`config/rules/flag_lexicon.yaml`). A category pack uses them three ways:
+- `concepts: [gait_word]`: any match of the concept;
 - `compose: [{all: [back_site, symptom], window: 5}]`: both concepts within `window` words of each
   other, in either order, in one clause (no sentence end, ";" or "but"/"however" between them);
 - `<<concept>>` inside a pack's regex pattern, replaced by the concept's regex.
+Concepts are matched once per page (`concept_spans`); compositions are joined in Python over those
+matches, which keeps a page's cost linear in the number of concepts, not of compositions.
 
 `concept_spans` also lists which concepts a sentence holds, for the sentence model's features.
 Pure apart from reading the rule file once per process (as the other rule packs do).
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,13 +27,12 @@ from classifiers.clinical_context import compile_phrases, ocr_tolerant_pattern
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "flag_lexicon.yaml"
 
-# One word of the gap between two composed concepts: separators that do not end a clause, then a word
-# that does not open a contrasting clause.
-_GAP_WORD = (
-    r"(?:[^\w;.!?\n]|\n(?![ \t]*\n)|\.(?=\w))+"
-    r"(?!(?:but|however|although|though|whereas|except|yet|which)\b)[\w'/-]+"
+# What ends a clause between two composed concepts: sentence punctuation (a dot inside a token such as
+# "L4.5" does not), a blank line, or a word opening a contrasting or relative clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;!?]|\.(?!\w)|\n[ \t]*\n|\b(?:but|however|although|though|whereas|except|yet|which)\b", re.IGNORECASE
 )
-_GAP_END = r"(?:[^\w;.!?\n]|\n(?![ \t]*\n)|\.(?=\w))+"
+_WORD = re.compile(r"[\w'/-]+")
 _PLACEHOLDER = re.compile(r"<<(\w+)>>")
 
 
@@ -68,28 +71,75 @@ def expand(pattern: str, lexicon: dict[str, str] | None = None, transform: Calla
     return "".join(out)
 
 
-def compose_pattern(members: list[str], window: int, lexicon: dict[str, str] | None = None) -> str:
-    """Regex source for two or more concepts within `window` words of each other in one clause.
+@dataclass(frozen=True)
+class Composition:
+    """Concepts that make a finding together: each within `window` words of the previous, one clause."""
 
-    Two concepts match in either order; three or more in the order given.
-    """
-    lex = lexicon if lexicon is not None else load_lexicon()
-    for name in members:
-        if name not in lex:
-            raise KeyError(f"unknown concept {name!r} in a flag composition")
-    gap = rf"(?:{_GAP_WORD}){{0,{window}}}?{_GAP_END}"
+    members: tuple[str, ...]
+    window: int = 5
 
-    def chain(names: list[str]) -> str:
-        return gap.join(f"(?:{lex[n]})" for n in names)
+    @classmethod
+    def parse(cls, raw: dict[str, Any] | list[str] | str, lexicon: dict[str, str] | None = None) -> Composition:
+        """From a pack entry: {all: [a, b], window: 5}, [a, b] or a single concept name."""
+        lex = lexicon if lexicon is not None else load_lexicon()
+        if isinstance(raw, str):
+            members, window = (raw,), 0
+        elif isinstance(raw, list):
+            members, window = tuple(raw), 5
+        else:
+            members, window = tuple(raw["all"]), int(raw.get("window", 5))
+        for name in members:
+            if name not in lex:
+                raise KeyError(f"unknown concept {name!r} in a flag composition")
+        return cls(members, window)
 
-    if len(members) == 2:
-        return f"(?:{chain(members)}|{chain(members[::-1])})"
-    return f"(?:{chain(members)})"
+
+def _joinable(text: str, a_end: int, b_start: int, window: int) -> bool:
+    if b_start <= a_end:
+        return True  # touching or overlapping
+    gap = text[a_end:b_start]
+    return len(_WORD.findall(gap)) <= window and _CLAUSE_BREAK.search(gap) is None
+
+
+def composed_spans(
+    text: str, concepts: dict[str, list[tuple[int, int]]], composition: Composition
+) -> list[tuple[int, int]]:
+    """Spans of text where the composition holds, given the concept matches (from `concept_spans`) of the
+    stretch searched. Two concepts join in either order; three or more in the order listed."""
+    lists = [concepts.get(name) for name in composition.members]
+    if any(not spans for spans in lists):
+        return []
+    if len(lists) == 1:
+        return list(lists[0] or [])
+    out: set[tuple[int, int]] = set()
+    first, second = lists[0] or [], lists[1] or []
+    if len(lists) == 2:
+        for a in first:
+            for b in second:
+                lo, hi = (a, b) if a[0] <= b[0] else (b, a)
+                if _joinable(text, lo[1], hi[0], composition.window):
+                    out.add((min(a[0], b[0]), max(a[1], b[1])))
+        return sorted(out)
+    partial = [(a[0], a[1]) for a in first]
+    for spans in lists[1:]:
+        partial = [
+            (p[0], max(p[1], b[1])) for p in partial for b in spans or []
+            if b[0] >= p[0] and _joinable(text, p[1], b[0], composition.window)
+        ]
+    return sorted(set(partial))
 
 
 @lru_cache(maxsize=2)
 def _compiled_concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in load_lexicon().items())
+
+
+def concept_regex(name: str) -> re.Pattern[str]:
+    """One concept's compiled regex (case-insensitive)."""
+    for concept, rx in _compiled_concepts():
+        if concept == name:
+            return rx
+    raise KeyError(f"unknown concept {name!r}")
 
 
 def concept_spans(text: str) -> dict[str, list[tuple[int, int]]]:

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from classifiers.flag_lexicon import load_lexicon
+
 SECTION_RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "flag_sections.yaml"
 
 # An upper-case heading ending in a colon, at a line start or right after a sentence end (transcribed
@@ -86,6 +88,11 @@ class _SectionRules:
     imaging_page: re.Pattern[str]
     question_start: re.Pattern[str]
     request: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _imaging_only() -> re.Pattern[str]:
+    return re.compile(load_lexicon()["imaging_only"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -208,12 +215,21 @@ def read_boxes(text: str) -> tuple[BoxItem, ...]:
     return tuple(items)
 
 
+_IMAGING_ONLY_WORDS = 3  # imaging-only words (foramina, thecal sac, alignment...) that make findings an image's
+
+
 def is_imaging_page(text: str, sections: tuple[Section, ...], record_type: str) -> bool:
+    """An imaging report: by record type, or a findings section on a page that names an imaging study near
+    its top, or whose findings speak the language only images are described in."""
     if record_type == "imaging_report":
         return True
-    if not any(s.kind == "findings" for s in sections):
+    findings = [s for s in sections if s.kind == "findings"]
+    if not findings:
         return False
-    return bool(load_section_rules().imaging_page.search(text, 0, min(len(text), 600)))
+    if load_section_rules().imaging_page.search(text, 0, min(len(text), 600)):
+        return True
+    only = _imaging_only()
+    return sum(len(only.findall(text, s.body, s.end)) for s in findings) >= _IMAGING_ONLY_WORDS
 
 
 def read_layout(text: str, record_type: str = "other") -> PageLayout:
