@@ -283,6 +283,29 @@ def _modified(sentence: str, start: int, end: int, name: str) -> bool:
     return False
 
 
+_CUE_MODIFIERS: tuple[str, ...] = ("negation", "negation_verbal", "normal")
+
+
+def is_cue(words: str) -> bool:
+    """True when `words` are, as a whole, a negation or normal cue ("negative", "without difficulty",
+    "within normal limits"): such a word is a finding's context, not the finding."""
+    words = words.strip()
+    if not words:
+        return False
+    rules = load_context_rules()
+    for name in _CUE_MODIFIERS:
+        for rx in (rules[name].pre, rules[name].post):
+            if rx is not None and (m := rx.fullmatch(words)) is not None and m.end() == len(words):
+                return True
+    return False
+
+
+def has_cue(sentence: str, name: str) -> bool:
+    """Whether the sentence holds any trigger (outside a pseudo-trigger) of a modifier, wherever it is."""
+    pre, post, _term, _blockers = _sentence_triggers(sentence)[name]
+    return bool(pre or post)
+
+
 def assess_context(sentence: str, start: int, end: int) -> Context:
     """Context of the concept at sentence[start:end] (offsets within `sentence`)."""
     if not 0 <= start <= end <= len(sentence):

@@ -30,7 +30,14 @@ from typing import Any
 
 import yaml
 
-from classifiers.clinical_context import Context, assess_context, compile_phrases, ocr_tolerant_pattern
+from classifiers.clinical_context import (
+    Context,
+    assess_context,
+    compile_phrases,
+    has_cue,
+    is_cue,
+    ocr_tolerant_pattern,
+)
 from classifiers.dates import find_dates
 from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
 from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks
@@ -48,6 +55,9 @@ DATED_CATEGORIES: frozenset[str] = frozenset(
 )
 # Findings a normal cue negates ("gait normal", "heights maintained"); never an opinion or an attribution.
 NORMAL_CATEGORIES: frozenset[str] = frozenset({"back_complaint", "gait", "imaging_finding", "diagnosis"})
+# Concepts that make an imaging report's sentence abnormal; the mark of a span read as a normal study.
+ABNORMAL_IMAGING_CONCEPTS: tuple[str, ...] = ("imaging_change", "dx_noun")
+NORMAL_STUDY = "normal-study"
 # Sentences of a category that make it the page's topic, so that "the pain" elsewhere on it refers to it.
 TOPIC_MIN_SENTENCES = 2
 # Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
@@ -324,12 +334,25 @@ class _SpanContext:
 
 
 def _span_context(
-    category: str, folded: str, s_start: int, s_end: int, start: int, end: int, layout: PageLayout, asks: bool
+    category: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    start: int,
+    end: int,
+    layout: PageLayout,
+    asks: bool,
+    normal_study: bool = False,
 ) -> _SpanContext | None:
     """The context of one span: ConText in its sentence, then the layout (box answers, section kinds,
-    questions). None when the span sits in an unchecked form option (not evidence at all)."""
-    ctx: Context = assess_context(folded[s_start:s_end], start - s_start, end - s_start)
+    questions). None when the span sits in an unchecked form option (not evidence at all).
+    `normal_study`: an imaging report's sentence without abnormal words, negated by any normal or negation
+    cue it holds ("The vertebral body heights and disc spaces are maintained")."""
+    sentence = folded[s_start:s_end]
+    ctx: Context = assess_context(sentence, start - s_start, end - s_start)
     negated = ctx.negated or (ctx.normal and category in NORMAL_CATEGORIES)
+    if normal_study and not negated:
+        negated = has_cue(sentence, "normal") or has_cue(sentence, "negation")
     hypothetical = ctx.hypothetical or asks
     experiencer = ctx.experiencer
     section = _section_of(layout, start)
@@ -353,6 +376,30 @@ def _span_context(
     return _SpanContext(start, end, negated, ctx.historical, hypothetical, experiencer)
 
 
+def _outside_heading(
+    spans: list[tuple[int, int]], layout: PageLayout, s_start: int, s_end: int
+) -> list[tuple[int, int]]:
+    """Drop the words of a heading opening the sentence ("GAIT: normal stride") when the sentence's body
+    has evidence of its own: the body says what the label is about."""
+    section = layout.section_at(s_start)
+    if section is None or not s_start <= section.start < s_end:
+        return spans
+    body = [sp for sp in spans if sp[0] >= section.body]
+    return body or spans
+
+
+def _member_spans(
+    folded: str, concepts: dict[str, list[tuple[int, int]]], comp: Composition
+) -> list[tuple[int, int]]:
+    """The spans of a composition's hits, member by member, leaving out a member that is itself a context
+    cue ("walking ... without difficulty": the finding is "walking", "without difficulty" its context)."""
+    out: list[tuple[int, int]] = []
+    for members in composed_spans(folded, concepts, comp):
+        kept = [m for m in members if not is_cue(folded[m[0] : m[1]])]
+        out.extend(kept or [(members[0][0], members[-1][1])])
+    return out
+
+
 def _sentence_category_spans(
     text: str,
     folded: str,
@@ -370,14 +417,14 @@ def _sentence_category_spans(
         strong = len(rules.matchers)
         cat_cands = list(cat_cands)
         for comp in rules.compositions:
-            cat_cands.extend((a, b, strong, None) for a, b in composed_spans(folded, concepts, comp))
+            cat_cands.extend((a, b, strong, None) for a, b in _member_spans(folded, concepts, comp))
         if rules.weak_rank is not None or rules.weak_compositions:
             weak_ok = all(any(c in concepts for c in group) for group in rules.requires_concepts)
             if not weak_ok:
                 cat_cands = [c for c in cat_cands if c[2] != rules.weak_rank]
             else:
                 for comp in rules.weak_compositions:
-                    cat_cands.extend((a, b, strong + 1, None) for a, b in composed_spans(folded, concepts, comp))
+                    cat_cands.extend((a, b, strong + 1, None) for a, b in _member_spans(folded, concepts, comp))
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
         if hits:
             found[rules.category] = hits
@@ -386,13 +433,16 @@ def _sentence_category_spans(
         found.setdefault("imaging_finding", []).extend(found["diagnosis"])
     section = _section_of(layout, s_start)
     kind = section.kind if section is not None else None
-    if layout.imaging_page and kind == "findings" and "msk_anatomy" in concepts:
-        # every sentence of an imaging report's findings that names a structure is a finding (a normal one
-        # is flagged negated): one span from its first to its last anatomy word, read in context as a whole
+    if layout.imaging_page and kind == "findings" and "msk_anatomy" in concepts and "imaging_finding" not in found:
+        # every sentence of an imaging report's findings that names a structure is a finding; its evidence is
+        # its abnormal words when it has some, else its anatomy (a normal study, flagged negated by the finder)
         body = max(s_start, section.body) if section is not None and section.start >= s_start else s_start
-        anatomy = [(a, b) for a, b in concepts["msk_anatomy"] if a >= body]
-        if anatomy:
-            found.setdefault("imaging_finding", []).append((anatomy[0][0], anatomy[-1][1], None))
+        abnormal = [(a, b) for c in ABNORMAL_IMAGING_CONCEPTS for a, b in concepts.get(c, []) if a >= body]
+        anatomy = [(a, b) for a, b in concepts["msk_anatomy"] if a >= body and not folded.startswith(":", b)]
+        if abnormal:
+            found["imaging_finding"] = [(a, b, None) for a, b in sorted(set(abnormal))]
+        elif anatomy:
+            found["imaging_finding"] = [(anatomy[0][0], anatomy[-1][1], NORMAL_STUDY)]
     if "imaging_finding" in found:
         told_by_image = "imaging_modality" in concepts and "imaging_verb" in concepts
         if (kind in NOT_IMAGING_SECTIONS and record_type != "imaging_report" and not told_by_image) or (
@@ -493,10 +543,15 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
         sentence_date: date | None = None
         date_done = False
         for category in sorted(set(found) | set(model_spans), key=order.__getitem__):
-            spans = sorted({(s, e) for s, e, _pol in found.get(category, [])} | set(model_spans.get(category, [])))
+            marks = {(s, e): mark for s, e, mark in found.get(category, [])}
+            spans = _outside_heading(
+                sorted(set(marks) | set(model_spans.get(category, []))), layout, s_start, s_end
+            )
             contexts = [
                 c for s, e in spans
-                if (c := _span_context(category, folded, s_start, s_end, s, e, layout, asks)) is not None
+                if (c := _span_context(
+                    category, folded, s_start, s_end, s, e, layout, asks, marks.get((s, e)) == NORMAL_STUDY
+                )) is not None
             ]
             if not contexts:
                 continue

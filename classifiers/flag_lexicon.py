@@ -103,28 +103,28 @@ def _joinable(text: str, a_end: int, b_start: int, window: int) -> bool:
 
 def composed_spans(
     text: str, concepts: dict[str, list[tuple[int, int]]], composition: Composition
-) -> list[tuple[int, int]]:
-    """Spans of text where the composition holds, given the concept matches (from `concept_spans`) of the
-    stretch searched. Two concepts join in either order; three or more in the order listed."""
-    lists = [concepts.get(name) for name in composition.members]
+) -> list[tuple[tuple[int, int], ...]]:
+    """Where the composition holds, given the concept matches (from `concept_spans`) of the stretch
+    searched: each hit as its members' spans, in text order. Two concepts join in either order; three or
+    more in the order listed."""
+    lists = [concepts.get(name) or [] for name in composition.members]
     if any(not spans for spans in lists):
         return []
     if len(lists) == 1:
-        return list(lists[0] or [])
-    out: set[tuple[int, int]] = set()
-    first, second = lists[0] or [], lists[1] or []
+        return [(sp,) for sp in lists[0]]
+    out: set[tuple[tuple[int, int], ...]] = set()
     if len(lists) == 2:
-        for a in first:
-            for b in second:
+        for a in lists[0]:
+            for b in lists[1]:
                 lo, hi = (a, b) if a[0] <= b[0] else (b, a)
                 if _joinable(text, lo[1], hi[0], composition.window):
-                    out.add((min(a[0], b[0]), max(a[1], b[1])))
+                    out.add((lo, hi) if lo != hi else (lo,))
         return sorted(out)
-    partial = [(a[0], a[1]) for a in first]
+    partial: list[tuple[tuple[int, int], ...]] = [(a,) for a in lists[0]]
     for spans in lists[1:]:
         partial = [
-            (p[0], max(p[1], b[1])) for p in partial for b in spans or []
-            if b[0] >= p[0] and _joinable(text, p[1], b[0], composition.window)
+            (*p, b) for p in partial for b in spans
+            if b[0] >= p[-1][0] and _joinable(text, p[-1][1], b[0], composition.window)
         ]
     return sorted(set(partial))
 
