@@ -433,12 +433,18 @@ def _sentence_category_spans(
         found.setdefault("imaging_finding", []).extend(found["diagnosis"])
     section = _section_of(layout, s_start)
     kind = section.kind if section is not None else None
-    if layout.imaging_page and kind == "findings" and "msk_anatomy" in concepts and "imaging_finding" not in found:
+    imaging_section = kind == "imaging" or (layout.imaging_page and kind == "findings")
+    named = "msk_anatomy" in concepts or "dx_strong" in concepts
+    if imaging_section and named and "imaging_finding" not in found:
         # every sentence of an imaging report's findings that names a structure is a finding; its evidence is
         # its abnormal words when it has some, else its anatomy (a normal study, flagged negated by the finder)
         body = max(s_start, section.body) if section is not None and section.start >= s_start else s_start
         abnormal = [(a, b) for c in ABNORMAL_IMAGING_CONCEPTS for a, b in concepts.get(c, []) if a >= body]
-        anatomy = [(a, b) for a, b in concepts["msk_anatomy"] if a >= body and not folded.startswith(":", b)]
+        anatomy = [
+            (a, b) for c in ("msk_anatomy", "dx_strong") for a, b in concepts.get(c, [])
+            if a >= body and not folded.startswith(":", b)
+        ]
+        anatomy.sort()
         if abnormal:
             found["imaging_finding"] = [(a, b, None) for a, b in sorted(set(abnormal))]
         elif anatomy:

@@ -223,7 +223,7 @@ def is_imaging_page(text: str, sections: tuple[Section, ...], record_type: str) 
     its top, or whose findings speak the language only images are described in."""
     if record_type == "imaging_report":
         return True
-    findings = [s for s in sections if s.kind == "findings"]
+    findings = [s for s in sections if s.kind in ("findings", "imaging")]
     if not findings:
         return False
     if load_section_rules().imaging_page.search(text, 0, min(len(text), 600)):
