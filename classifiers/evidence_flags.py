@@ -304,6 +304,7 @@ def event_date(sentence: str) -> date | None:
 _MSK_IMAGING_WORDS = re.compile(
     r"\b(?:spine|spinal|lumbar|thoracic|cervical|sacr\w*|vertebr\w*|dis[ck]s?|foram\w*|canal|facet\w*|"
     r"pedicles?|cord|thecal|nerve\s+roots?|osteophyt\w*|bones?|joints?|fractures?|menisc\w*|ligaments?|"
+    r"endplates?|schmorl\w*|annul\w+|spondyl\w+|\w*listhesis|lordosis|kyphosis|scoliosis|"
     r"(?-i:[CTLS]\d))\b",
     re.IGNORECASE,
 )

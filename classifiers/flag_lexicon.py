@@ -117,8 +117,8 @@ def composed_spans(
         for a in lists[0]:
             for b in lists[1]:
                 lo, hi = (a, b) if a[0] <= b[0] else (b, a)
-                if _joinable(text, lo[1], hi[0], composition.window):
-                    out.add((lo, hi) if lo != hi else (lo,))
+                if hi[0] >= lo[1] and _joinable(text, lo[1], hi[0], composition.window):
+                    out.add((lo, hi))  # two distinct stretches: one word cannot be both members
         return sorted(out)
     partial: list[tuple[tuple[int, int], ...]] = [(a,) for a in lists[0]]
     for spans in lists[1:]:
