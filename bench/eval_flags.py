@@ -456,6 +456,21 @@ def run(args: argparse.Namespace) -> int:
             texts = ["\n".join(u.text for u in d) for d in by_doc(chosen).values()]
             out["notes_sentences_per_second"] = measure_speed(texts, finder)
             blocks.append(f"speed: {out['notes_sentences_per_second']} sentences/s on these notes (one core)")
+    if "board" in parts:
+        folder = Path(args.board) / args.board_set
+        if not (folder / "labels.jsonl").exists():
+            blocks.append(f"Board set {args.board_set}: no labels at {folder}; skipped")
+        else:
+            if args.errors and args.board_set != "A":
+                raise SystemExit("errors are printed for Board set A only: set B stays unseen")
+            units = load_labelled_units(folder)
+            sc = score_units(units, finder, keep_errors=args.errors, record_type="board_decision")
+            s = summary(sc)
+            out[f"board_{args.board_set}"] = s
+            blocks.append(format_table(f"Board decision openings, set {args.board_set}",
+                                       f"{COMMAND} --part board --board-set {args.board_set}", s))
+            if args.errors:
+                blocks.extend("   " + e for e in sc.errors)
     if "claim" in parts:
         rep = sample_claim_report(finder)
         out["sample_claim"] = rep
@@ -477,8 +492,11 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", nargs="+", default=["corpus", "notes", "claim"],
-                        choices=["corpus", "notes", "claim"])
+    parser.add_argument("--part", nargs="+", default=["corpus", "notes", "board", "claim"],
+                        choices=["corpus", "notes", "board", "claim"])
+    parser.add_argument("--board", default=str(DEFAULT_BOARD), help="the Board openings folder (holds A/, B/)")
+    parser.add_argument("--board-set", default="A", choices=["A", "B"],
+                        help="A is dev (readable); B is held out: aggregate figures only, at the very end")
     parser.add_argument("--notes", default=str(DEFAULT_NOTES), help="the clinical-notes benchmark folder")
     parser.add_argument("--split", default="dev", help="dev (folds 0,1) or test (folds 2,3) of the notes")
     parser.add_argument("--instances", type=int, default=8, help="corpus instances per template variant")

@@ -58,6 +58,8 @@ NORMAL_CATEGORIES: frozenset[str] = frozenset({"back_complaint", "gait", "imagin
 # Concepts that make an imaging report's sentence abnormal; the mark of a span read as a normal study.
 ABNORMAL_IMAGING_CONCEPTS: tuple[str, ...] = ("imaging_change", "dx_noun")
 NORMAL_STUDY = "normal-study"
+# The mark of a hit whose very wording states absence (a documented gap in continuity).
+NEGATED_BY_RULE = "negated-by-rule"
 # Sentences of a category that make it the page's topic, so that "the pain" elsewhere on it refers to it.
 TOPIC_MIN_SENTENCES = 2
 # Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
@@ -115,6 +117,11 @@ class _CategoryRules:
     topic_vetoes: tuple[str, ...] = ()  # ... unless the sentence names one of these (another body part)
     section_site: str | None = None  # a concept a section's heading lends to its sentences ("LUMBAR SPINE:")
     section_concepts: tuple[str, ...] = ()  # ... the sentence concepts that then make a hit
+    out_of_scope: tuple[str, ...] = ()  # a sentence naming one of these concepts and none of in_scope: no hit
+    in_scope: tuple[str, ...] = ()
+    # a sentence matching this makes the category's flag hypothetical ("to include as secondary to": a
+    # theory before the Board, not a finding)
+    hypothetical_when: re.Pattern[str] | None = None
 
 
 def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
@@ -144,6 +151,9 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
         rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
         if rxs:
             matchers.append(_Matcher(category, None, tuple(rxs)))
+        gaps = _compile_list(raw.get("negated_terms"), raw.get("negated_patterns"))
+        if gaps:  # wordings that state the category's absence ("first treated years after discharge")
+            matchers.append(_Matcher(category, NEGATED_BY_RULE, tuple(gaps)))
         compositions = tuple(Composition.parse(c) for c in [*(raw.get("concepts") or []), *(raw.get("compose") or [])])
         weak_compositions = tuple(Composition.parse(c) for c in raw.get("weak_compose") or [])
         requires_concepts = tuple(tuple(group) for group in raw.get("weak_requires_concepts") or [])
@@ -168,6 +178,8 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 compositions, weak_compositions, requires_concepts, weak_rank,
                 tuple(raw.get("topic_concepts") or ()), tuple(raw.get("topic_vetoes") or ()),
                 raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
+                tuple(raw.get("out_of_scope") or ()), tuple(raw.get("in_scope") or ()),
+                re.compile(expand(raw["hypothetical_when"]), re.IGNORECASE) if raw.get("hypothetical_when") else None,
             )
         )
     return tuple(packs)
@@ -249,7 +261,7 @@ def _page_candidates(
 def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) -> str | None:
     """One sentence states one opinion: "less likely than not related to military service" is negative
     even though "related to military service" alone reads positive. Speculative > negative > positive."""
-    polarities = {pol for cat, _s, _e, pol in found if cat == "medical_opinion" and pol}
+    polarities = {pol for cat, _s, _e, pol in found if cat == "medical_opinion" and pol in POLARITIES}
     for polarity in POLARITIES:
         if polarity in polarities:
             return polarity
@@ -344,6 +356,7 @@ def _span_context(
     layout: PageLayout,
     asks: bool,
     normal_study: bool = False,
+    forced_negated: bool = False,
 ) -> _SpanContext | None:
     """The context of one span: ConText in its sentence, then the layout (box answers, section kinds,
     questions). None when the span sits in an unchecked form option (not evidence at all).
@@ -354,6 +367,10 @@ def _span_context(
     negated = ctx.negated or (ctx.normal and category in NORMAL_CATEGORIES)
     if normal_study and not negated:
         negated = has_cue(sentence, "normal") or has_cue(sentence, "negation")
+    if forced_negated:
+        negated = True
+    elif category == "medical_opinion":
+        negated = False  # an opinion's "not related" is its polarity, not a negation of the opinion
     hypothetical = ctx.hypothetical or asks
     experiencer = ctx.experiencer
     section = _section_of(layout, start)
@@ -427,6 +444,8 @@ def _sentence_category_spans(
                 for comp in rules.weak_compositions:
                     cat_cands.extend((a, b, strong + 1, None) for a, b in _member_spans(folded, concepts, comp))
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
+        if hits and not _in_scope(rules, folded, s_start, s_end):
+            hits = []
         if hits:
             found[rules.category] = hits
     sentence = text[s_start:s_end]
@@ -468,6 +487,36 @@ def _sentence_concepts(
         if inside:
             out[name] = inside
     return out
+
+
+# Concepts the finder reads itself (imaging sections and scope), besides those the packs name.
+_FINDER_CONCEPTS: frozenset[str] = frozenset(
+    {"msk_anatomy", "dx_strong", "dx_noun", "imaging_change", "imaging_modality", "imaging_verb", "non_msk"}
+)
+
+
+@lru_cache(maxsize=1)
+def page_concept_names() -> frozenset[str]:
+    """The concepts matched over a whole page: those compositions, topics, sections and weak hits use.
+    Scope concepts (out_of_scope/in_scope) are searched only in a sentence that needs them."""
+    names = set(_FINDER_CONCEPTS)
+    for rules in load_flag_rules():
+        for comp in (*rules.compositions, *rules.weak_compositions):
+            names.update(comp.members)
+        names.update(c for group in rules.requires_concepts for c in group)
+        names.update(rules.topic_concepts)
+        names.update(rules.topic_vetoes)
+        names.update(rules.section_concepts)
+    return frozenset(names)
+
+
+def _in_scope(rules: _CategoryRules, folded: str, s_start: int, s_end: int) -> bool:
+    """False when the sentence names an out-of-scope concept (hearing loss) and no in-scope one (back)."""
+    if not rules.out_of_scope:
+        return True
+    if not any(concept_regex(c).search(folded, s_start, s_end) for c in rules.out_of_scope):
+        return True
+    return any(concept_regex(c).search(folded, s_start, s_end) for c in rules.in_scope)
 
 
 def _page_additions(
@@ -516,7 +565,7 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
     folded = fold_ocr_digits(text)
     sentences = split_sentences(text)
     layout = read_layout(text, record_type)
-    page_concepts = concept_spans(folded)
+    page_concepts = concept_spans(folded, page_concept_names())
     candidates = _page_candidates(folded, sentences, packs)
     order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
     # pass 1: rule spans per sentence
@@ -545,6 +594,10 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
         if not found and not model_spans:
             continue
         asks = sentence_asks(sentence)
+        theory = {
+            r.category: True for r in packs
+            if r.hypothetical_when is not None and r.category in found and r.hypothetical_when.search(sentence)
+        }
         polarity_found = [(c, s, e, pol) for c, spans in found.items() for s, e, pol in spans]
         opinion_polarity = _sentence_opinion_polarity(polarity_found)
         sentence_date: date | None = None
@@ -557,7 +610,8 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
             contexts = [
                 c for s, e in spans
                 if (c := _span_context(
-                    category, folded, s_start, s_end, s, e, layout, asks, marks.get((s, e)) == NORMAL_STUDY
+                    category, folded, s_start, s_end, s, e, layout, asks or theory.get(category, False),
+                    marks.get((s, e)) == NORMAL_STUDY, marks.get((s, e)) == NEGATED_BY_RULE,
                 )) is not None
             ]
             if not contexts:

@@ -134,6 +134,7 @@ def _compiled_concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in load_lexicon().items())
 
 
+@lru_cache(maxsize=128)
 def concept_regex(name: str) -> re.Pattern[str]:
     """One concept's compiled regex (case-insensitive)."""
     for concept, rx in _compiled_concepts():
@@ -142,10 +143,12 @@ def concept_regex(name: str) -> re.Pattern[str]:
     raise KeyError(f"unknown concept {name!r}")
 
 
-def concept_spans(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Every concept's matches in text (non-overlapping, left to right)."""
+def concept_spans(text: str, names: frozenset[str] | None = None) -> dict[str, list[tuple[int, int]]]:
+    """The matches (non-overlapping, left to right) of every concept, or of those in `names`."""
     out: dict[str, list[tuple[int, int]]] = {}
     for name, rx in _compiled_concepts():
+        if names is not None and name not in names:
+            continue
         spans = [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
         if spans:
             out[name] = spans
