@@ -78,8 +78,12 @@ def ocr_tolerant_char(ch: str, in_lookbehind: bool = False) -> str:
     """One character of a phrase as a regex that also accepts its usual OCR misreadings."""
     low = ch.lower()
     if low == "m" and not in_lookbehind:
-        return "(?:m|rn)"
-    return OCR_CONFUSABLE.get(low, re.escape(ch))
+        return "(?:M|RN)" if ch.isupper() else "(?:m|rn)"
+    cls = OCR_CONFUSABLE.get(low)
+    if cls is None:
+        return re.escape(ch)
+    # keep the letter's case, so a case-sensitive group ("(?-i:Falls)") stays case-sensitive
+    return cls.upper() if ch.isupper() else cls
 
 
 def ocr_tolerant_pattern(pattern: str) -> str:
