@@ -45,13 +45,16 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from claims.flag_model_training import LabelledText, fit_flag_model  # noqa: E402
 from classifiers.evidence_flags import FLAG_CATEGORIES, find_flags  # noqa: E402
+from classifiers.flag_sentence_model import FlagSentenceModel  # noqa: E402
 from classifiers.sentences import split_sentences  # noqa: E402
 from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus  # noqa: E402
 
 MISSION_CATEGORIES: tuple[str, ...] = ("back_complaint", "injury", "gait", "aging_attribution")
 DEFAULT_NOTES = REPO.parent / "shared" / "benchmarks" / "clinical-notes"
 DEFAULT_BOARD = REPO / "bench" / "data" / "board_openings"
+FLAG_SENTENCES = REPO / "bench" / "data" / "flag_sentences.jsonl"
 N_FOLDS = 4
 DEV_FOLDS: tuple[int, ...] = (0, 1)
 TEST_FOLDS: tuple[int, ...] = (2, 3)
@@ -389,11 +392,75 @@ def _clear_caches() -> None:
             fn.cache_clear()
 
 
+# ---------------------------------------------------------------- training data (repository only)
+
+
+def _corpus_texts(items: Sequence[CorpusSentence], group: str) -> list[LabelledText]:
+    out = []
+    for item in items:
+        cats = frozenset(c for span in item.spans for c in span.categories)
+        out.append(LabelledText(item.text, ((0, len(item.text), cats),), group=group))
+    return out
+
+
+def units_as_texts(units: Sequence[LabelledUnit], record_type: str = "other") -> list[LabelledText]:
+    """Each document's units joined by newlines (as `predict_doc` reads them), with one labelled
+    stretch per unit."""
+    out = []
+    for name, doc_units in by_doc(units).items():
+        stretches = []
+        pos = 0
+        for u in doc_units:
+            stretches.append((pos, pos + len(u.text), frozenset(g.category for g in u.labels)))
+            pos += len(u.text) + 1
+        out.append(LabelledText("\n".join(u.text for u in doc_units), tuple(stretches), record_type, name))
+    return out
+
+
+def written_sentences(path: Path = FLAG_SENTENCES) -> list[LabelledText]:
+    """The sentences written for the finder (bench/data/flag_sentences.jsonl), one text each."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                out.append(LabelledText(row["text"], ((0, len(row["text"]), frozenset(row["labels"])),),
+                                        group="written"))
+    return out
+
+
+def repo_training_texts(
+    board: Path = DEFAULT_BOARD / "A", instances_per_variant: int = 8, exclude_docs: frozenset[str] = frozenset()
+) -> list[LabelledText]:
+    """All the repository's labelled text the shipped model is fitted on: the corpus's training variants
+    (clean and OCR-noisy), the written sentences, and Board set A (minus `exclude_docs`, for cross-fitting)."""
+    clean = [c for c in build_flag_corpus(instances_per_variant) if c.split == "train"]
+    texts = _corpus_texts(clean, "corpus") + _corpus_texts(add_ocr_noise(clean), "corpus-noisy")
+    texts += written_sentences()
+    if (board / "labels.jsonl").exists():
+        units = [u for u in load_labelled_units(board) if u.doc not in exclude_docs]
+        texts += units_as_texts(units, "board_decision")
+    return texts
+
+
+# Per-category thresholds on the model's calibrated probability where the rules are silent (chosen on
+# the real notes' dev folds; see `--sweep`).
+MODEL_THRESHOLDS: dict[str, float] = {}
+
+
+def fit_repo_model(exclude_docs: frozenset[str] = frozenset()) -> FlagSentenceModel:
+    return fit_flag_model(repo_training_texts(exclude_docs=exclude_docs), thresholds=MODEL_THRESHOLDS)
+
+
 # ---------------------------------------------------------------- finders
 
 
 def rules_finder() -> Finder:
     return lambda text, record_type: find_flags(text, record_type)
+
+
+def model_finder(model: FlagSentenceModel) -> Finder:
+    return lambda text, record_type: find_flags(text, record_type, model)
 
 
 def run_flag_eval(instances_per_variant: int = 8, finder: Finder | None = None) -> dict[str, Any]:

@@ -41,7 +41,7 @@ from classifiers.clinical_context import (
 from classifiers.dates import find_dates
 from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
 from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks
-from classifiers.flag_sentence_model import FlagSentenceModel
+from classifiers.flag_sentence_model import FlagSentenceModel, sentence_features
 from classifiers.sentences import split_sentences
 from config.vocabulary import FLAG_CATEGORIES
 
@@ -446,6 +446,18 @@ def _sentence_category_spans(
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
         if hits and not _in_scope(rules, folded, s_start, s_end):
             hits = []
+        if hits and rules.category == "medical_opinion":
+            # one sentence states one opinion, whose polarity is the strongest any of its wordings has
+            # ("is not shown to be related to his military service" is negative, though a longer
+            # overlapping wording reads positive): speculative > negative > positive
+            # a wording starting inside an earlier one belongs to it ("than not due to" is part of "more
+            # likely than not"; "related to his service" part of "is not shown to be related to")
+            pols = {
+                c[3] for c in cat_cands
+                if c[3] in POLARITIES and not any(o[0] < c[0] < o[1] for o in cat_cands if o[3] in POLARITIES)
+            }
+            polarity = next((p for p in POLARITIES if p in pols), None)
+            hits = [(s, e, polarity) for s, e, _p in hits]
         if hits:
             found[rules.category] = hits
     sentence = text[s_start:s_end]
@@ -455,7 +467,7 @@ def _sentence_category_spans(
     kind = section.kind if section is not None else None
     imaging_section = kind == "imaging" or (layout.imaging_page and kind == "findings")
     named = "msk_anatomy" in concepts or "dx_strong" in concepts
-    if imaging_section and named and "imaging_finding" not in found:
+    if imaging_section and named:
         # every sentence of an imaging report's findings that names a structure is a finding; its evidence is
         # its abnormal words when it has some, else its anatomy (a normal study, flagged negated by the finder)
         body = max(s_start, section.body) if section is not None and section.start >= s_start else s_start
@@ -466,8 +478,9 @@ def _sentence_category_spans(
         ]
         anatomy.sort()
         if abnormal:
-            found["imaging_finding"] = [(a, b, None) for a, b in sorted(set(abnormal))]
-        elif anatomy:
+            ruled = found.get("imaging_finding", [])
+            found["imaging_finding"] = ruled + [(a, b, None) for a, b in sorted(set(abnormal))]
+        elif anatomy and "imaging_finding" not in found:
             found["imaging_finding"] = [(anatomy[0][0], anatomy[-1][1], NORMAL_STUDY)]
     if "imaging_finding" in found:
         told_by_image = "imaging_modality" in concepts and "imaging_verb" in concepts
@@ -553,23 +566,28 @@ def _page_additions(
                 found[rules.category] = [(a, b, None) for a, b in sorted(set(spans))]
 
 
-def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel | None = None) -> list[FlagHit]:
-    """All evidence flags of a page's text: one per (sentence, category), ordered by offset then
-    category; deterministic and pure.
+_Concepts = dict[str, list[tuple[int, int]]]
+_Found = dict[str, list[tuple[int, int, str | None]]]
 
-    `record_type` (DESIGN.md §5): in an imaging report a spine diagnosis the report states is also an
-    imaging finding, and its FINDINGS/IMPRESSION sections are read as imaging findings. `model`: a
-    fitted `FlagSentenceModel`; None reads with the rules and the layout only.
-    """
+
+@dataclass(frozen=True)
+class _PageReading:
+    folded: str
+    sentences: list[tuple[int, int]]
+    layout: PageLayout
+    per_sentence: list[tuple[_Concepts, _Found]]
+
+
+def _read_page(text: str, record_type: str) -> _PageReading:
+    """Sentences, layout, and per sentence its concepts and the rules' spans per category."""
     packs = load_flag_rules()
     folded = fold_ocr_digits(text)
     sentences = split_sentences(text)
     layout = read_layout(text, record_type)
     page_concepts = concept_spans(folded, page_concept_names())
     candidates = _page_candidates(folded, sentences, packs)
-    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
     # pass 1: rule spans per sentence
-    per_sentence: list[tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str | None]]]]] = []
+    per_sentence: list[tuple[_Concepts, _Found]] = []
     for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):
         concepts = _sentence_concepts(page_concepts, s_start, s_end)
         found = _sentence_category_spans(
@@ -578,14 +596,55 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
         per_sentence.append((concepts, found))
     # pass 2: what the page as a whole lends a sentence (its topic, its section headings)
     _page_additions(text, sentences, packs, layout, per_sentence)
+    return _PageReading(folded, sentences, layout, per_sentence)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What the sentence model sees of one sentence: its offsets and its feature names."""
+
+    start: int
+    end: int
+    features: tuple[str, ...]
+
+
+def _features(text: str, reading: _PageReading, i: int) -> list[str]:
+    s_start, s_end = reading.sentences[i]
+    concepts, found = reading.per_sentence[i]
+    section = _section_of(reading.layout, s_start)
+    return sentence_features(text[s_start:s_end], section.kind if section else None, concepts, found)
+
+
+def read_sentences(text: str, record_type: str = "other") -> list[SentenceReading]:
+    """Every sentence of a page with the sentence model's features, as `find_flags` computes them: the
+    one reading shared by fitting (claims.flag_model_training) and predicting."""
+    reading = _read_page(text, record_type)
+    return [
+        SentenceReading(s, e, tuple(_features(text, reading, i))) for i, (s, e) in enumerate(reading.sentences)
+    ]
+
+
+def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel | None = None) -> list[FlagHit]:
+    """All evidence flags of a page's text: one per (sentence, category), ordered by offset then
+    category; deterministic and pure.
+
+    `record_type` (DESIGN.md §5): in an imaging report a spine diagnosis the report states is also an
+    imaging finding, and its FINDINGS/IMPRESSION sections are read as imaging findings. `model`: a
+    fitted `FlagSentenceModel`; None reads with the rules and the layout only. With a model, a category
+    the rules did not find in a sentence is flagged when the model's calibrated probability reaches its
+    threshold (source "model").
+    """
+    packs = load_flag_rules()
+    reading = _read_page(text, record_type)
+    folded, sentences, layout = reading.folded, reading.sentences, reading.layout
+    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
     hits: list[FlagHit] = []
-    for (s_start, s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+    for i, ((s_start, s_end), (_concepts, found)) in enumerate(zip(sentences, reading.per_sentence, strict=True)):
         sentence = text[s_start:s_end]
         scores: dict[str, float] = {}
         model_spans: dict[str, list[tuple[int, int]]] = {}
         if model is not None:
-            section = _section_of(layout, s_start)
-            scores = model.predict(sentence, section.kind if section else None, set(concepts), set(found))
+            scores = model.scores(_features(text, reading, i))
             for category, p in scores.items():
                 if category not in found and p >= model.threshold(category):
                     model_spans[category] = [

@@ -115,6 +115,10 @@ class FlagSentenceModel:
         z = self.decision(features)
         return 1.0 / (1.0 + np.exp(-(self.calib_a * z + self.calib_b)))
 
+    def scores(self, features: Iterable[str]) -> dict[str, float]:
+        """Calibrated probability per category, from a sentence's feature names."""
+        return {c: float(p) for c, p in zip(self.categories, self.probabilities(features), strict=True)}
+
     def predict(
         self,
         sentence: str,
