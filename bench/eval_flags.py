@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -443,13 +445,9 @@ def repo_training_texts(
     return texts
 
 
-# Per-category thresholds on the model's calibrated probability where the rules are silent (chosen on
-# the real notes' dev folds; see `--sweep`).
-MODEL_THRESHOLDS: dict[str, float] = {}
-
-
 def fit_repo_model(exclude_docs: frozenset[str] = frozenset()) -> FlagSentenceModel:
-    return fit_flag_model(repo_training_texts(exclude_docs=exclude_docs), thresholds=MODEL_THRESHOLDS)
+    """The shipped recipe: repo data, the default (dev-chosen) thresholds."""
+    return fit_flag_model(repo_training_texts(exclude_docs=exclude_docs))
 
 
 # ---------------------------------------------------------------- finders
@@ -478,14 +476,60 @@ def run_flag_eval(instances_per_variant: int = 8, finder: Finder | None = None) 
     return result
 
 
+def cross_fitted_scores(units: list[LabelledUnit], keep_errors: bool = False) -> UnitScores:
+    """Board set A with the model: 4 folds by decision (doc_fold), each scored by a model fitted on the
+    repo data without that fold's decisions."""
+    total = UnitScores()
+    docs = sorted({u.doc for u in units})
+    for fold in range(N_FOLDS):
+        held = frozenset(d for d in docs if doc_fold(d) == fold)
+        if not held:
+            continue
+        sc = score_units([u for u in units if u.doc in held], model_finder(fit_repo_model(exclude_docs=held)),
+                         keep_errors=keep_errors, record_type="board_decision")
+        for key in ("tp", "fp", "fn", "context_errors"):
+            getattr(total, key).update(getattr(sc, key))
+        total.polarity_errors += sc.polarity_errors
+        total.polarity_total += sc.polarity_total
+        total.units += sc.units
+        total.docs += sc.docs
+        total.errors.extend(sc.errors)
+    return total
+
+
+SWEEP_GRID: tuple[float, ...] = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01)
+
+
+def sweep_thresholds(model: FlagSentenceModel, units: list[LabelledUnit]) -> dict[str, dict[float, tuple[int, ...]]]:
+    """Per category and threshold, (tp, fp, fn, context errors) on `units` (the notes' DEV folds only),
+    every other category's model switched off: what the model adds where the rules are silent."""
+    out: dict[str, dict[float, tuple[int, ...]]] = {}
+    for j, category in enumerate(model.categories):
+        out[category] = {}
+        for t in SWEEP_GRID:
+            arrays = model.to_arrays()
+            thresholds = np.full(len(model.categories), 1.01)
+            thresholds[j] = t
+            arrays["thresholds"] = thresholds
+            sc = score_units(units, model_finder(FlagSentenceModel.from_arrays(arrays)))
+            out[category][t] = (sc.tp[category], sc.fp[category], sc.fn[category], sc.context_errors[category])
+    return out
+
+
 # ---------------------------------------------------------------- main
 
 
 def run(args: argparse.Namespace) -> int:
     parts = set(args.part)
     out: dict[str, Any] = {}
-    finder = rules_finder()
     blocks: list[str] = []
+    if args.sweep:
+        units = select_folds(load_labelled_units(Path(args.notes)), DEV_FOLDS)
+        for category, row in sweep_thresholds(fit_repo_model(), units).items():
+            print(category, "  ".join(f"{t}:{tp}/{fp}/{fn}/{ctx}" for t, (tp, fp, fn, ctx) in row.items()))
+        return 0
+    model = fit_repo_model() if args.model else None
+    finder = model_finder(model) if model is not None else rules_finder()
     if "corpus" in parts:
         clean = build_flag_corpus(args.instances)
         noisy = add_ocr_noise(clean)
@@ -531,7 +575,11 @@ def run(args: argparse.Namespace) -> int:
             if args.errors and args.board_set != "A":
                 raise SystemExit("errors are printed for Board set A only: set B stays unseen")
             units = load_labelled_units(folder)
-            sc = score_units(units, finder, keep_errors=args.errors, record_type="board_decision")
+            if model is not None and args.board_set == "A":
+                # set A is training data too: each decision is scored by a model fitted without its fold
+                sc = cross_fitted_scores(units, keep_errors=args.errors)
+            else:
+                sc = score_units(units, finder, keep_errors=args.errors, record_type="board_decision")
             s = summary(sc)
             out[f"board_{args.board_set}"] = s
             blocks.append(format_table(f"Board decision openings, set {args.board_set}",
@@ -568,6 +616,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", help="dev (folds 0,1) or test (folds 2,3) of the notes")
     parser.add_argument("--instances", type=int, default=8, help="corpus instances per template variant")
     parser.add_argument("--errors", action="store_true", help="list errors (dev folds and readable sets only)")
+    parser.add_argument("--model", action="store_true",
+                        help="fit the sentence model on repo data and let it decide where the rules are silent")
+    parser.add_argument("--sweep", action="store_true",
+                        help="per category, what the model adds at each threshold on the notes' DEV folds")
     parser.add_argument("--json", action="store_true")
     return run(parser.parse_args(argv))
 

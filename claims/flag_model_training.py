@@ -8,10 +8,10 @@ and the sentences written for the finder (`bench/data/flag_sentences.jsonl`); se
 `bench.eval_flags.repo_training_texts`.
 
 Recipe: per category, an L2 logistic regression over the binary features of
-`classifiers.evidence_flags.read_sentences` (words, word pairs, stems, lexicon concepts, section kind,
-the rules' categories), features seen at least `min_count` times; then Platt scaling fitted on
+`classifiers.evidence_flags.read_sentences` (words, word pairs, stems, lexicon concepts, section kind),
+features seen at least `min_count` times; then Platt scaling fitted on
 out-of-fold decision values (3 folds), so the probabilities are calibrated rather than the training
-fit's. Thresholds per category come from the caller (chosen on the real notes' dev folds).
+fit's. Thresholds per category: `DEFAULT_THRESHOLDS` (chosen on the real notes' dev folds) unless given.
 """
 
 from __future__ import annotations
@@ -29,7 +29,12 @@ from classifiers.evidence_flags import read_sentences
 from classifiers.flag_sentence_model import FlagSentenceModel
 from config.vocabulary import FLAG_CATEGORIES
 
-DEFAULT_THRESHOLD = 0.5
+# Where the rules are silent, the model flags a category at this calibrated probability. Chosen on the
+# real notes' DEV folds (`python bench/eval_flags.py --sweep`): the model adds recall on back complaints
+# (+3 units for +1 false positive at 0.85) and injuries (+1 at 0.8). Elsewhere it added nothing (gait,
+# opinions, continuity, links: also none on Board set A cross-fitted) or only false positives (imaging
+# findings, alternative causes, diagnoses, service strain on the corpus), so those stay off (above 1).
+DEFAULT_THRESHOLDS: dict[str, float] = {"back_complaint": 0.85, "injury": 0.8}
 CALIBRATION_FOLDS = 3
 
 
@@ -130,5 +135,5 @@ def fit_flag_model(
             m.fit(x[train], y[train])
             oof[held] = m.decision_function(x[held])
         calib_a[j], calib_b[j] = _platt(oof, y)
-        chosen[j] = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
+        chosen[j] = (thresholds if thresholds is not None else DEFAULT_THRESHOLDS).get(category, 1.01)
     return FlagSentenceModel(FLAG_CATEGORIES, vocabulary, weights, calib_a, calib_b, chosen)

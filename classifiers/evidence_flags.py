@@ -610,9 +610,9 @@ class SentenceReading:
 
 def _features(text: str, reading: _PageReading, i: int) -> list[str]:
     s_start, s_end = reading.sentences[i]
-    concepts, found = reading.per_sentence[i]
+    concepts, _found = reading.per_sentence[i]
     section = _section_of(reading.layout, s_start)
-    return sentence_features(text[s_start:s_end], section.kind if section else None, concepts, found)
+    return sentence_features(text[s_start:s_end], section.kind if section else None, concepts)
 
 
 def read_sentences(text: str, record_type: str = "other") -> list[SentenceReading]:

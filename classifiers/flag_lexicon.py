@@ -47,6 +47,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, str]:
         if terms is not None:
             parts.append(terms.pattern)
         parts.extend(ocr_tolerant_pattern(p) for p in spec.get("patterns") or [])
+        parts.extend(spec.get("exact_patterns") or [])  # no OCR tolerance: "fails" must not read "falls"
         if not parts:
             raise ValueError(f"concept {name} has no terms or patterns")
         out[name] = "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"

@@ -1,8 +1,10 @@
 """A statistical sentence model for evidence flags: where the rules are silent, it decides.
 
 One calibrated logistic regression per category over a sentence's features: its words and word pairs
-(lower-cased, digits folded), word stems, the concepts of the lexicon it holds (`flag_lexicon`), the
-kind of section it sits in (`flag_sections`) and the categories the rules found in it. The model is
+(lower-cased, digits folded), word stems, the concepts of the lexicon it holds (`flag_lexicon`) and the
+kind of section it sits in (`flag_sections`). It does not see what the rules found: it is a second,
+independent reader (given the rules' categories it learnt to echo them, and added nothing where they
+were silent; measured on the real notes' dev folds). The model is
 plain numpy arrays and a vocabulary: `to_arrays()` gives numeric and unicode arrays only (saved with
 `numpy.savez`, loaded with `allow_pickle=False`, so loading cannot execute code), `from_arrays()` reads
 them back. Fitting lives in `claims.flag_model_training`; this module only applies a fitted model.
@@ -29,19 +31,13 @@ def sentence_tokens(sentence: str) -> list[tuple[str, int, int]]:
     return [(_norm(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
 
 
-def sentence_features(
-    sentence: str,
-    section_kind: str | None,
-    concepts: Iterable[str],
-    rule_categories: Iterable[str],
-) -> list[str]:
+def sentence_features(sentence: str, section_kind: str | None, concepts: Iterable[str]) -> list[str]:
     """The feature names of a sentence (the same function for fitting and for predicting)."""
     words = [t for t, _s, _e in sentence_tokens(sentence)]
     feats = {"w:" + w for w in words}
     feats.update("b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False))
     feats.update("p:" + w[:5] for w in words if len(w) >= _STEM_MIN)
     feats.update("c:" + c for c in concepts)
-    feats.update("r:" + c for c in rule_categories)
     feats.add("s:" + (section_kind or "none"))
     if sentence.rstrip().endswith("?"):
         feats.add("q:question")
@@ -119,15 +115,9 @@ class FlagSentenceModel:
         """Calibrated probability per category, from a sentence's feature names."""
         return {c: float(p) for c, p in zip(self.categories, self.probabilities(features), strict=True)}
 
-    def predict(
-        self,
-        sentence: str,
-        section_kind: str | None,
-        concepts: Iterable[str],
-        rule_categories: Iterable[str],
-    ) -> dict[str, float]:
+    def predict(self, sentence: str, section_kind: str | None, concepts: Iterable[str]) -> dict[str, float]:
         """Calibrated probability per category for one sentence."""
-        probs = self.probabilities(sentence_features(sentence, section_kind, concepts, rule_categories))
+        probs = self.probabilities(sentence_features(sentence, section_kind, concepts))
         return {c: float(p) for c, p in zip(self.categories, probs, strict=True)}
 
     def threshold(self, category: str) -> float:
