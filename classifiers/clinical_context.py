@@ -240,6 +240,27 @@ def _spans(pattern: re.Pattern[str] | None, sentence: str) -> list[tuple[int, in
     return [(m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start()]
 
 
+def _outside_pseudo(
+    pattern: re.Pattern[str] | None, sentence: str, pseudo: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Trigger spans that overlap no pseudo-trigger. A trigger swallowed by a longer one that a pseudo
+    cancels is searched again after the pseudo ("sick call if": "call if" goes, "if" stays)."""
+    out: list[tuple[int, int]] = []
+    for ts, te in _spans(pattern, sentence):
+        hit = next(((ps, pe) for ps, pe in pseudo if ts < pe and ps < te), None)
+        if hit is None:
+            out.append((ts, te))
+            continue
+        assert pattern is not None
+        m = pattern.search(sentence, hit[1])
+        if (
+            m is not None and m.start() < te and m.end() > m.start()
+            and not any(m.start() < pe and ps < m.end() for ps, pe in pseudo)
+        ):
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
 @lru_cache(maxsize=2048)
 def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], ...]]:
     """All trigger, pseudo, termination and blocker spans of one sentence, cached: a sentence often has
@@ -248,12 +269,8 @@ def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], 
     general = _spans(load_general_termination(), sentence)
     for name, r in load_context_rules().items():
         pseudo = _spans(r.pseudo, sentence)
-
-        def keep(span: tuple[int, int], pseudo: list[tuple[int, int]] = pseudo) -> bool:
-            return not any(span[0] < pe and ps < span[1] for ps, pe in pseudo)
-
-        pre = [s for s in _spans(r.pre, sentence) if keep(s)]
-        post = [s for s in _spans(r.post, sentence) if keep(s)]
+        pre = _outside_pseudo(r.pre, sentence, pseudo)
+        post = _outside_pseudo(r.post, sentence, pseudo)
         blockers = _spans(r.blockers, sentence)
         term = general + _spans(r.termination, sentence) + blockers
         out[name] = (pre, post, term, blockers)
@@ -270,7 +287,9 @@ def _modified(sentence: str, start: int, end: int, name: str) -> bool:
     if any(start <= bs and be <= end for bs, be in blockers):
         return False
     outside = [t for t in term if t[1] <= start or t[0] >= end]
-    for _ts, te in pre:
+    for ts, te in pre:
+        if name == "normal" and ts == start and te < end:
+            return True  # a normal cue opening the concept itself: "steady gait", "normal lordosis"
         if te > start:
             continue
         if any(te <= s0 and e0 <= start for s0, e0 in outside):

@@ -149,6 +149,7 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 if rxs:
                     matchers.append(_Matcher(category, polarity, tuple(rxs)))
         rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
+        rxs.extend(re.compile(expand(p), re.IGNORECASE) for p in raw.get("exact_patterns") or [])
         if rxs:
             matchers.append(_Matcher(category, None, tuple(rxs)))
         gaps = _compile_list(raw.get("negated_terms"), raw.get("negated_patterns"))
@@ -465,7 +466,11 @@ def _sentence_category_spans(
         found.setdefault("imaging_finding", []).extend(found["diagnosis"])
     section = _section_of(layout, s_start)
     kind = section.kind if section is not None else None
-    imaging_section = kind == "imaging" or (layout.imaging_page and kind == "findings")
+    imaging_section = (
+        kind == "imaging"
+        or (layout.imaging_page and kind == "findings")
+        or (record_type == "imaging_report" and kind not in NOT_IMAGING_SECTIONS)
+    )
     named = "msk_anatomy" in concepts or "dx_strong" in concepts
     if imaging_section and named:
         # every sentence of an imaging report's findings that names a structure is a finding; its evidence is

@@ -17,7 +17,7 @@ _ABBREVIATION_WORDS = """
     b.i.d t.i.d q.i.d q.d p.r.n p.o q.h.s h.s a.m p.m bid tid qid prn po qhs yr yrs y.o wk wks mo mos hr hrs
     min mins sec lt rt l r bil bilat ext flex neg pos approx. cont inc med meds lbs lb oz mg mcg ml cc cm mm
     sgt ssg sfc msg 1sg pfc spc cpl pvt lt col maj capt cpt gen adm cdr lcdr ens amn sra ssgt tsgt msgt
-    u.s a.k.a dob ref attn cf ca co ft in mt
+    u.s a.k.a dob ref attn cf ca co ft in mt al
 """
 ABBREVIATIONS: frozenset[str] = frozenset(_ABBREVIATION_WORDS.split())
 
