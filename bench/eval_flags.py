@@ -521,6 +521,11 @@ def sweep_thresholds(model: FlagSentenceModel, units: list[LabelledUnit]) -> dic
 
 def run(args: argparse.Namespace) -> int:
     parts = set(args.part)
+    if args.errors and (("notes" in parts and args.split != "dev") or ("board" in parts and args.board_set != "A")):
+        raise SystemExit("errors are printed for the notes' dev folds and Board set A only: test folds and set B "
+                         "stay unseen")
+    if args.split not in ("dev", "test"):
+        raise SystemExit("--split must be dev or test")
     out: dict[str, Any] = {}
     blocks: list[str] = []
     if args.sweep:
@@ -551,11 +556,7 @@ def run(args: argparse.Namespace) -> int:
             blocks.append(f"real notes: not found at {notes} (pass --notes PATH); skipped")
         else:
             units = load_labelled_units(notes)
-            folds = DEV_FOLDS if args.split == "dev" else TEST_FOLDS if args.split == "test" else None
-            if folds is None:
-                raise SystemExit("--split must be dev or test")
-            if args.errors and args.split != "dev":
-                raise SystemExit("errors are printed for dev folds only: test folds stay unseen")
+            folds = DEV_FOLDS if args.split == "dev" else TEST_FOLDS
             chosen = select_folds(units, folds)
             sc = score_units(chosen, finder, keep_errors=args.errors)
             s = summary(sc)
@@ -572,8 +573,6 @@ def run(args: argparse.Namespace) -> int:
         if not (folder / "labels.jsonl").exists():
             blocks.append(f"Board set {args.board_set}: no labels at {folder}; skipped")
         else:
-            if args.errors and args.board_set != "A":
-                raise SystemExit("errors are printed for Board set A only: set B stays unseen")
             units = load_labelled_units(folder)
             if model is not None and args.board_set == "A":
                 # set A is training data too: each decision is scored by a model fitted without its fold

@@ -115,7 +115,7 @@ def fit_flag_model(
     weights = np.zeros((len(vocabulary), k), dtype=np.float32)
     calib_a = np.ones(k)
     calib_b = np.zeros(k)
-    chosen = np.ones(k)
+    chosen = np.full(k, 1.01)  # a category without positive examples never fires
     bias_col = vocabulary.index("bias") if "bias" in vocabulary else None
     for j, category in enumerate(FLAG_CATEGORIES):
         y = np.array([category in lab for lab in labels], dtype=int)
