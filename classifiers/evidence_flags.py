@@ -21,7 +21,7 @@ to answer, and a normal finding ("gait non-antalgic") is evidence against.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -270,7 +270,8 @@ def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) ->
 
 
 _OCR_DIGIT_AS_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "|": "l"})
-_WORDISH_TOKEN = re.compile(r"[A-Za-z0-9|]+")
+# a token mixing letters with digits or "|" (only those can need folding; the others are left alone)
+_WORDISH_TOKEN = re.compile(r"(?<![A-Za-z0-9|])(?=[A-Za-z]*[0-9|])(?=[0-9|]*[A-Za-z])[A-Za-z0-9|]+")
 
 
 def fold_ocr_digits(text: str) -> str:
@@ -290,7 +291,6 @@ def fold_ocr_digits(text: str) -> str:
         return token
 
     return _WORDISH_TOKEN.sub(fold, text)
-
 
 
 
@@ -501,7 +501,12 @@ def _sentence_concepts(
 ) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     for name, spans in page_concepts.items():
-        inside = [(a, b) for a, b in spans if s_start <= a and b <= s_end]
+        i = bisect_left(spans, (s_start, -1))
+        inside: list[tuple[int, int]] = []
+        while i < len(spans) and spans[i][0] < s_end:
+            if spans[i][1] <= s_end:
+                inside.append(spans[i])
+            i += 1
         if inside:
             out[name] = inside
     return out
