@@ -40,7 +40,7 @@ from classifiers.clinical_context import (
 )
 from classifiers.dates import find_dates
 from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
-from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks
+from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks, tells_technique
 from classifiers.flag_sentence_model import FlagSentenceModel, sentence_features
 from classifiers.sentences import split_sentences
 from config.vocabulary import FLAG_CATEGORIES
@@ -485,7 +485,7 @@ def _sentence_category_spans(
         if abnormal:
             ruled = found.get("imaging_finding", [])
             found["imaging_finding"] = ruled + [(a, b, None) for a, b in sorted(set(abnormal))]
-        elif anatomy and "imaging_finding" not in found:
+        elif anatomy and "imaging_finding" not in found and not tells_technique(sentence):
             found["imaging_finding"] = [(anatomy[0][0], anatomy[-1][1], NORMAL_STUDY)]
     if "imaging_finding" in found:
         told_by_image = "imaging_modality" in concepts and "imaging_verb" in concepts
@@ -542,6 +542,49 @@ def _in_scope(rules: _CategoryRules, folded: str, s_start: int, s_end: int) -> b
     return any(concept_regex(c).search(folded, s_start, s_end) for c in rules.in_scope)
 
 
+# Sentences an image spoken of carries its findings over to ("X-rays of the ankle were taken. No fracture.").
+IMAGING_CARRY_SENTENCES = 3
+_PLANNED_IMAGE = re.compile(
+    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*)\b", re.I
+)
+
+
+def _imaging_carry_over(
+    text: str,
+    sentences: list[tuple[int, int]],
+    layout: PageLayout,
+    per_sentence: list[tuple[_Concepts, _Found]],
+) -> None:
+    """A sentence naming an image (done, not planned) makes the next sentences of its section that name a
+    structure or a diagnosis imaging findings too, until one names neither (at most a few sentences)."""
+    carry = 0
+    prev_section: Section | None = None
+    for (s_start, s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+        section = layout.section_at(s_start)
+        sentence = text[s_start:s_end]
+        if section is not prev_section or (section is not None and section.kind in NOT_IMAGING_SECTIONS):
+            carry = 0
+        prev_section = section
+        named = [
+            (a, b) for c in ("msk_anatomy", "dx_strong") for a, b in concepts.get(c, [])
+        ]
+        if "imaging_modality" in concepts and not _PLANNED_IMAGE.search(sentence):
+            carry = IMAGING_CARRY_SENTENCES
+            continue
+        if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts):
+            carry = 0
+            continue
+        carry -= 1
+        if "imaging_finding" in found:
+            continue
+        abnormal = [(a, b) for c in ABNORMAL_IMAGING_CONCEPTS for a, b in concepts.get(c, [])]
+        if abnormal:
+            found["imaging_finding"] = [(a, b, None) for a, b in sorted(set(abnormal))]
+        elif not tells_technique(sentence):
+            named.sort()
+            found["imaging_finding"] = [(named[0][0], named[-1][1], NORMAL_STUDY)]
+
+
 def _page_additions(
     text: str,
     sentences: list[tuple[int, int]],
@@ -551,6 +594,7 @@ def _page_additions(
 ) -> None:
     """Hits a sentence owes to its page: a bare symptom ("the pain") on a page whose back complaint another
     sentence establishes, and symptoms in a section headed by a body site ("BACK: nontender")."""
+    _imaging_carry_over(text, sentences, layout, per_sentence)
     counts: dict[str, int] = {}
     for _concepts, found in per_sentence:
         for category in found:

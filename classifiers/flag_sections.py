@@ -88,6 +88,7 @@ class _SectionRules:
     imaging_page: re.Pattern[str]
     question_start: re.Pattern[str]
     request: re.Pattern[str]
+    technique_sentence: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +108,7 @@ def load_section_rules(path: Path = SECTION_RULES_PATH) -> _SectionRules:
         imaging_page=re.compile(raw["imaging_page"]),
         question_start=re.compile(raw["question_start"], re.IGNORECASE),
         request=re.compile(raw["request"], re.IGNORECASE),
+        technique_sentence=re.compile(raw["technique_sentence"], re.IGNORECASE),
     )
 
 
@@ -241,6 +243,11 @@ def read_layout(text: str, record_type: str = "other") -> PageLayout:
 _TRAILING_BOXES = re.compile(
     r"(?:\s*(?:\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2612\u2611])\s*(?:yes|no)\b\.?)+\s*$", re.I
 )
+
+
+def tells_technique(sentence: str) -> bool:
+    """A sentence telling how an image was made ("Three views of the knee were obtained.")."""
+    return bool(load_section_rules().technique_sentence.search(sentence))
 
 
 def sentence_asks(sentence: str) -> bool:

@@ -7,8 +7,8 @@ several differently-worded templates ("variants"); the last variants of each cat
 (split "test") and the rule packs are tuned on "train" only. Trap sentences sit beside them:
 negations ("denies", "no evidence of", "negative for", "without"), family history, hypotheticals,
 history, plain ages, and complaints that are not about the back. Labels follow `LABELS.md` (normal findings
-are negated, smoking and a BMI under 30 are no alternative cause, a disc protrusion is also a diagnosis). A copy with simulated OCR noise
-(character confusions, broken line wraps) measures robustness.
+are negated, smoking and a BMI under 30 are no alternative cause, "the in-service injury" is an injury).
+A copy with simulated OCR noise (character confusions, broken line wraps) measures robustness.
 
 Markup in a template: [[category|words]] or [[cat_a,cat_b|words]] (a span two finders may both
 claim), [[medical_opinion:negative|words]] for an opinion's polarity, and a third field for span
@@ -184,7 +184,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
             _t("There is [[imaging_finding|facet hypertrophy]] and [[imaging_finding|moderate central canal stenosis]]."),
         ],
         [
-            _t("[[imaging_finding|Lumbar MRI demonstrated]] a [[imaging_finding,diagnosis|{side} paracentral disc protrusion]]."),
+            _t("[[imaging_finding|Lumbar MRI demonstrated]] a [[imaging_finding|{side} paracentral disc protrusion]]."),
             _t("Radiographs: [[imaging_finding|Schmorl's nodes]] and [[imaging_finding|endplate sclerosis]]."),
             _t("[[imaging_finding|Grade 1 anterolisthesis]] of L4 on L5."),
             _t("[[imaging_finding|Annular fissure]] with [[imaging_finding|nerve root impingement]] at {level}."),
