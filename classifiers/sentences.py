@@ -28,6 +28,10 @@ _TERMINAL = re.compile(r"[.!?:;]['\")\]]*\s*$")
 # A candidate boundary inside a line: end punctuation, optional closing quote/bracket, whitespace.
 _INLINE_END = re.compile(r"[.!?]+['\")\]]*(?=\s+)")
 _MAX_SENTENCE = 1500
+# A word a sentence cannot end on: a line ending with one was wrapped, whatever the next line starts with.
+_OPEN_END = re.compile(
+    r"(?i)\b(?:at|of|to|in|on|with|without|and|or|the|a|an|for|from|by|into|over|than|as|is|are|was|were)\s*$"
+)
 
 
 def _is_abbreviation_before(text: str, dot: int) -> bool:
@@ -76,6 +80,8 @@ def _break_between_lines(prev: str, nxt: str) -> bool:
         return True
     if _HEADER_LINE.match(nxt) and len(nxt.strip()) < 40:
         return True
+    if _OPEN_END.search(prev):
+        return False  # a line ending on "at", "of", "the"... is wrapped mid-sentence
     stripped_next = nxt.lstrip()
     # a short form-like line followed by a capitalised line: a new field, not a wrapped sentence
     return len(prev.strip()) < 30 and stripped_next[:1].isupper() and not prev.rstrip().endswith(("-", ","))
