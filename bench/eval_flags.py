@@ -23,9 +23,18 @@ Data and honesty:
   A is scored by 4-fold cross-fitting BY DECISION (each fold scored by a model fitted without it); B is
   held out: only its aggregate figures are printed, never a unit or an error.
 
-Speed is sentences per second of `find_flags` with the model on one core; the sample claim
+The finder is evaluated as shipped: rules and layout plus the sentence model, fitted in-process on repo
+data only (`repo_training_texts`: corpus training variants, written sentences, Board set A; ~5 s);
+`--rules-only` leaves the model out. `--sweep` shows, on the notes' dev folds, what the model adds per
+category and threshold (how `claims.flag_model_training.DEFAULT_THRESHOLDS` were chosen).
+
+Speed is sentences per second of `find_flags` in CPU time of one process (one core); the sample claim
 (`samples.claim_content`) gives flags per page, repeats (a second flag of one category on one sentence)
 and recall of the evidence a reviewer must see on it.
+
+Usage (from the repo root): `PYTHONPATH=. python bench/eval_flags.py` (corpus, notes dev folds, Board
+set A, sample claim); `--part notes --split test` and `--part board --board-set B` only to report, at the
+very end; `--errors` lists the errors of readable sets (refused for test folds and set B).
 """
 
 from __future__ import annotations
