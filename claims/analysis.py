@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
-from claims.trained_models import record_type_model
+from claims.trained_models import flag_model, record_type_model
 from classifiers.document_corrections import Correction
 from classifiers.document_segmentation import segment_and_classify
 from classifiers.evidence_flags import FlagHit, find_flags
@@ -63,6 +63,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
         )
     )
     # --- compute (no writes) ---
+    finder_model = flag_model(get_settings())
     documents = _documents_for(f, pages, corrections)
     by_page = {n: doc for doc in documents for n in range(doc.first_page, doc.last_page + 1)}
     analyses = []
@@ -70,7 +71,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     for p in pages:
         doc = by_page.get(p.page_number)
         record_type = doc.record_type if doc else "other"
-        analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type)))
+        analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
         if record_type in SERVICE_PERIOD_RECORD_TYPES:
             new_periods += [
                 ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
@@ -132,11 +133,14 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
         record_type = doc.record_type if doc else "other"
         words = words_of(session.scalar(select(Page.words).where(Page.page_id == p.page_id))) if a.hits else []
         for hit in a.hits:
-            flag_id = flag_id_for(p.page_id, hit.category, hit.start, hit.end)
+            # One flag per (sentence, category): its id is the sentence's, whatever spans it carries.
+            flag_id = flag_id_for(p.page_id, hit.category, hit.sentence_start, hit.sentence_start + len(hit.sentence))
             if flag_id in seen:
                 continue
             seen.add(flag_id)
-            date = hit.date or (doc.date if doc else None)
+            spans = [list(span) for span in (hit.spans or ((hit.start, hit.end),))]
+            record_date = doc.date if doc else None
+            date = hit.date or record_date
             values = {
                 "claim_id": f.claim_id,
                 "file_id": f.file_id,
@@ -156,7 +160,14 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
                 "polarity": hit.polarity,
                 "in_service": decide_in_service(record_type, date, periods),
                 "date": date,
-                "boxes": boxes_for_span(words, hit.start, hit.end) or None,
+                "boxes": [box for start, end in spans for box in boxes_for_span(words, start, end)] or None,
+                "spans": spans,
+                "record_date": record_date,
+                "record_date_precision": "day" if record_date else None,
+                "event_date": hit.date,
+                "event_date_precision": "day" if hit.date else None,
+                "source": hit.source,
+                "score": hit.score,
                 "stale": False,
             }
             row = existing.get(flag_id)

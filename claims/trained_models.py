@@ -22,12 +22,14 @@ from typing import Any
 
 import numpy as np
 
+from classifiers.flag_sentence_model import FlagSentenceModel
 from classifiers.record_type_model import RecordTypeModel
 from classifiers.record_types import RULE_PACK, default_rules
 from config.rule_packs import rule_pack_digest
 from config.settings import Settings
 
 RECORD_TYPE_MODEL = "record_type_model"
+FLAG_MODEL = "flag_sentence_model"
 
 
 class ModelUnavailable(RuntimeError):
@@ -113,10 +115,36 @@ def record_type_model(settings: Settings) -> RecordTypeModel:
     return _record_type_model_at(str(directory), (st.st_mtime, st.st_size))
 
 
+def save_flag_model(directory: Path, model: FlagSentenceModel) -> Path:
+    return save_artifact(directory, FLAG_MODEL, model.to_arrays(), {"format": "claimdex.flag_sentence_model"})
+
+
+@lru_cache(maxsize=2)
+def _flag_model_at(directory: str, _version: tuple[float, int]) -> FlagSentenceModel:
+    arrays, _meta = load_artifact(Path(directory), FLAG_MODEL)
+    try:
+        return FlagSentenceModel.from_arrays(arrays)
+    except (KeyError, ValueError) as exc:
+        raise ModelUnavailable(f"evidence sentence model in {directory} is unusable ({exc}): run `claimdex train`"
+                               ) from exc
+
+
+def flag_model(settings: Settings) -> FlagSentenceModel:
+    """The evidence finder's sentence model `claimdex train` saved, loaded once (again when retrained)."""
+    directory = settings.resolved_model_dir
+    manifest = directory / f"{FLAG_MODEL}.json"
+    try:
+        st = manifest.stat()
+    except FileNotFoundError as exc:
+        raise ModelUnavailable(f"no evidence sentence model in {directory}: run `claimdex train`") from exc
+    return _flag_model_at(str(directory), (st.st_mtime, st.st_size))
+
+
 def model_status(settings: Settings) -> str | None:
     """None when the pipeline's models load; else why not (for commands that start processing)."""
     try:
         record_type_model(settings)
+        flag_model(settings)
     except ModelUnavailable as exc:
         return str(exc)
     return None

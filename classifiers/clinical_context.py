@@ -8,7 +8,10 @@ stay negligible next to OCR. Triggers, pseudo-triggers, terminations and the sco
 
 Scope rule: a `pre` trigger modifies a concept that starts after it, a `post` trigger one that ends
 before it, when no termination phrase stands between them and they are at most `window` words apart.
-A trigger inside a pseudo phrase, or inside the concept itself, does not count.
+A trigger inside a pseudo phrase, or inside the concept itself, does not count. Scopes end at clause
+boundaries: "but", ";", a new heading, and for a negated verb ("did not consider") a relative or
+subordinate clause ("...the notes that describe his back pain" is not negated). Normal cues ("gait
+normal", "heights maintained") form their own modifier, blocked by an abnormal word ("gait antalgic").
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from typing import Any
 import yaml
 
 CONTEXT_RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "context.yaml"
-MODIFIERS: tuple[str, ...] = ("negation", "historical", "hypothetical", "experiencer_other", "possible")
+MODIFIERS: tuple[str, ...] = (
+    "negation", "negation_verbal", "historical", "hypothetical", "experiencer_other", "possible", "normal"
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -35,6 +40,7 @@ class Context:
     hypothetical: bool = False
     experiencer: str = "patient"  # "patient" | "other"
     possible: bool = False
+    normal: bool = False  # an explicit normal cue ("gait normal", "heights maintained"): a normal finding
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class _ModifierRules:
     termination: re.Pattern[str] | None
     window_pre: int
     window_post: int
+    blockers: re.Pattern[str] | None = None  # inside the concept or between cue and concept: no effect
 
 
 def phrase_to_regex(phrase: str) -> str:
@@ -71,8 +78,12 @@ def ocr_tolerant_char(ch: str, in_lookbehind: bool = False) -> str:
     """One character of a phrase as a regex that also accepts its usual OCR misreadings."""
     low = ch.lower()
     if low == "m" and not in_lookbehind:
-        return "(?:m|rn)"
-    return OCR_CONFUSABLE.get(low, re.escape(ch))
+        return "(?:M|RN)" if ch.isupper() else "(?:m|rn)"
+    cls = OCR_CONFUSABLE.get(low)
+    if cls is None:
+        return re.escape(ch)
+    # keep the letter's case, so a case-sensitive group ("(?-i:Falls)") stays case-sensitive
+    return cls.upper() if ch.isupper() else cls
 
 
 def ocr_tolerant_pattern(pattern: str) -> str:
@@ -218,6 +229,7 @@ def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> dict[str, _ModifierRu
             termination=compile_phrases(list(section.get("termination") or [])),
             window_pre=int(section.get("window_pre", win_pre)),
             window_post=win_post,
+            blockers=compile_phrases(section.get("blockers")),
         )
     return rules
 
@@ -228,21 +240,40 @@ def _spans(pattern: re.Pattern[str] | None, sentence: str) -> list[tuple[int, in
     return [(m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start()]
 
 
+def _outside_pseudo(
+    pattern: re.Pattern[str] | None, sentence: str, pseudo: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Trigger spans that overlap no pseudo-trigger. A trigger swallowed by a longer one that a pseudo
+    cancels is searched again after the pseudo ("sick call if": "call if" goes, "if" stays)."""
+    out: list[tuple[int, int]] = []
+    for ts, te in _spans(pattern, sentence):
+        hit = next(((ps, pe) for ps, pe in pseudo if ts < pe and ps < te), None)
+        if hit is None:
+            out.append((ts, te))
+            continue
+        assert pattern is not None
+        m = pattern.search(sentence, hit[1])
+        if (
+            m is not None and m.start() < te and m.end() > m.start()
+            and not any(m.start() < pe and ps < m.end() for ps, pe in pseudo)
+        ):
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
 @lru_cache(maxsize=2048)
 def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], ...]]:
-    """All trigger, pseudo and termination spans of one sentence, cached: a sentence often has many hits."""
+    """All trigger, pseudo, termination and blocker spans of one sentence, cached: a sentence often has
+    many hits. Blockers (an abnormal word for the normal cue) end a scope like a termination does."""
     out: dict[str, tuple[list[tuple[int, int]], ...]] = {}
     general = _spans(load_general_termination(), sentence)
     for name, r in load_context_rules().items():
         pseudo = _spans(r.pseudo, sentence)
-
-        def keep(span: tuple[int, int], pseudo: list[tuple[int, int]] = pseudo) -> bool:
-            return not any(span[0] < pe and ps < span[1] for ps, pe in pseudo)
-
-        pre = [s for s in _spans(r.pre, sentence) if keep(s)]
-        post = [s for s in _spans(r.post, sentence) if keep(s)]
-        term = general + _spans(r.termination, sentence)
-        out[name] = (pre, post, term)
+        pre = _outside_pseudo(r.pre, sentence, pseudo)
+        post = _outside_pseudo(r.post, sentence, pseudo)
+        blockers = _spans(r.blockers, sentence)
+        term = general + _spans(r.termination, sentence) + blockers
+        out[name] = (pre, post, term, blockers)
     return out
 
 
@@ -252,9 +283,13 @@ def _words_between(sentence: str, a: int, b: int) -> int:
 
 def _modified(sentence: str, start: int, end: int, name: str) -> bool:
     rules = load_context_rules()[name]
-    pre, post, term = _sentence_triggers(sentence)[name]
+    pre, post, term, blockers = _sentence_triggers(sentence)[name]
+    if any(start <= bs and be <= end for bs, be in blockers):
+        return False
     outside = [t for t in term if t[1] <= start or t[0] >= end]
-    for _ts, te in pre:
+    for ts, te in pre:
+        if name == "normal" and ts == start and te < end:
+            return True  # a normal cue opening the concept itself: "steady gait", "normal lordosis"
         if te > start:
             continue
         if any(te <= s0 and e0 <= start for s0, e0 in outside):
@@ -271,14 +306,38 @@ def _modified(sentence: str, start: int, end: int, name: str) -> bool:
     return False
 
 
+_CUE_MODIFIERS: tuple[str, ...] = ("negation", "negation_verbal", "normal")
+
+
+def is_cue(words: str) -> bool:
+    """True when `words` are, as a whole, a negation or normal cue ("negative", "without difficulty",
+    "within normal limits"): such a word is a finding's context, not the finding."""
+    words = words.strip()
+    if not words:
+        return False
+    rules = load_context_rules()
+    for name in _CUE_MODIFIERS:
+        for rx in (rules[name].pre, rules[name].post):
+            if rx is not None and (m := rx.fullmatch(words)) is not None and m.end() == len(words):
+                return True
+    return False
+
+
+def has_cue(sentence: str, name: str) -> bool:
+    """Whether the sentence holds any trigger (outside a pseudo-trigger) of a modifier, wherever it is."""
+    pre, post, _term, _blockers = _sentence_triggers(sentence)[name]
+    return bool(pre or post)
+
+
 def assess_context(sentence: str, start: int, end: int) -> Context:
     """Context of the concept at sentence[start:end] (offsets within `sentence`)."""
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"concept span {start}:{end} outside a sentence of {len(sentence)} characters")
     return Context(
-        negated=_modified(sentence, start, end, "negation"),
+        negated=_modified(sentence, start, end, "negation") or _modified(sentence, start, end, "negation_verbal"),
         historical=_modified(sentence, start, end, "historical"),
         hypothetical=_modified(sentence, start, end, "hypothetical"),
         experiencer="other" if _modified(sentence, start, end, "experiencer_other") else "patient",
         possible=_modified(sentence, start, end, "possible"),
+        normal=_modified(sentence, start, end, "normal"),
     )

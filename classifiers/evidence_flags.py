@@ -1,20 +1,27 @@
 """Evidence flags: the sentences a physician must weigh for a nexus letter, with clinical context.
 
-One finder per category of DESIGN.md §5 (back_complaint, injury, gait, aging_attribution, diagnosis,
-imaging_finding, service_strain, medical_opinion, alternative_cause, continuity, secondary_link). The
-vocabulary is data, in `config/rules/flags/<category>.yaml`, so a clinician can extend it; this module
-only applies it: split sentences, match each category's terms and patterns, keep the longest of
-overlapping matches, and attach the sentence's context (negated, historical, hypothetical,
-experiencer), a medical opinion's polarity and any date the sentence states.
+One flag per (sentence, category) of DESIGN.md §5 / `LABELS.md` (back_complaint, injury, gait,
+aging_attribution, diagnosis, imaging_finding, service_strain, medical_opinion, alternative_cause,
+continuity, secondary_link), carrying every span that made it. Three readers decide together:
 
-Negated hits are returned (negated=True), not dropped: the physician filters, and "denies back pain" at
-separation is itself evidence a letter may have to answer.
+1. rules, as data (`config/rules/flags/<category>.yaml`): terms, patterns and compositions of the concept
+   lexicon (`classifiers.flag_lexicon`: body site x symptom, event x mechanism, modality x finding);
+2. the page's layout (`classifiers.flag_sections`): sections (an imaging report's FINDINGS, FAMILY
+   HISTORY, GOALS...), form items and their check-boxes, questions and opinion requests;
+3. optionally a statistical sentence model (`classifiers.flag_sentence_model.FlagSentenceModel`, passed
+   in by the caller, fitted elsewhere) that decides where the rules are silent.
+
+Every flag carries its context (negated, historical, hypothetical, experiencer: `clinical_context`, with
+scopes ending at clause boundaries, normal findings negated, box answers and section kinds applied), a
+medical opinion's polarity, and the date of the event its sentence states (`classifiers.dates`).
+Negated flags are returned, not dropped: "denies back pain" at separation is evidence a letter may have
+to answer, and a normal finding ("gait non-antalgic") is evidence against.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -23,9 +30,20 @@ from typing import Any
 
 import yaml
 
-from classifiers.clinical_context import assess_context, compile_phrases, ocr_tolerant_pattern
+from classifiers.clinical_context import (
+    Context,
+    assess_context,
+    compile_phrases,
+    has_cue,
+    is_cue,
+    ocr_tolerant_pattern,
+)
+from classifiers.dates import find_dates
+from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
+from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks, tells_technique
+from classifiers.flag_sentence_model import FlagSentenceModel, sentence_features
 from classifiers.sentences import split_sentences
-from config.vocabulary import FLAG_CATEGORIES  # noqa: F401 - re-exported for callers
+from config.vocabulary import FLAG_CATEGORIES
 
 FLAG_RULES_DIR = Path(__file__).resolve().parent.parent / "config" / "rules" / "flags"
 POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precedence on equal spans
@@ -35,11 +53,30 @@ POLARITIES: tuple[str, ...] = ("speculative", "negative", "positive")  # precede
 DATED_CATEGORIES: frozenset[str] = frozenset(
     {"back_complaint", "injury", "gait", "diagnosis", "imaging_finding", "service_strain"}
 )
+# Findings a normal cue negates ("gait normal", "heights maintained"); never an opinion or an attribution.
+NORMAL_CATEGORIES: frozenset[str] = frozenset({"back_complaint", "gait", "imaging_finding", "diagnosis"})
+# Concepts that make an imaging report's sentence abnormal; the mark of a span read as a normal study.
+ABNORMAL_IMAGING_CONCEPTS: tuple[str, ...] = ("imaging_change", "dx_noun")
+NORMAL_STUDY = "normal-study"
+# The mark of a hit whose very wording states absence (a documented gap in continuity).
+NEGATED_BY_RULE = "negated-by-rule"
+# Sentences of a category that make it the page's topic, so that "the pain" elsewhere on it refers to it.
+TOPIC_MIN_SENTENCES = 2
+# Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
+HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset({"goals", "instructions"})
+# Section kinds where nothing is an imaging finding (an exam's reason or technique, an operation).
+NOT_IMAGING_SECTIONS: frozenset[str] = frozenset({"indication", "technique", "procedure"})
 
 
 @dataclass(frozen=True)
 class FlagHit:
-    """One flagged span: offsets index the text given to find_flags."""
+    """One flag: a sentence and a category, with every span (page offsets) that made it.
+
+    `start`/`end`/`text` are the first span (the sentence's evidence words when the model alone
+    decided); `spans` are all of them, sorted. `source` says who decided: "rule", "model" or
+    "rule+model" (a rule hit the model also scored above its threshold); `score` is the model's
+    calibrated probability when a model was given.
+    """
 
     category: str
     start: int
@@ -53,6 +90,9 @@ class FlagHit:
     experiencer: str
     polarity: str | None
     date: date | None  # a date the sentence states, for event categories (DATED_CATEGORIES) only
+    spans: tuple[tuple[int, int], ...] = ()
+    source: str = "rule"
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +108,20 @@ class _CategoryRules:
     category: str
     matchers: tuple[_Matcher, ...]
     exclude: re.Pattern[str] | None
+    exclude_sentence: re.Pattern[str] | None = None
+    compositions: tuple[Composition, ...] = ()  # pack `concepts` and `compose`
+    weak_compositions: tuple[Composition, ...] = ()  # pack `weak_compose`: count only with requires_concepts
+    requires_concepts: tuple[tuple[str, ...], ...] = ()  # weak hits need one concept of every group
+    weak_rank: int | None = None  # rank of the weak regex matcher, whose hits need requires_concepts too
+    topic_concepts: tuple[str, ...] = ()  # count where another sentence of the page has this category
+    topic_vetoes: tuple[str, ...] = ()  # ... unless the sentence names one of these (another body part)
+    section_site: str | None = None  # a concept a section's heading lends to its sentences ("LUMBAR SPINE:")
+    section_concepts: tuple[str, ...] = ()  # ... the sentence concepts that then make a hit
+    out_of_scope: tuple[str, ...] = ()  # a sentence naming one of these concepts and none of in_scope: no hit
+    in_scope: tuple[str, ...] = ()
+    # a sentence matching this makes the category's flag hypothetical ("to include as secondary to": a
+    # theory before the Board, not a finding)
+    hypothetical_when: re.Pattern[str] | None = None
 
 
 def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
@@ -77,7 +131,7 @@ def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[r
     term_rx = compile_phrases(terms)
     if term_rx is not None:
         compiled.append(term_rx)
-    compiled.extend(re.compile(ocr_tolerant_pattern(p), re.IGNORECASE) for p in patterns or [])
+    compiled.extend(re.compile(expand(p, transform=ocr_tolerant_pattern), re.IGNORECASE) for p in patterns or [])
     return compiled
 
 
@@ -95,16 +149,40 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 if rxs:
                     matchers.append(_Matcher(category, polarity, tuple(rxs)))
         rxs = _compile_list(raw.get("terms"), raw.get("patterns"))
+        rxs.extend(re.compile(expand(p), re.IGNORECASE) for p in raw.get("exact_patterns") or [])
         if rxs:
             matchers.append(_Matcher(category, None, tuple(rxs)))
+        gaps = _compile_list(raw.get("negated_terms"), raw.get("negated_patterns"))
+        if gaps:  # wordings that state the category's absence ("first treated years after discharge")
+            matchers.append(_Matcher(category, NEGATED_BY_RULE, tuple(gaps)))
+        compositions = tuple(Composition.parse(c) for c in [*(raw.get("concepts") or []), *(raw.get("compose") or [])])
+        weak_compositions = tuple(Composition.parse(c) for c in raw.get("weak_compose") or [])
+        requires_concepts = tuple(tuple(group) for group in raw.get("weak_requires_concepts") or [])
+        weak_rank: int | None = None
         weak = _compile_list(raw.get("weak_terms"), raw.get("weak_patterns"))
         if weak:
+            weak_rank = len(matchers)
             requires = raw.get("weak_requires") or []
-            requires_rx = re.compile("|".join(f"(?:{r})" for r in requires), re.IGNORECASE) if requires else None
+            requires_rx = (
+                re.compile("|".join(f"(?:{expand(r)})" for r in requires), re.IGNORECASE) if requires else None
+            )
             matchers.append(_Matcher(category, None, tuple(weak), requires_rx))
         excludes = raw.get("exclude") or []
-        exclude = re.compile("|".join(f"(?:{x})" for x in excludes), re.IGNORECASE) if excludes else None
-        packs.append(_CategoryRules(category, tuple(matchers), exclude))
+        exclude = re.compile("|".join(f"(?:{expand(x)})" for x in excludes), re.IGNORECASE) if excludes else None
+        whole = raw.get("exclude_sentence") or []
+        exclude_sentence = (
+            re.compile("|".join(f"(?:{expand(x)})" for x in whole), re.IGNORECASE) if whole else None
+        )
+        packs.append(
+            _CategoryRules(
+                category, tuple(matchers), exclude, exclude_sentence,
+                compositions, weak_compositions, requires_concepts, weak_rank,
+                tuple(raw.get("topic_concepts") or ()), tuple(raw.get("topic_vetoes") or ()),
+                raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
+                tuple(raw.get("out_of_scope") or ()), tuple(raw.get("in_scope") or ()),
+                re.compile(expand(raw["hypothetical_when"]), re.IGNORECASE) if raw.get("hypothetical_when") else None,
+            )
+        )
     return tuple(packs)
 
 
@@ -143,6 +221,8 @@ def _resolve_category(
     """Longest non-overlapping candidates of one category in one sentence, exclusions applied."""
     if not cands:
         return []
+    if rules.exclude_sentence is not None and rules.exclude_sentence.search(text, sent_start, sent_end):
+        return []
     hits = _select_longest(cands)
     if rules.exclude is not None:
         excluded = [(m.start(), m.end()) for m in rules.exclude.finditer(text, sent_start, sent_end)]
@@ -179,91 +259,10 @@ def _page_candidates(
     return out
 
 
-try:  # the record-type engineer's OCR-tolerant full-date finder, when present
-    from classifiers.dates import find_dates as _find_full_dates
-except ImportError:  # pragma: no cover - the module ships with claimdex; the fallback keeps this one standalone
-    _find_full_dates = None
-
-_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b")
-_DATE_US = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)?\d\d)\b")
-_DATE_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
-_DATE_DMY = re.compile(r"\b(\d\d?)\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
-_DATE_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
-_DATE_YEAR = re.compile(
-    r"\b(?:in|during|since|from|circa|around|about|by|until|of)\s+((?:19|20)\d\d)\b(?![/-]\d)", re.IGNORECASE
-)
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _full_dates(sentence: str) -> list[tuple[int, date]]:
-    if _find_full_dates is not None:
-        found = []
-        for f in _find_full_dates(sentence):
-            # "April 2008" must not read as April 20, 2008: keep it for the month-year rule below
-            if not _DATE_MONTH_YEAR.fullmatch(sentence[f.start : f.end].strip()):
-                found.append((f.start, f.date))
-        return found
-    found: list[tuple[int, date]] = []
-    for m in _DATE_ISO.finditer(sentence):
-        if d := _safe_date(int(m[1]), int(m[2]), int(m[3])):
-            found.append((m.start(), d))
-    for m in _DATE_US.finditer(sentence):
-        y = int(m[3])
-        y = y + (2000 if y < 50 else 1900) if y < 100 else y
-        if d := _safe_date(y, int(m[1]), int(m[2])):
-            found.append((m.start(), d))
-    for m in _DATE_MDY.finditer(sentence):
-        mon = _MONTHS.get(m[1].lower())
-        if mon and (d := _safe_date(int(m[3]), mon, int(m[2]))):
-            found.append((m.start(), d))
-    for m in _DATE_DMY.finditer(sentence):
-        mon = _MONTHS.get(m[2].lower())
-        if mon and (d := _safe_date(int(m[3]), mon, int(m[1]))):
-            found.append((m.start(), d))
-    return found
-
-
-def find_sentence_date(sentence: str) -> date | None:
-    """The first date a sentence states, for the chronology and for in_service.
-
-    Full dates first (any format `classifiers.dates` reads, OCR look-alikes folded); else a month and
-    year ("April 2008" -> 1 April 2008); else a year after a preposition ("a hard landing in 2008" ->
-    1 July 2008). Partial dates are approximations, but a narrated in-service injury in a post-service
-    note must not take the note's own date and be called post-service.
-    """
-    found: list[tuple[int, date]] = _full_dates(sentence)
-    if not found:
-        for m in _DATE_MONTH_YEAR.finditer(sentence):
-            mon = _MONTHS.get(m[1].lower())
-            if mon:
-                found.append((m.start(), date(int(m[2]), mon, 1)))
-    if not found:
-        found = [(m.start(), date(int(m[1]), 7, 1)) for m in _DATE_YEAR.finditer(sentence)]
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
 def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) -> str | None:
     """One sentence states one opinion: "less likely than not related to military service" is negative
     even though "related to military service" alone reads positive. Speculative > negative > positive."""
-    polarities = {pol for cat, _s, _e, pol in found if cat == "medical_opinion" and pol}
+    polarities = {pol for cat, _s, _e, pol in found if cat == "medical_opinion" and pol in POLARITIES}
     for polarity in POLARITIES:
         if polarity in polarities:
             return polarity
@@ -271,7 +270,8 @@ def _sentence_opinion_polarity(found: list[tuple[str, int, int, str | None]]) ->
 
 
 _OCR_DIGIT_AS_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "|": "l"})
-_WORDISH_TOKEN = re.compile(r"[A-Za-z0-9|]+")
+# a token mixing letters with digits or "|" (only those can need folding; the others are left alone)
+_WORDISH_TOKEN = re.compile(r"(?<![A-Za-z0-9|])(?=[A-Za-z]*[0-9|])(?=[0-9|]*[A-Za-z])[A-Za-z0-9|]+")
 
 
 def fold_ocr_digits(text: str) -> str:
@@ -293,53 +293,472 @@ def fold_ocr_digits(text: str) -> str:
     return _WORDISH_TOKEN.sub(fold, text)
 
 
-def find_flags(text: str, record_type: str = "other") -> list[FlagHit]:
-    """All evidence flags of a page's text, ordered by offset then category; deterministic and pure.
 
-    `record_type` (DESIGN.md §5) is accepted so callers need not special-case documents; in an
-    imaging report a spine diagnosis the report states is also an imaging finding.
-    """
-    hits: list[FlagHit] = []
+_SPECULATIVE = re.compile(r"\bspeculat\w*|\b(?:cannot|can\s*not|unable\s+to)\s+(?:say|determine|state|resolve)\b", re.I)
+_NEGATIVE = re.compile(r"\b(?:not|unlikely|less\s+likely|unrelated|no\s+(?:nexus|relationship|link))\b", re.I)
+
+
+def guess_polarity(sentence: str) -> str:
+    """An opinion's polarity when no polarity rule matched (the model found the opinion)."""
+    if _SPECULATIVE.search(sentence):
+        return "speculative"
+    if _NEGATIVE.search(sentence):
+        return "negative"
+    return "positive"
+
+
+def event_date(sentence: str) -> date | None:
+    """The first date the sentence states (`classifiers.dates.find_dates`: full dates; partial dates
+    as that module reads them)."""
+    found = find_dates(sentence)
+    return found[0].date if found else None
+
+
+_MSK_IMAGING_WORDS = re.compile(
+    r"\b(?:spine|spinal|lumbar|thoracic|cervical|sacr\w*|vertebr\w*|dis[ck]s?|foram\w*|canal|facet\w*|"
+    r"pedicles?|cord|thecal|nerve\s+roots?|osteophyt\w*|bones?|joints?|fractures?|menisc\w*|ligaments?|"
+    r"endplates?|schmorl\w*|annul\w+|spondyl\w+|\w*listhesis|lordosis|kyphosis|scoliosis|"
+    r"(?-i:[CTLS]\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _imaging_in_scope(sentence: str, concepts: dict[str, list[tuple[int, int]]]) -> bool:
+    """Brain, chest, vascular and abdominal findings are out of scope: a sentence naming such an organ
+    and no spine, joint or bone structure is not an imaging finding."""
+    return "non_msk" not in concepts or bool(_MSK_IMAGING_WORDS.search(sentence))
+
+
+def _section_of(layout: PageLayout, pos: int) -> Section | None:
+    return layout.section_at(pos)
+
+
+@dataclass(frozen=True)
+class _SpanContext:
+    start: int
+    end: int
+    negated: bool
+    historical: bool
+    hypothetical: bool
+    experiencer: str
+
+    def plainness(self) -> tuple[bool, bool, bool, bool]:
+        """Sort key: a present, affirmed, own finding first (it decides the flag's context)."""
+        return (self.negated, self.hypothetical, self.experiencer != "patient", self.historical)
+
+
+def _span_context(
+    category: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    start: int,
+    end: int,
+    layout: PageLayout,
+    asks: bool,
+    normal_study: bool = False,
+    forced_negated: bool = False,
+) -> _SpanContext | None:
+    """The context of one span: ConText in its sentence, then the layout (box answers, section kinds,
+    questions). None when the span sits in an unchecked form option (not evidence at all).
+    `normal_study`: an imaging report's sentence without abnormal words, negated by any normal or negation
+    cue it holds ("The vertebral body heights and disc spaces are maintained")."""
+    sentence = folded[s_start:s_end]
+    ctx: Context = assess_context(sentence, start - s_start, end - s_start)
+    negated = ctx.negated or (ctx.normal and category in NORMAL_CATEGORIES)
+    if normal_study and not negated:
+        negated = has_cue(sentence, "normal") or has_cue(sentence, "negation")
+    if forced_negated:
+        negated = True
+    elif category == "medical_opinion":
+        negated = False  # an opinion's "not related" is its polarity, not a negation of the opinion
+    hypothetical = ctx.hypothetical or asks
+    experiencer = ctx.experiencer
+    section = _section_of(layout, start)
+    if section is not None:
+        if section.kind in HYPOTHETICAL_SECTIONS:
+            hypothetical = True
+        elif section.kind == "family":
+            experiencer = "other"
+    box = layout.box_at(start, end)
+    if box is not None:
+        if box.answer == "unchecked":
+            return None
+        if box.answer == "yes":
+            negated, hypothetical = False, False
+        elif box.answer == "no":
+            negated, hypothetical = True, False
+        elif box.answer == "checked":
+            hypothetical = False
+        elif box.answer == "blank":
+            hypothetical = True
+    return _SpanContext(start, end, negated, ctx.historical, hypothetical, experiencer)
+
+
+def _outside_heading(
+    spans: list[tuple[int, int]], layout: PageLayout, s_start: int, s_end: int
+) -> list[tuple[int, int]]:
+    """Drop the words of a heading opening the sentence ("GAIT: normal stride") when the sentence's body
+    has evidence of its own: the body says what the label is about."""
+    section = layout.section_at(s_start)
+    if section is None or not s_start <= section.start < s_end:
+        return spans
+    body = [sp for sp in spans if sp[0] >= section.body]
+    return body or spans
+
+
+def _member_spans(
+    folded: str, concepts: dict[str, list[tuple[int, int]]], comp: Composition
+) -> list[tuple[int, int]]:
+    """The spans of a composition's hits, member by member, leaving out a member that is itself a context
+    cue ("walking ... without difficulty": the finding is "walking", "without difficulty" its context)."""
+    out: list[tuple[int, int]] = []
+    for members in composed_spans(folded, concepts, comp):
+        kept = [m for m in members if not is_cue(folded[m[0] : m[1]])]
+        out.extend(kept or [(members[0][0], members[-1][1])])
+    return out
+
+
+def _sentence_category_spans(
+    text: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    packs: tuple[_CategoryRules, ...],
+    cands: list[list[tuple[int, int, int, str | None]]],
+    record_type: str,
+    layout: PageLayout,
+    concepts: dict[str, list[tuple[int, int]]],
+) -> dict[str, list[tuple[int, int, str | None]]]:
+    """Rule spans per category in one sentence, with the layout's additions and removals."""
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    for rules, cat_cands in zip(packs, cands, strict=True):
+        strong = len(rules.matchers)
+        cat_cands = list(cat_cands)
+        for comp in rules.compositions:
+            cat_cands.extend((a, b, strong, None) for a, b in _member_spans(folded, concepts, comp))
+        if rules.weak_rank is not None or rules.weak_compositions:
+            weak_ok = all(any(c in concepts for c in group) for group in rules.requires_concepts)
+            if not weak_ok:
+                cat_cands = [c for c in cat_cands if c[2] != rules.weak_rank]
+            else:
+                for comp in rules.weak_compositions:
+                    cat_cands.extend((a, b, strong + 1, None) for a, b in _member_spans(folded, concepts, comp))
+        hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
+        if hits and not _in_scope(rules, folded, s_start, s_end):
+            hits = []
+        if hits and rules.category == "medical_opinion":
+            # one sentence states one opinion, whose polarity is the strongest any of its wordings has
+            # ("is not shown to be related to his military service" is negative, though a longer
+            # overlapping wording reads positive): speculative > negative > positive
+            # a wording starting inside an earlier one belongs to it ("than not due to" is part of "more
+            # likely than not"; "related to his service" part of "is not shown to be related to")
+            pols = {
+                c[3] for c in cat_cands
+                if c[3] in POLARITIES and not any(o[0] < c[0] < o[1] for o in cat_cands if o[3] in POLARITIES)
+            }
+            polarity = next((p for p in POLARITIES if p in pols), None)
+            hits = [(s, e, polarity) for s, e, _p in hits]
+        if hits:
+            found[rules.category] = hits
+    sentence = text[s_start:s_end]
+    if record_type == "imaging_report" and "diagnosis" in found:
+        found.setdefault("imaging_finding", []).extend(found["diagnosis"])
+    section = _section_of(layout, s_start)
+    kind = section.kind if section is not None else None
+    imaging_section = (
+        kind == "imaging"
+        or (layout.imaging_page and kind == "findings")
+        or (record_type == "imaging_report" and kind not in NOT_IMAGING_SECTIONS)
+    )
+    named = "msk_anatomy" in concepts or "dx_strong" in concepts
+    if imaging_section and named:
+        # every sentence of an imaging report's findings that names a structure is a finding; its evidence is
+        # its abnormal words when it has some, else its anatomy (a normal study, flagged negated by the finder)
+        body = max(s_start, section.body) if section is not None and section.start >= s_start else s_start
+        abnormal = [(a, b) for c in ABNORMAL_IMAGING_CONCEPTS for a, b in concepts.get(c, []) if a >= body]
+        anatomy = [
+            (a, b) for c in ("msk_anatomy", "dx_strong") for a, b in concepts.get(c, [])
+            if a >= body and not folded.startswith(":", b)
+        ]
+        anatomy.sort()
+        if abnormal:
+            ruled = found.get("imaging_finding", [])
+            found["imaging_finding"] = ruled + [(a, b, None) for a, b in sorted(set(abnormal))]
+        elif anatomy and "imaging_finding" not in found and not tells_technique(sentence):
+            found["imaging_finding"] = [(anatomy[0][0], anatomy[-1][1], NORMAL_STUDY)]
+    if "imaging_finding" in found:
+        told_by_image = "imaging_modality" in concepts and "imaging_verb" in concepts
+        if (kind in NOT_IMAGING_SECTIONS and record_type != "imaging_report" and not told_by_image) or (
+            not _imaging_in_scope(sentence, concepts)
+        ):
+            del found["imaging_finding"]
+    return found
+
+
+def _sentence_concepts(
+    page_concepts: dict[str, list[tuple[int, int]]], s_start: int, s_end: int
+) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, spans in page_concepts.items():
+        i = bisect_left(spans, (s_start, -1))
+        inside: list[tuple[int, int]] = []
+        while i < len(spans) and spans[i][0] < s_end:
+            if spans[i][1] <= s_end:
+                inside.append(spans[i])
+            i += 1
+        if inside:
+            out[name] = inside
+    return out
+
+
+# Concepts the finder reads itself (imaging sections and scope), besides those the packs name.
+_FINDER_CONCEPTS: frozenset[str] = frozenset(
+    {"msk_anatomy", "dx_strong", "dx_noun", "imaging_change", "imaging_modality", "imaging_verb", "non_msk"}
+)
+
+
+@lru_cache(maxsize=1)
+def page_concept_names() -> frozenset[str]:
+    """The concepts matched over a whole page: those compositions, topics, sections and weak hits use.
+    Scope concepts (out_of_scope/in_scope) are searched only in a sentence that needs them."""
+    names = set(_FINDER_CONCEPTS)
+    for rules in load_flag_rules():
+        for comp in (*rules.compositions, *rules.weak_compositions):
+            names.update(comp.members)
+        names.update(c for group in rules.requires_concepts for c in group)
+        names.update(rules.topic_concepts)
+        names.update(rules.topic_vetoes)
+        names.update(rules.section_concepts)
+    return frozenset(names)
+
+
+def _in_scope(rules: _CategoryRules, folded: str, s_start: int, s_end: int) -> bool:
+    """False when the sentence names an out-of-scope concept (hearing loss) and no in-scope one (back)."""
+    if not rules.out_of_scope:
+        return True
+    if not any(concept_regex(c).search(folded, s_start, s_end) for c in rules.out_of_scope):
+        return True
+    return any(concept_regex(c).search(folded, s_start, s_end) for c in rules.in_scope)
+
+
+# Sentences an image spoken of carries its findings over to ("X-rays of the ankle were taken. No fracture.").
+IMAGING_CARRY_SENTENCES = 3
+_PLANNED_IMAGE = re.compile(
+    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*)\b", re.I
+)
+
+
+def _imaging_carry_over(
+    text: str,
+    sentences: list[tuple[int, int]],
+    layout: PageLayout,
+    per_sentence: list[tuple[_Concepts, _Found]],
+) -> None:
+    """A sentence naming an image (done, not planned) makes the next sentences of its section that name a
+    structure or a diagnosis imaging findings too, until one names neither (at most a few sentences)."""
+    carry = 0
+    prev_section: Section | None = None
+    for (s_start, s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+        section = layout.section_at(s_start)
+        sentence = text[s_start:s_end]
+        if section is not prev_section or (section is not None and section.kind in NOT_IMAGING_SECTIONS):
+            carry = 0
+        prev_section = section
+        named = [
+            (a, b) for c in ("msk_anatomy", "dx_strong") for a, b in concepts.get(c, [])
+        ]
+        if "imaging_modality" in concepts and not _PLANNED_IMAGE.search(sentence):
+            carry = IMAGING_CARRY_SENTENCES
+            continue
+        if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts):
+            carry = 0
+            continue
+        carry -= 1
+        if "imaging_finding" in found:
+            continue
+        abnormal = [(a, b) for c in ABNORMAL_IMAGING_CONCEPTS for a, b in concepts.get(c, [])]
+        if abnormal:
+            found["imaging_finding"] = [(a, b, None) for a, b in sorted(set(abnormal))]
+        elif not tells_technique(sentence):
+            named.sort()
+            found["imaging_finding"] = [(named[0][0], named[-1][1], NORMAL_STUDY)]
+
+
+def _page_additions(
+    text: str,
+    sentences: list[tuple[int, int]],
+    packs: tuple[_CategoryRules, ...],
+    layout: PageLayout,
+    per_sentence: list[tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str | None]]]]],
+) -> None:
+    """Hits a sentence owes to its page: a bare symptom ("the pain") on a page whose back complaint another
+    sentence establishes, and symptoms in a section headed by a body site ("BACK: nontender")."""
+    _imaging_carry_over(text, sentences, layout, per_sentence)
+    counts: dict[str, int] = {}
+    for _concepts, found in per_sentence:
+        for category in found:
+            counts[category] = counts.get(category, 0) + 1
+    for rules in packs:
+        if not rules.topic_concepts and not rules.section_site:
+            continue
+        site_rx = concept_regex(rules.section_site) if rules.section_site else None
+        for (s_start, _s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+            if rules.category in found:
+                continue
+            spans: list[tuple[int, int]] = []
+            if site_rx is not None:
+                section = layout.section_at(s_start)
+                if section is not None and site_rx.search(section.name):
+                    spans = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+            if (
+                not spans and rules.topic_concepts and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
+                and not any(v in concepts for v in rules.topic_vetoes)
+            ):
+                spans = [sp for c in rules.topic_concepts for sp in concepts.get(c, [])]
+            if spans:
+                found[rules.category] = [(a, b, None) for a, b in sorted(set(spans))]
+
+
+_Concepts = dict[str, list[tuple[int, int]]]
+_Found = dict[str, list[tuple[int, int, str | None]]]
+
+
+@dataclass(frozen=True)
+class _PageReading:
+    folded: str
+    sentences: list[tuple[int, int]]
+    layout: PageLayout
+    per_sentence: list[tuple[_Concepts, _Found]]
+
+
+def _read_page(text: str, record_type: str) -> _PageReading:
+    """Sentences, layout, and per sentence its concepts and the rules' spans per category."""
     packs = load_flag_rules()
     folded = fold_ocr_digits(text)
     sentences = split_sentences(text)
+    layout = read_layout(text, record_type)
+    page_concepts = concept_spans(folded, page_concept_names())
     candidates = _page_candidates(folded, sentences, packs)
+    # pass 1: rule spans per sentence
+    per_sentence: list[tuple[_Concepts, _Found]] = []
     for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):
+        concepts = _sentence_concepts(page_concepts, s_start, s_end)
+        found = _sentence_category_spans(
+            text, folded, s_start, s_end, packs, sentence_cands, record_type, layout, concepts
+        )
+        per_sentence.append((concepts, found))
+    # pass 2: what the page as a whole lends a sentence (its topic, its section headings)
+    _page_additions(text, sentences, packs, layout, per_sentence)
+    return _PageReading(folded, sentences, layout, per_sentence)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What the sentence model sees of one sentence: its offsets and its feature names."""
+
+    start: int
+    end: int
+    features: tuple[str, ...]
+
+
+def _features(text: str, reading: _PageReading, i: int) -> list[str]:
+    s_start, s_end = reading.sentences[i]
+    concepts, _found = reading.per_sentence[i]
+    section = _section_of(reading.layout, s_start)
+    return sentence_features(text[s_start:s_end], section.kind if section else None, concepts)
+
+
+def read_sentences(text: str, record_type: str = "other") -> list[SentenceReading]:
+    """Every sentence of a page with the sentence model's features, as `find_flags` computes them: the
+    one reading shared by fitting (claims.flag_model_training) and predicting."""
+    reading = _read_page(text, record_type)
+    return [
+        SentenceReading(s, e, tuple(_features(text, reading, i))) for i, (s, e) in enumerate(reading.sentences)
+    ]
+
+
+def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel | None = None) -> list[FlagHit]:
+    """All evidence flags of a page's text: one per (sentence, category), ordered by offset then
+    category; deterministic and pure.
+
+    `record_type` (DESIGN.md §5): in an imaging report a spine diagnosis the report states is also an
+    imaging finding, and its FINDINGS/IMPRESSION sections are read as imaging findings. `model`: a
+    fitted `FlagSentenceModel`; None reads with the rules and the layout only. With a model, a category
+    the rules did not find in a sentence is flagged when the model's calibrated probability reaches its
+    threshold (source "model").
+    """
+    packs = load_flag_rules()
+    reading = _read_page(text, record_type)
+    folded, sentences, layout = reading.folded, reading.sentences, reading.layout
+    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
+    hits: list[FlagHit] = []
+    for i, ((s_start, s_end), (_concepts, found)) in enumerate(zip(sentences, reading.per_sentence, strict=True)):
         sentence = text[s_start:s_end]
-        folded_sentence = folded[s_start:s_end]
+        scores: dict[str, float] = {}
+        model_spans: dict[str, list[tuple[int, int]]] = {}
+        if model is not None:
+            scores = model.scores(_features(text, reading, i))
+            for category, p in scores.items():
+                if category not in found and p >= model.threshold(category):
+                    model_spans[category] = [
+                        (s_start + a, s_start + b) for a, b in model.evidence(sentence, category)
+                    ] or [(s_start, s_end)]
+        if not found and not model_spans:
+            continue
+        asks = sentence_asks(sentence)
+        theory = {
+            r.category: True for r in packs
+            if r.hypothetical_when is not None and r.category in found and r.hypothetical_when.search(sentence)
+        }
+        polarity_found = [(c, s, e, pol) for c, spans in found.items() for s, e, pol in spans]
+        opinion_polarity = _sentence_opinion_polarity(polarity_found)
         sentence_date: date | None = None
         date_done = False
-        found: list[tuple[str, int, int, str | None]] = []
-        for rules, cands in zip(packs, sentence_cands, strict=True):
-            for s, e, pol in _resolve_category(folded, rules, cands, s_start, s_end):
-                found.append((rules.category, s, e, pol))
-                if record_type == "imaging_report" and rules.category == "diagnosis":
-                    found.append(("imaging_finding", s, e, None))
-        opinion_polarity = _sentence_opinion_polarity(found)
-        seen: set[tuple[str, int, int]] = set()
-        for category, s, e, _pol in found:
-            if (category, s, e) in seen:
+        for category in sorted(set(found) | set(model_spans), key=order.__getitem__):
+            marks = {(s, e): mark for s, e, mark in found.get(category, [])}
+            spans = _outside_heading(
+                sorted(set(marks) | set(model_spans.get(category, []))), layout, s_start, s_end
+            )
+            contexts = [
+                c for s, e in spans
+                if (c := _span_context(
+                    category, folded, s_start, s_end, s, e, layout, asks or theory.get(category, False),
+                    marks.get((s, e)) == NORMAL_STUDY, marks.get((s, e)) == NEGATED_BY_RULE,
+                )) is not None
+            ]
+            if not contexts:
                 continue
-            seen.add((category, s, e))
-            ctx = assess_context(folded_sentence, s - s_start, e - s_start)
-            if not date_done:
-                sentence_date, date_done = find_sentence_date(sentence), True
+            best = min(contexts, key=_SpanContext.plainness)
+            kept = tuple(sorted((c.start, c.end) for c in contexts))
+            if category in DATED_CATEGORIES and not date_done:
+                sentence_date, date_done = event_date(sentence), True
+            p = scores.get(category)
+            source = "model" if category not in found else (
+                "rule+model" if p is not None and p >= model.threshold(category) else "rule"  # type: ignore[union-attr]
+            )
+            polarity = None
+            if category == "medical_opinion":
+                polarity = opinion_polarity or guess_polarity(sentence)
+            first = kept[0]
             hits.append(
                 FlagHit(
                     category=category,
-                    start=s,
-                    end=e,
-                    text=text[s:e],
+                    start=first[0],
+                    end=first[1],
+                    text=text[first[0] : first[1]],
                     sentence=sentence,
                     sentence_start=s_start,
-                    negated=ctx.negated,
-                    historical=ctx.historical,
-                    hypothetical=ctx.hypothetical,
-                    experiencer=ctx.experiencer,
-                    polarity=opinion_polarity if category == "medical_opinion" else None,
+                    negated=best.negated,
+                    historical=best.historical,
+                    hypothetical=best.hypothetical,
+                    experiencer=best.experiencer,
+                    polarity=polarity,
                     date=sentence_date if category in DATED_CATEGORIES else None,
+                    spans=kept,
+                    source=source,
+                    score=round(float(p), 4) if p is not None else None,
                 )
             )
-    order = {c: i for i, c in enumerate(FLAG_CATEGORIES)}
     hits.sort(key=lambda h: (h.start, order[h.category], h.end))
     return hits

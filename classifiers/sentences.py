@@ -17,7 +17,7 @@ _ABBREVIATION_WORDS = """
     b.i.d t.i.d q.i.d q.d p.r.n p.o q.h.s h.s a.m p.m bid tid qid prn po qhs yr yrs y.o wk wks mo mos hr hrs
     min mins sec lt rt l r bil bilat ext flex neg pos approx. cont inc med meds lbs lb oz mg mcg ml cc cm mm
     sgt ssg sfc msg 1sg pfc spc cpl pvt lt col maj capt cpt gen adm cdr lcdr ens amn sra ssgt tsgt msgt
-    u.s a.k.a dob ref attn cf ca co ft in mt
+    u.s a.k.a dob ref attn cf ca co ft in mt al
 """
 ABBREVIATIONS: frozenset[str] = frozenset(_ABBREVIATION_WORDS.split())
 
@@ -28,6 +28,10 @@ _TERMINAL = re.compile(r"[.!?:;]['\")\]]*\s*$")
 # A candidate boundary inside a line: end punctuation, optional closing quote/bracket, whitespace.
 _INLINE_END = re.compile(r"[.!?]+['\")\]]*(?=\s+)")
 _MAX_SENTENCE = 1500
+# A word a sentence cannot end on: a line ending with one was wrapped, whatever the next line starts with.
+_OPEN_END = re.compile(
+    r"(?i)\b(?:at|of|to|in|on|with|without|and|or|the|a|an|for|from|by|into|over|than|as|is|are|was|were)\s*$"
+)
 
 
 def _is_abbreviation_before(text: str, dot: int) -> bool:
@@ -76,6 +80,8 @@ def _break_between_lines(prev: str, nxt: str) -> bool:
         return True
     if _HEADER_LINE.match(nxt) and len(nxt.strip()) < 40:
         return True
+    if _OPEN_END.search(prev):
+        return False  # a line ending on "at", "of", "the"... is wrapped mid-sentence
     stripped_next = nxt.lstrip()
     # a short form-like line followed by a capitalised line: a new field, not a wrapped sentence
     return len(prev.strip()) < 30 and stripped_next[:1].isupper() and not prev.rstrip().endswith(("-", ","))

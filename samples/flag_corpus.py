@@ -6,8 +6,9 @@ sentences it is measured on were not the ones the rules were written against. So
 several differently-worded templates ("variants"); the last variants of each category are held out
 (split "test") and the rule packs are tuned on "train" only. Trap sentences sit beside them:
 negations ("denies", "no evidence of", "negative for", "without"), family history, hypotheticals,
-history, plain ages, and complaints that are not about the back. A copy with simulated OCR noise
-(character confusions, broken line wraps) measures robustness.
+history, plain ages, and complaints that are not about the back. Labels follow `LABELS.md` (normal findings
+are negated, smoking and a BMI under 30 are no alternative cause, "the in-service injury" is an injury).
+A copy with simulated OCR noise (character confusions, broken line wraps) measures robustness.
 
 Markup in a template: [[category|words]] or [[cat_a,cat_b|words]] (a span two finders may both
 claim), [[medical_opinion:negative|words]] for an opinion's polarity, and a third field for span
@@ -225,13 +226,12 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
             _t("Vitals: [[alternative_cause|BMI {bmi}]]."),
             _t("Plays [[alternative_cause|weekend football]] with friends."),
             _t("He [[injury|injured his back]] in a [[alternative_cause,injury|post-service motor vehicle accident]] in 2015."),
-            _t("[[alternative_cause|Smokes 1 ppd]]."),
         ],
         [
             _t("Filed a [[alternative_cause|workers' compensation]] claim after a [[injury|lifting injury]] at the warehouse."),
             _t("[[alternative_cause|Morbid obesity]] may contribute to his [[back_complaint|back pain]]."),
             _t("Civilian [[alternative_cause|employment as a {job}]] for 15 years."),
-            _t("[[alternative_cause|Overweight]] and [[alternative_cause|deconditioned]]."),
+            _t("[[alternative_cause|Obese]] and deconditioned."),
         ],
     ),
     "continuity": (
@@ -245,7 +245,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
         [
             _t("She [[continuity|has continued to have flare-ups since her separation]]."),
             _t("[[back_complaint|Low back pain]] [[continuity|since his time in the Army]]."),
-            _t("He states the [[back_complaint,continuity|back pain has been constant since the in-service injury]]."),
+            _t("He states the [[back_complaint,continuity,injury|back pain has been constant since the in-service injury]]."),
             _t("The [[back_complaint|back problems]] [[continuity|never resolved]] after Iraq."),
         ],
     ),
@@ -269,7 +269,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
             _t("{pt} denies [[back_complaint|back pain]].", "neg"),
             _t("No evidence of [[imaging_finding|foraminal narrowing]].", "neg"),
             _t("Negative for [[back_complaint|radiating pain down the legs]].", "neg"),
-            _t("[[gait|Gait]] normal without [[gait|assistive device|neg]]."),
+            _t("[[gait|Gait normal]] without [[gait|assistive device]].", "neg"),
             _t("Separation exam: denies [[back_complaint|recurrent back pain]].", "neg"),
             _t("Without [[back_complaint|paraspinal tenderness]] today.", "neg"),
         ],
@@ -316,6 +316,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
             _t("A {age}-year-old male presents for follow-up."),
             _t("Age: {age}."),
             _t("{pt} c/o sore throat {dur}."),
+            _t("Smokes 1 ppd; BMI 27."),
             _t("Neck pain radiating to the shoulder."),
             _t("He came back to clinic for refills."),
             _t("Pain in the back of the head."),

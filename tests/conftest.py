@@ -51,12 +51,19 @@ def postgres_available(url: str = TEST_POSTGRES_URL) -> bool:
 @pytest.fixture(scope="session", autouse=True)
 def trained_model_dir() -> Path:
     """What `claimdex train` does on install, once per session: the model artifacts in TEST_MODEL_DIR."""
-    from claims.record_type_training import train_record_type_model
-    from claims.trained_models import save_record_type_model
-    from samples.record_corpus import training_examples
+    from api.cli.training import train_models
 
-    save_record_type_model(TEST_MODEL_DIR, train_record_type_model(training_examples()))
+    train_models(TEST_MODEL_DIR, with_corrections=False)
     return TEST_MODEL_DIR
+
+
+@pytest.fixture(scope="session")
+def flag_model(trained_model_dir: Path):  # type: ignore[no-untyped-def]  # -> FlagSentenceModel
+    """The evidence finder's sentence model as the pipeline loads it: from its artifact."""
+    from claims.trained_models import flag_model as load_flag_model
+    from config.settings import Settings
+
+    return load_flag_model(Settings(model_dir=trained_model_dir))
 
 
 @pytest.fixture(scope="session")

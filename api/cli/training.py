@@ -8,20 +8,24 @@ from pathlib import Path
 import click
 
 from api.cli.common import prepared_settings
+from claims.flag_model_training import fit_flag_model
 from claims.record_type_training import correction_examples, train_record_type_model
-from claims.trained_models import save_record_type_model
+from claims.trained_models import save_flag_model, save_record_type_model
 from store.db import session_scope
 
 
 def train_models(out_dir: Path, with_corrections: bool) -> tuple[Path, int]:
-    """Train and save; returns (where, how many corrected pages were learned from)."""
-    from samples.record_corpus import training_examples  # the generated corpus: training data only
+    """Train and save both models; returns (where, how many corrected pages were learned from)."""
+    # The repository's labelled data: training data only, read by this command (and demo, eval).
+    from samples.labelled_text import repo_training_texts
+    from samples.record_corpus import training_examples
 
     extra = []
     if with_corrections:
         with session_scope() as s:
             extra = correction_examples(s)
     model = train_record_type_model(training_examples() + extra)
+    save_flag_model(out_dir, fit_flag_model(repo_training_texts()))
     return save_record_type_model(out_dir, model).parent, len(extra)
 
 

@@ -91,3 +91,62 @@ def test_a_relative_reporting_the_veterans_symptom_is_not_the_experiencer() -> N
 def test_no_longer_and_no_further_negate() -> None:
     assert context_of("He no longer has back pain.", "back pain").negated
     assert context_of("No further episodes of back pain.", "back pain").negated
+
+
+def test_a_negated_verb_ends_at_a_relative_clause() -> None:
+    sentence = "The nurse did not chart the complaints that mention lumbar spasm."
+    assert not context_of(sentence, "lumbar spasm").negated
+    assert context_of("He does not limp today.", "limp").negated
+
+
+def test_a_denied_relation_leaves_its_object_affirmed() -> None:
+    sentence = "The tear is not related to the ankle sprain he had in service."
+    assert not context_of(sentence, "ankle sprain").negated
+    assert context_of("The arthritis is not due to age.", "due to age").negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("Station and gait are normal.", "Station and gait"),
+        ("Normal lumbar lordosis.", "lumbar lordosis"),
+        ("Disc heights are well preserved.", "Disc heights"),
+        ("He walks on his heels without difficulty.", "walks on his heels"),
+    ],
+)
+def test_normal_cues(sentence: str, concept: str) -> None:
+    ctx = context_of(sentence, concept)
+    assert ctx.normal and not ctx.negated  # the finder turns normal into negated for findings
+
+
+def test_an_abnormal_word_blocks_the_normal_cue_and_normal_aging_is_no_cue() -> None:
+    assert not context_of("Sensation normal, gait antalgic.", "gait antalgic").normal
+    assert not context_of("Reflexes normal; shuffling gait.", "shuffling gait").normal
+    assert not context_of("These are normal aging changes of the spine.", "aging changes").normal
+
+
+def test_cue_words_are_recognised_whole() -> None:
+    from classifiers.clinical_context import is_cue
+
+    assert is_cue("without difficulty") and is_cue("negative") and is_cue("within normal limits")
+    assert not is_cue("walking") and not is_cue("negative for fracture")
+
+
+def test_a_trigger_swallowed_by_a_cancelled_one_is_found_again() -> None:
+    sentence = "Go to sick call if the numbness spreads."
+    assert context_of(sentence, "numbness").hypothetical
+    assert not context_of("Seen at sick call for numbness.", "numbness").hypothetical
+
+
+def test_board_dispositions_are_no_negations() -> None:
+    sentence = "The RO denied service connection for lumbar spondylosis in 2011."
+    assert not context_of(sentence, "lumbar spondylosis").negated
+    sentence = "Service connection for the knee strain was previously and finally denied."
+    assert not context_of(sentence, "knee strain").negated
+    assert context_of("He denied knee pain at separation.", "knee pain").negated
+
+
+def test_persisting_symptoms_and_causal_speculation() -> None:
+    assert not context_of("The hip pain never resolved after basic training.", "hip pain").negated
+    assert not context_of("Knee pain, possibly due to overuse at the gym.", "overuse at the gym").hypothetical
+    assert context_of("Rule out stress fracture of the tibia.", "stress fracture").hypothetical

@@ -60,9 +60,14 @@ def test_negated_flags_are_returned_negated_with_the_right_category(sentence: st
     assert hits and all(h.negated for h in hits), hits
 
 
-def test_only_the_negated_part_of_a_sentence_is_negated() -> None:
-    hits = {h.text: h.negated for h in hits_of("Gait steady, without a cane.", "gait")}
-    assert hits == {"Gait": False, "cane": True}
+def test_one_flag_per_sentence_and_category_carries_every_span() -> None:
+    sentence = "Gait steady, without a cane."
+    hits = hits_of(sentence, "gait")
+    assert len(hits) == 1
+    assert [sentence[s:e] for s, e in hits[0].spans] == ["Gait", "cane"]
+    assert hits[0].negated  # a normal gait and an absent device: evidence against, flagged negated
+    limp = hits_of("Antalgic gait on the left, no cane.", "gait")
+    assert len(limp) == 1 and not limp[0].negated  # one affirmed span makes the flag affirmed
 
 
 def test_family_history_is_flagged_for_another_experiencer() -> None:
@@ -155,9 +160,10 @@ def test_sentence_offsets_dates_and_determinism() -> None:
     assert len(keys) == len(set(keys))
 
 
-def test_partial_dates_are_approximated_not_misread() -> None:
-    assert find_flags("Hard landing in April 2008.")[0].date == date(2008, 4, 1)
-    assert find_flags("It started with a hard parachute landing in 2008.")[0].date == date(2008, 7, 1)
+def test_event_dates_come_from_the_dates_module_and_are_never_misread() -> None:
+    assert find_flags("Hard landing on 22 April 2008.")[0].date == date(2008, 4, 22)
+    # a month and year is not the 20th of April; partial dates are classifiers.dates' to read
+    assert find_flags("Hard landing in April 2008.")[0].date in (None, date(2008, 4, 1))
 
 
 def test_sample_claim_flags_all_categories_with_context() -> None:
@@ -175,10 +181,10 @@ def test_sample_claim_flags_all_categories_with_context() -> None:
                 if at < 0:
                     continue  # phrase split by layout markup
                 expected += 1
-                same = [h for h in hits if h.category == f.category and h.start < at + len(f.phrase) and at < h.end]
+                same = [h for h in hits if h.category == f.category
+                        and any(s < at + len(f.phrase) and at < e for s, e in h.spans)]
                 right += any(
-                    (h.negated, h.historical, h.hypothetical, h.experiencer) ==
-                    (f.negated, f.historical, f.hypothetical, f.experiencer)
+                    (h.negated, h.hypothetical, h.experiencer) == (f.negated, f.hypothetical, f.experiencer)
                     and (f.polarity is None or h.polarity == f.polarity)
                     for h in same
                 )
@@ -186,7 +192,7 @@ def test_sample_claim_flags_all_categories_with_context() -> None:
                 at = text.find(nf.phrase)
                 plain = [
                     h for h in hits
-                    if h.category == nf.category and h.start < at + len(nf.phrase) and at < h.end
+                    if h.category == nf.category and any(s < at + len(nf.phrase) and at < e for s, e in h.spans)
                     and not (h.negated or h.hypothetical or h.experiencer == "other")
                 ]
                 assert not plain, (nf.phrase, nf.why)
@@ -213,9 +219,9 @@ def test_unchecked_form_option_and_line_of_duty_wording_are_not_opinions() -> No
 
 
 def test_an_opinion_is_not_dated_by_the_event_it_discusses() -> None:
-    hits = find_flags("The lumbar DDD is at least as likely as not due to the hard landing in April 2008.")
+    hits = find_flags("The lumbar DDD is at least as likely as not due to the hard landing on 22 April 2008.")
     by_category = {h.category: h for h in hits}
-    assert by_category["injury"].date == date(2008, 4, 1)
+    assert by_category["injury"].date == date(2008, 4, 22)
     assert by_category["medical_opinion"].date is None
 
 

@@ -62,3 +62,11 @@ def test_a_run_without_punctuation_is_cut_but_nothing_is_lost() -> None:
     spans = split_sentences(text)
     assert len(spans) > 1 and all(e - s <= 1500 for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_line_ending_on_a_preposition_or_article_is_wrapped() -> None:
+    text = "There is mild narrowing at\nL3-L4 and at L4-L5.\nMRI was reviewed with the\nPatient and his wife."
+    assert sentences_of(text) == [
+        "There is mild narrowing at\nL3-L4 and at L4-L5.",
+        "MRI was reviewed with the\nPatient and his wife.",
+    ]
