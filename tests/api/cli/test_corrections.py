@@ -49,7 +49,8 @@ def test_type_correction_persists_through_reprocessing_and_feeds_training(
     assert result.exit_code == 0, result.output
     pages = again["last_page"] - again["first_page"] + 1
     assert f"+ {pages} corrected page(s)" in result.output
-    assert {p.name for p in (tmp_path / "models").iterdir()} == {"record_type_model.npz", "record_type_model.json"}
+    assert {p.name for p in (tmp_path / "models").iterdir()} == {
+        "record_type_model.npz", "record_type_model.json", "flag_sentence_model.npz", "flag_sentence_model.json"}
 
 
 def test_a_correction_needs_exactly_one_kind(data_dir: Path) -> None:
