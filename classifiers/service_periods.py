@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from classifiers.dates import find_dates
 
@@ -71,6 +71,9 @@ class FoundServicePeriod:
     branch: str | None
     start_precision: str = "day"
     end_precision: str = "day"
+    # Offsets of the two values in the text they were read from (for citing where a date was found).
+    start_at: int | None = field(default=None, compare=False)
+    end_at: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def _full(pos: int, d: dt.date) -> _Value:
 
 
 def _candidate_values(text: str) -> list[_Value]:
-    found = [_full(d.start, d.date) for d in find_dates(text)]
+    found = [_full(d.start, d.date) for d in find_dates(text) if d.precision == "day"]
 
     def taken(pos: int) -> bool:
         return any(v.pos <= pos < v.pos + 10 for v in found)
@@ -214,5 +217,7 @@ def find_service_periods(text: str) -> list[FoundServicePeriod]:
             branch,
             "month" if start_value is not None and start_value.day is None else "day",
             "month" if end_value is not None and end_value.day is None else "day",
+            start_value.pos if start_value else None,
+            end_value.pos if end_value else None,
         ))
     return periods

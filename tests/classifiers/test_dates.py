@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from classifiers.dates import document_date, find_dates
+from classifiers.dates import find_dates
 
 MARCH_14 = dt.date(2009, 3, 14)
 
@@ -44,18 +44,3 @@ def test_offsets_point_at_the_date_and_label_names_it() -> None:
     assert text[found[1].start:found[1].end] == "MAR 14, 2009"
     assert found[0].label == "DOB"
     assert found[1].label == "DATE OF NOTE"
-
-
-def test_document_date_prefers_the_labelled_note_date_over_birth_and_print_dates() -> None:
-    text = "Printed 01/02/2024\nPatient DOB 05/02/1980\nDATE OF NOTE: MAR 14, 2009@10:15\nseen again 04/01/2009"
-    assert document_date(text, "va_treatment") == MARCH_14
-
-
-def test_document_date_of_a_dd214_is_the_separation_date() -> None:
-    text = "a. DATE ENTERED AD THIS PERIOD 20050615\nb. SEPARATION DATE THIS PERIOD 20090830"
-    assert document_date(text, "service_personnel") == dt.date(2009, 8, 30)
-
-
-def test_document_date_falls_back_to_the_first_usable_date() -> None:
-    assert document_date("Letter of June 3, 2021 regarding the veteran", "medical_opinion") == dt.date(2021, 6, 3)
-    assert document_date("no dates at all here", "other") is None
