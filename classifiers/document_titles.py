@@ -20,6 +20,7 @@ from classifiers.record_types import TOP_ZONE_CHARS
 DASH = " — "
 MAX_TITLE = 120
 TOP_LINES = 14
+FORM_LINE_SHARE = 0.25
 
 # Form number (folded: letters and digits, no spaces) -> (printed number, name).
 FORMS: dict[str, tuple[str, str]] = {
@@ -139,7 +140,8 @@ _ACRONYMS = frozenset((
     "OT", "RN", "NP", "MD", "DO", "DC", "DPT", "PA", "PA-C", "LPN", "ED", "ER", "ICU", "PACT", "PM&R", "MH",
     "PTSD", "SF", "DD", "DA", "AF", "NGB", "AMC", "ACH", "PIR", "BN", "TMC", "BAS", "LLC", "PLLC", "PC", "PA",
     "USA", "USN", "USAF", "USMC", "NC", "SC", "VA", "TX", "OH", "CA", "CO", "KY", "TN", "WA", "NY", "ID", "FL",
-    "GA", "II", "III", "IV", "QTC", "VES", "LHI", "DEXA", "EMG", "HMMWV"
+    "GA", "II", "III", "IV", "QTC", "VES", "LHI", "DEXA", "EMG", "HMMWV", "CPT", "MC", "MAJ", "LTC", "COL", "MSC",
+    "DDS", "OD", "RVSR", "DRO", "VSR", "AD", "RA"
 ))
 _STATES = frozenset((
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
@@ -165,8 +167,13 @@ _VA_FACILITY = re.compile(
     r"VETERANS\s+(?:AFFAIRS\s+)?(?:MEDICAL\s+CENTER|HCS|HEALTH\s+CARE\s+SYSTEM)))"
     r"|(?P<pre>VA\s+MEDICAL\s+CENTER\s+(?:[A-Z]+\b\s?){1,2})",
 )
-_REGIONAL_OFFICE = re.compile(r"(?P<name>(?:[A-Z][A-Za-z.'-]+\s+){1,3})(?:VA\s+)?REGIONAL\s+OFFICE", re.I)
-_CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|D\.?C\.?|DPT|PA-C|NP|RN|PhD|Ph\.D\.|FNP|ARNP|PT|DDS|OD|LPN|CNP)"
+# Lines that name a record, not a place: "CHRONOLOGICAL RECORD OF MEDICAL CARE", "RADIOLOGY REPORT".
+_NOT_A_NAME = re.compile(r"\b(?:RECORD|REPORT|FORM|NOTE|NOTES|QUESTIONNAIRE|STATEMENT|EXAMINATION|SUMMARY|PRINTED"
+                         r"|DEPARTMENT\s+OF\s+VETERANS\s+AFFAIRS)\b", re.I)
+_REGIONAL_OFFICE = re.compile(r"(?P<name>(?:[A-Z][A-Za-z.'-]+[ \t]+){1,3})(?:VA[ \t]+)?REGIONAL[ \t]+OFFICE", re.I)
+CREDENTIAL = (r"(?:M\.?D\.?|D\.?O\.?|D\.?C\.?|DPT|PA-C|NP|RN|PhD|Ph\.D\.|FNP|ARNP|PT|DDS|OD|LPN|CNP|CPT|MAJ|LTC|COL"
+              r"|MC|MSC|SP|DC|FACS|FAAOS|PA)")
+_CREDENTIAL = CREDENTIAL
 _PERSON = r"(?P<person>(?:Dr\.?\s+)?[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]*){0,3}(?:,\s*" + _CREDENTIAL + r")+)"
 _AUTHOR_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"^\s*/e?s/\s*" + _PERSON, re.M),
@@ -222,18 +229,30 @@ def _footer(text: str) -> str:
     return "\n".join(lines[-3:])
 
 
+def _titles_line(line: str, start: int, end: int) -> bool:
+    """A form number titles its line when it opens it or makes up a good part of it ("MEDICAL RECORD
+    STANDARD FORM 600 (REV. 6-97)"), not when a sentence mentions it ("profile (DA 3349) x 30 days")."""
+    stripped = line.strip(" ^\t")
+    lead = len(line) - len(line.lstrip(" ^\t"))
+    return start - lead <= 2 or (end - start) >= FORM_LINE_SHARE * len(stripped)
+
+
 def form_of(text: str, record_type: str) -> tuple[str, str] | None:
-    """(printed number, name) of the form a page is, from a form number or title in its top or bottom
-    lines that belongs to the record type."""
-    zones = [_top(text), _footer(text)]
-    for zone in zones:
-        for m in _FORM_REF.finditer(zone):
+    """(printed number, name) of the form a page is: a form title in its first lines, or a form number
+    titling a line of its top or bottom lines, that belongs to the record type."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    first_lines = " ".join(lines[:4]).upper()
+    for title, key in FORM_TITLES.items():
+        if title in first_lines and record_type in FORM_TYPES[key]:
+            return FORMS[key]
+    for line in lines[:TOP_LINES] + lines[-3:]:
+        for m in _FORM_REF.finditer(line):
             agency = m.group("agency").upper()
             agency = "SF" if agency == "STANDARD" else agency
             key = agency + re.sub(r"[^0-9A-Z]", "", m.group("number").upper())
-            if key in FORMS and record_type in FORM_TYPES.get(key, frozenset()):
+            if key in FORMS and record_type in FORM_TYPES.get(key, frozenset()) and _titles_line(line, *m.span()):
                 return FORMS[key]
-    upper = " ".join(zones).upper()
+    upper = " ".join(lines[:TOP_LINES]).upper()
     for title, key in FORM_TITLES.items():
         if title in upper and record_type in FORM_TYPES[key]:
             return FORMS[key]
@@ -287,9 +306,11 @@ def facility_of(text: str) -> str | None:
         return _clean_name(name)
     for line in top.split("\n")[:6]:
         stripped = line.strip().lstrip("^")
-        if not stripped or _PATIENT_LINE.search(stripped) or _LAST_FIRST.match(stripped):
+        if (not stripped or _PATIENT_LINE.search(stripped) or _LAST_FIRST.match(stripped)
+                or _NOT_A_NAME.search(stripped)):
             continue
-        if re.search(r"\d{3}.?\d{3}.?\d{4}|\d{5}|\b(?:SUITE|STE|BLVD|AVE|ST|RD|DR|PKWY)\b\.?", stripped, re.I):
+        if re.search(r"\d{3}.?\d{3}.?\d{4}|\d{5}|\b(?:SUITE|STE|BLVD|AVE|ST|RD|DR|PKWY)\b\.?", stripped,
+                     re.I):
             continue
         if _FACILITY_WORDS.search(stripped) and len(stripped) <= 70:
             name = re.split(r"\s+[-–]\s+(?=[A-Z])|\s{2,}", stripped)[0]
@@ -527,8 +548,8 @@ def _contractor(text: str) -> str | None:
 
 
 _STR_PLACE = re.compile(
-    r"(?P<place>(?:BN\s+AID\s+STATION|BATTALION\s+AID\s+STATION|TROOP\s+MEDICAL\s+CLINIC|TMC|BAS|[A-Z ]*CLINIC"
-    r"|[A-Z ]*(?:AMC|ACH|MEDICAL\s+CENTER|HOSPITAL))[^\n]{0,50})",
+    r"(?P<place>(?:\b[A-Z]+[ \t]){0,3}\b(?:AID\s+STATION|CLINIC|TMC|BAS|AMC|ACH|MEDICAL\s+CENTER|HOSPITAL)\b"
+    r"[^\n]{0,50})",
     re.I,
 )
 

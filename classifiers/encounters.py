@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from classifiers.date_roles import ROLE_LABELS, DatedMention
 from classifiers.dates import PartialDate
 from classifiers.document_dates import DocumentDate, page_mentions
-from classifiers.document_titles import facility_of, imaging_what, smart_case
+from classifiers.document_titles import CREDENTIAL, facility_of, imaging_what, smart_case
 from classifiers.fax import blank_fax_banners
 
 # Types whose documents can hold several dated entries.
@@ -30,6 +30,9 @@ MULTI_ENTRY_TYPES = frozenset({"service_treatment", "va_treatment", "private_tre
 ENTRY_ROLES = frozenset({"entry", "note", "visit", "exam", "study", "procedure"})
 # An entry's opening reaches up to a title line this many lines above its date.
 TITLE_REACH = 4
+KIND_LINES = 6
+# Types whose encounters name a facility (a clinic, a VA medical center, an imaging center).
+FACILITY_TYPES = frozenset({"service_treatment", "va_treatment", "private_treatment", "imaging_report", "cp_exam"})
 _ENTRY_TITLE = re.compile(
     r"^\s*(?:L\s?[O0]\s?CAL\s*T[I1l|]T[I1l|]?LE\b|PROGRESS\s+NOTE|[A-Z][A-Z &/-]{3,40}\bNOTE\b|VISIT\s*#|"
     r"DATE\s+OF\s+SERVICE|OFFICE\s+VISIT|TREATMENT\s+NOTE)",
@@ -112,6 +115,12 @@ def _starts(pages: Sequence[str]) -> list[_Start]:
     return found
 
 
+def _opening_line(text: str, offset: int) -> str:
+    start = _line_start(text, offset)
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
+
+
 def _dedupe(starts: list[_Start], pages: Sequence[str]) -> list[_Start]:
     """One start per entry: a date equal to the open entry's (an ENTRY DATE beside the DATE OF NOTE, a
     running header repeating it on the next page) opens nothing; nor does a partial date inside it."""
@@ -134,9 +143,9 @@ _KINDS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"\bDENTAL", re.I), "dental visit"),
         (re.compile(r"OPTOMETRY", re.I), "eye exam"),
         (re.compile(r"EMERGENCY|\bER\b", re.I), "emergency visit"),
-        (re.compile(r"\bPROFILE\b(?!\s+extended)", re.I), "profile"),
         (re.compile(r"F/U|FOLLOW[- ]?UP", re.I), "sick-call follow-up"),
         (re.compile(r"SICK\s+CALL|AID\s+STATION|\bBAS\b|\bTMC\b|TROOP\s+MEDICAL", re.I), "sick call"),
+        (re.compile(r"^\s*(?:DA\s+FORM\s+3349|PHYSICAL\s+PROFILE|PROFILE)\b", re.I | re.M), "profile"),
         (re.compile(r"IMMUNIZ", re.I), "immunizations"),
     ],
     "private_treatment": [
@@ -156,12 +165,13 @@ _TYPE_KIND = {
     "rating_decision": "rating decision", "board_decision": "Board decision", "buddy_statement": "lay statement",
     "personal_statement": "personal statement", "claim_form": "claim form", "other": "other",
 }
+_NAME = r"[A-Z][A-Za-z.'-]*(?:[ \t]+[A-Z][A-Za-z.'-]*){0,4}(?:,[ \t]*" + CREDENTIAL + r"(?![A-Za-z]))*"
 _PROVIDER = [
-    re.compile(r"^\s*/e?s/\s*(?P<who>[A-Z][A-Za-z.,' -]{3,60}?)\s*(?:$|\d)", re.M),
-    re.compile(r"(?:Electronically\s+signed(?:\s+by)?|Signed\s+by|Seen\s+by|Provider|Attending|Examiner|Physician"
-               r"|Radiologist|Treating\s+provider)\s*:?\s*"
-               r"(?P<who>[A-Z][A-Za-z.' -]{3,40}(?:,\s*[A-Z][A-Za-z.-]{1,5})*)",
-               re.I),
+    re.compile(r"^[ \t]*/e?s/[ \t]*(?P<who>" + _NAME + r")", re.M),
+    re.compile(r"(?:Electronically[ \t]+signed(?:[ \t]+by)?|Signed[ \t]+by|Seen[ \t]+by|Dictated[ \t]+by)[ \t]*:?[ \t]*"
+               r"(?:/e?s/[ \t]*)?(?P<who>" + _NAME + r")", re.I),
+    re.compile(r"(?:Provider|Attending|Examiner|Physician|Radiologist|Treating[ \t]+provider|PHYSICIAN'S[ \t]+NAME)"
+               r"[ \t]*:[ \t]*(?:/e?s/[ \t]*)?(?P<who>" + _NAME + r")", re.I),
     re.compile(r"AUTHOR\s*:\s*(?P<last>[A-Z][A-Z'-]+),\s*(?P<first>[A-Z][A-Z'-]+(?:\s+[A-Z])?)"),
 ]
 _ENTRY_PLACE = re.compile(
@@ -171,6 +181,13 @@ _CLINIC_LABEL = re.compile(
 
 
 def _kind(record_type: str, text: str, title: str | None) -> str:
+    """The encounter's kind, read from its first lines (where a note says what it is)."""
+    head = "\n".join(text.strip("\n").split("\n")[:KIND_LINES])
+    kind = _kind_in(record_type, head, title)
+    return kind if kind != _TYPE_KIND.get(record_type) else _kind_in(record_type, text, title)
+
+
+def _kind_in(record_type: str, text: str, title: str | None) -> str:
     if record_type == "va_treatment":
         local = _LOCAL_TITLE.search(text)
         if local:
@@ -193,9 +210,9 @@ def _provider(text: str) -> str | None:
             continue
         if "last" in rx.groupindex:
             return smart_case(f"{m.group('first')} {m.group('last')}")
-        who = " ".join(m.group("who").split()).strip(" ,.")
-        who = re.split(r"\s{2,}|\s+(?:on|at)\s+\d", who)[0]
-        if len(who) >= 4:
+        who = re.split(r"\s{2,}|\s+(?:on|at)\s+\d", m.group("who"))[0]
+        who = " ".join(who.split()).strip(" ,.")
+        if len(who) >= 4 and not re.search(r"\d|\b(?:Item|Yes|No|None)\b", who):
             return smart_case(who) if who.isupper() else who
     return None
 
@@ -228,6 +245,7 @@ def find_encounters(
     starts = _dedupe(_starts(texts), texts) if record_type in MULTI_ENTRY_TYPES else []
     if len(starts) <= 1:
         whole = "\n".join(texts)
+        opening = _opening_line(texts[starts[0].index], starts[0].mention.found.start) if starts else ""
         date = document_date.value if document_date else (starts[0].mention.found.value if starts else None)
         return [Encounter(
             date=date,
@@ -237,7 +255,7 @@ def find_encounters(
             start=0,
             end=len(texts[-1]),
             provider=_provider(whole) if record_type not in ("rating_decision", "claim_form") else None,
-            facility=_facility(whole, "") if record_type in MULTI_ENTRY_TYPES | {"imaging_report", "cp_exam"} else None,
+            facility=_facility(whole, opening) if record_type in FACILITY_TYPES else None,
             date_page=document_date.page if document_date else None,
             date_line=document_date.line if document_date else None,
             date_role=document_date.role if document_date else None,
@@ -256,10 +274,7 @@ def find_encounters(
             body = texts[first_index][start:end]
         else:
             body = "\n".join([texts[first_index][start:], *texts[first_index + 1:last_index], texts[last_index][:end]])
-        date_text = texts[s.index]
-        line_start = _line_start(date_text, s.mention.found.start)
-        line_end = date_text.find("\n", s.mention.found.start)
-        opening_line = date_text[line_start:line_end if line_end >= 0 else len(date_text)]
+        opening_line = _opening_line(texts[s.index], s.mention.found.start)
         encounters.append(Encounter(
             date=s.mention.found.value,
             kind=_kind(record_type, body, title),
