@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from classifiers.dates import FoundDate
 from classifiers.fax import FaxBanner
 from classifiers.record_types import fold
@@ -42,6 +44,7 @@ ROLE_LABELS: dict[str, str] = {
     "discharge": "discharge date",
     "mentioned": "date in the text",
     "received": "received stamp",
+    "fax": "fax transmission line",
 }
 
 
@@ -89,6 +92,9 @@ _EDITION_BEFORE = re.compile(r"\b(?:REV|REVISED|REVISION|EDITION|EDITIONS?\s+OF)
 # A line of prose: several lower-case words before the date ("examined him on", "the MRI of").
 _PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3,}")
 LETTER_DATE_LINES = 16
+# Labels compared allowing an OCR error or two: cues of this many letters, this similar (0-100).
+FUZZY_MIN_LABEL = 8
+FUZZY_LABEL_SIMILARITY = 90.0
 _REFERRING_WORDS = frozenset({"dated", "of", "on", "from", "since", "in", "to", "through", "until", "between", "and"})
 # Roles a text can refer to in passing ("decision dated", "examination of"); a signature is always its own.
 _REFERABLE_ROLES = frozenset({"note", "exam", "study", "procedure", "decision", "hearing", "report", "visit"})
@@ -104,14 +110,18 @@ class DatedMention:
 
 
 def _short_cue(label_spaced: str, cues: Sequence[str]) -> bool:
-    return any(re.search(rf"(?<![A-Z0-9]){re.escape(c)}(?![A-Z0-9])", label_spaced) for c in cues)
+    """A short cue standing as a word, or as the label's last word broken by OCR ("D OB")."""
+    tokens = label_spaced.split()
+    tail = "".join(tokens[-2:]) if len(tokens) >= 2 and len(tokens[-1]) <= 2 else None
+    return any(re.search(rf"(?<![A-Z0-9]){re.escape(c)}(?![A-Z0-9])", label_spaced) or tail == c.replace(" ", "")
+               for c in cues)
 
 
 def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), line_index: int | None = None) -> str:
     """The role of one date in its page text (see ROLE_LABELS and NOT_DOCUMENT_ROLES).
 
     line_index: the 0-based line the date stands on, when the caller knows it (for "letter")."""
-    if any(b.start <= found.start < b.end for b in banners):
+    if any(b.start <= found.start < b.end and not b.weak for b in banners):
         return "fax"
     line_start = text.rfind("\n", 0, found.start) + 1
     line_end = text.find("\n", found.end)
@@ -129,11 +139,15 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
     words = found.label.split()
     # "Rating decision dated 03/02/2020", "the MRI of 03/02/2021": a record the text refers to.
     refers = len(words) > 1 and words[-1].lower() in _REFERRING_WORDS
-    for role, cues, short in _LABEL_ROLES:
-        if any(c and c in compact for c in cues) or _short_cue(spaced, short):
-            if refers and role in _REFERABLE_ROLES:
-                return "mentioned"
-            return role
+    matched = next((role for role, cues, short in _LABEL_ROLES
+                    if any(c and c in compact for c in cues) or _short_cue(spaced, short)), None)
+    if matched is None and len(compact) >= FUZZY_MIN_LABEL:
+        # "Decison date", "DATE 0F EXAMINATlON": a long cue with an OCR error or two.
+        matched = next((role for role, cues, _ in _LABEL_ROLES
+                        if any(len(c) >= FUZZY_MIN_LABEL and len(compact) >= len(c) - 1
+                               and fuzz.partial_ratio(c, compact) >= FUZZY_LABEL_SIMILARITY for c in cues)), None)
+    if matched is not None:
+        return "mentioned" if refers and matched in _REFERABLE_ROLES else matched
     if _SIGNATURE_ON_LINE.search(before):
         return "signature"
     if _SERVICE_ON_LINE.search(before):

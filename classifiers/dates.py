@@ -101,15 +101,16 @@ _MONTH_NAMES = {
 }
 # Exact spellings: abbreviations, "SEPT", full names (OCR's 0 for O folded first).
 _MONTH_EXACT: dict[str, int] = {**_MONTHS, "SEPT": 9, **_MONTH_NAMES}
-# Long names with one letter lost or misread by OCR ("NOVEBER", "DECENBER", "0CTOBCR"): a word of five
-# or more letters one deletion or one substitution away from a name of six or more letters.
+# Long names with one letter lost or misread by OCR ("NOVEBER", "DECENBER", "0CTOBCR", "MRCH"): a word
+# one deletion (from a name of five or more letters, keeping its first letter) or one substitution (from
+# a name of six or more) away.
 _MONTH_FUZZY: dict[str, int] = {}
 for _name, _number in _MONTH_NAMES.items():
-    if len(_name) < 6:
-        continue
-    for _i in range(len(_name)):
-        _MONTH_FUZZY.setdefault(_name[:_i] + _name[_i + 1:], _number)
-        _MONTH_FUZZY.setdefault(_name[:_i] + "?" + _name[_i + 1:], _number)
+    for _i in range(1, len(_name)):
+        if len(_name) >= 5:
+            _MONTH_FUZZY.setdefault(_name[:_i] + _name[_i + 1:], _number)
+        if len(_name) >= 6 or _name in ("JUNE", "JULY"):
+            _MONTH_FUZZY.setdefault(_name[:_i] + "?" + _name[_i + 1:], _number)
 
 
 def month_number(word: str) -> int | None:
@@ -117,7 +118,7 @@ def month_number(word: str) -> int | None:
     key = word.upper().replace("0", "O").rstrip(".")
     if key in _MONTH_EXACT:
         return _MONTH_EXACT[key]
-    if len(key) < 5 or not key.isalpha():
+    if len(key) < 4 or not key.isalpha():
         return None
     if key in _MONTH_FUZZY:
         return _MONTH_FUZZY[key]
@@ -138,8 +139,9 @@ _DAY = r"(?P<day>[0-3]?\d)"
 _DAY_PATTERNS: list[re.Pattern[str]] = [
     # 2009-03-14, 2009/03/14
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
-    # 03/14/2009, 3/14/09, 03-14-2009
-    re.compile(r"(?<![\d/])(?P<month>[01]?\d)\s?[/-]\s?(?P<day>[0-3]?\d)\s?[/-]\s?" + _YEAR + r"(?![\d/])"),
+    # 03/14/2009, 3/14/09, 03-14-2009 (and "04/18/201419:25", a time run into the year by OCR)
+    re.compile(r"(?<![\d/])(?P<month>[01]?\d)\s?[/-]\s?(?P<day>[0-3]?\d)\s?[/-]\s?" + _YEAR
+               + r"(?:(?![\d/])|(?<=\d{4})(?=\d{1,2}:\d{2}))"),
     # 14 MAR 2009, 14Mar2009, 14-Mar-09
     re.compile(r"(?<![\dA-Za-z])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{0,2}" + _YEAR + r"(?!\d)"),
     # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011
@@ -202,20 +204,38 @@ def _fold_lookalikes(text: str) -> str:
 
 # OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "03,/16/2009", "2.022", "12./22/2007",
 # "02/0.5/2023").
-_SPECK_BETWEEN = re.compile(
+# OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "12./22/2007", "02/0.5/2023", "22' SEP
+# 2007", "5,` 2031"), removed first; then commas and dots inside numbers ("03,/16/2009", "2.022"), but not
+# the comma between a day and its year ("28,2020").
+_SPECK = re.compile(
     r"(?<=[0-9A-Za-z])[`'~](?=[0-9/])|(?<=[0-9/])[`'~](?=[0-9])"
-    # a comma inside a number, but not the one between a day and its year ("28,2020")
-    r"|(?<=[0-9A-Za-z]),(?=[0-9/])(?!(?:19|20)\d{2}(?!\d))|(?<=[0-9/]),(?=[0-9])(?!(?:19|20)\d{2}(?!\d))"
+    r"|(?<=\d)[`'~](?=\s[A-Za-z]{3})|[`~](?=\s?\d)|(?<=\d)[`~]"
+)
+_PUNCT_IN_NUMBER = re.compile(
+    r"(?<=[0-9A-Za-z]),(?=[0-9/])(?!(?:19|20)\d{2}(?!\d))|(?<=[0-9/]),(?=[0-9])(?!(?:19|20)\d{2}(?!\d))|(?<=/),"
     r"|(?<=\d)\.(?=/)|(?<=/)\.(?=\d)|(?<=\d)\.(?=\d{1,2}/)|(?<=/\d)\.(?=\d)"
 )
+# "08l26/2010": OCR read the first slash of a date as l, I or |.
+_SLASH_AS_LETTER = re.compile(r"(?<![\d/])(\d{1,2})[lI|](?=\d{1,2}/\d{2,4}(?!\d))")
 _DOT_IN_NUMBER = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 # A month name broken by OCR: "Oct ober", "Jun,e", "Sep~tember".
 _BROKEN_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,8})[\s,.'`~]([A-Za-z]{1,8})(?![A-Za-z])")
 
 
+def _drop(text: str, offsets: list[int], drop: set[int]) -> tuple[str, list[int]]:
+    """text without the characters at the drop positions, with the kept characters' original offsets."""
+    if not drop:
+        return text, offsets
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [offsets[i] for i in kept] + [offsets[len(text)]]
+
+
 def _despeckle(text: str) -> tuple[str, list[int]]:
     """text without OCR specks inside numbers and month names, and for each kept character its offset."""
-    drop: set[int] = {m.start() for m in _SPECK_BETWEEN.finditer(text)}
+    text = _SLASH_AS_LETTER.sub(lambda m: m.group(1) + "/", text)  # same length: offsets unchanged
+    offsets = list(range(len(text) + 1))
+    text, offsets = _drop(text, offsets, {m.start() for m in _SPECK.finditer(text)})
+    drop: set[int] = {m.start() for m in _PUNCT_IN_NUMBER.finditer(text)}
     for m in _DOT_IN_NUMBER.finditer(text):
         if len(m.group(1)) + len(m.group(2)) in (4, 8):  # a year or a YYYYMMDD split by a speck
             drop.add(m.start() + len(m.group(1)))
@@ -223,10 +243,7 @@ def _despeckle(text: str) -> tuple[str, list[int]]:
         joined = (m.group(1) + m.group(2)).upper()
         if joined in _MONTH_NAMES and m.group(1).upper() not in _MONTH_NAMES:
             drop.add(m.end(1))
-    if not drop:
-        return text, list(range(len(text) + 1))
-    kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), kept + [len(text)]
+    return _drop(text, offsets, drop)
 
 
 def _year(raw: str) -> int:
@@ -248,8 +265,10 @@ def _label_before(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     window = text[max(line_start, start - 60):start]
     window = re.sub(r"[\s:;=\-–(),.#]+$", "", window)
-    # Keep the last clause only: two fields on one line are separated by 2+ spaces or a pipe.
+    # Keep the last clause only: two fields on one line are separated by 2+ spaces or a pipe, or by the
+    # value of the field before ("DOB: 12/20/1986 Exam Date").
     window = re.split(r"\s{2,}|\|", window)[-1]
+    window = re.split(r"\d[\d/.:-]*\s+(?=[A-Za-z])", window)[-1]
     return window.strip(" :.-").strip()
 
 

@@ -50,14 +50,16 @@ EXCLUDED_ROLES: dict[str, frozenset[str]] = {
     "board_decision": frozenset({"exam", "incident", "note", "visit", "study"}),
 }
 # After the type's roles: an unlabelled date near the top of the first page, then any other date.
-FALLBACK_ROLES: tuple[str, ...] = ("header", "letter", "entry", "mentioned", "discharge", "incident")
+FALLBACK_ROLES: tuple[str, ...] = ("header", "letter", "entry", "note", "exam", "visit", "study", "procedure",
+                                   "report", "decision", "hearing", "signature", "mentioned", "discharge", "incident")
 # Roles that only count in the first lines of the document's first page (a "Date:" on page 3 is a field
 # of something else).
 TOP_ONLY_ROLES = frozenset({"header", "letter"})
 TOP_LINES = 16
 # Statements and forms are dated by their last signature; everything else by the first date of its role.
 LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "claim_form"})
-# The "other" type may be dated by a received stamp when it has nothing else (a mail routing slip).
+# The "other" type may be dated by a received stamp or a fax banner when it has nothing else (a mail
+# routing slip, a fax cover sheet: what they are of is their receipt or transmission).
 RECEIVED_TYPES = frozenset({"other"})
 
 
@@ -143,13 +145,13 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
     births = {c.mention.found.value for c in candidates if c.mention.role == "birth"}
     excluded = NOT_DOCUMENT_ROLES | EXCLUDED_ROLES.get(record_type, frozenset())
     if record_type in RECEIVED_TYPES:
-        excluded = excluded - {"received"}
+        excluded = excluded - {"received", "fax"}
     usable = [
         c for c in candidates
         if c.mention.role not in excluded and c.mention.found.value not in births
     ]
     order = ROLE_ORDER.get(record_type, ROLE_ORDER["other"])
-    for role in (*order, *FALLBACK_ROLES, "received"):
+    for role in (*order, *FALLBACK_ROLES, "received", "fax"):
         hits = [c for c in usable if c.mention.role == role and (c.top or role not in TOP_ONLY_ROLES)]
         if role in ("mentioned", "discharge", "incident") and role not in order:
             hits = [c for c in hits if c.top] or hits

@@ -14,11 +14,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction, resolve_corrections
 from classifiers.document_dates import DocumentDate, document_date_of
 from classifiers.document_titles import document_title
 from classifiers.encounters import Encounter, find_encounters
+from classifiers.fax import same_transmission
 from classifiers.page_features import PageFeatures, page_features
 from classifiers.record_type_model import RecordTypeModel
 from classifiers.record_types import RECORD_TYPES, RuleSet, default_rules
@@ -141,6 +144,8 @@ class _OpenDocument:
     closed: bool = False
     fax_key: str | None = None
     cover_sheet: bool = False
+    dates: set[PartialDate] = field(default_factory=set)
+    decision_dates: set[PartialDate] = field(default_factory=set)
 
     def add(self, page: PageFeatures, prediction: PagePrediction, first: bool) -> None:
         if first:
@@ -149,8 +154,14 @@ class _OpenDocument:
             self.letter_open = self.decision_open = self.closed = False
             self.fax_key = page.fax_key
             self.cover_sheet = page.fax_cover
+            self.dates = set()
+            self.decision_dates = set()
         elif self.date is None:
             self.date = page.header_value
+        self.dates |= page.dates
+        for value in (page.decision_value, page.header_value):
+            if value is not None and value.precision == "day":
+                self.decision_dates.add(value)
         if page.salutation:
             self.letter_open = True
             self.closed = False
@@ -179,11 +190,20 @@ def _numbered_next(prev: PageFeatures, page: PageFeatures) -> bool:
 
 def _same_fax(prev: PageFeatures, page: PageFeatures) -> bool:
     """The next page of one fax transmission: the same banner, and its counter one on (when printed)."""
-    if page.fax_key is None or page.fax_key != prev.fax_key:
+    if not same_transmission(page.fax_key, prev.fax_key):
         return False
-    if page.fax_counter and prev.fax_counter:
+    if page.fax_counter and prev.fax_counter and page.fax_key == prev.fax_key:
         return page.fax_counter[0] == prev.fax_counter[0] + 1
     return True
+
+
+# A line that repeats one of the previous page's last lines this closely (0-100) is a running footer.
+RUNNING_LINE_SIMILARITY = 80.0
+
+
+def _repeats(line: str, lines: Sequence[str]) -> bool:
+    """The line repeats one of lines (a running footer or header), allowing for OCR damage."""
+    return bool(line) and any(line == other or fuzz.ratio(line, other) >= RUNNING_LINE_SIMILARITY for other in lines)
 
 
 def _repeats_title(page: PageFeatures, doc_type: str) -> bool:
@@ -204,6 +224,8 @@ def start_reason(
     doc_type = doc.record_type
     if page.is_blank and not prediction.strong:
         return False, "blank page"
+    if page.fax_cover or doc.cover_sheet:
+        return True, "fax cover sheet"  # a cover sheet is a document of its own, and so is what it transmits
     if page.page_of is not None:
         k, n = page.page_of
         if k == 1:
@@ -214,17 +236,19 @@ def start_reason(
         return new_form, "page k of N, another form" if new_form else "page k of N"
     if prev.page_of is not None and prev.page_of[0] == prev.page_of[1] and not page.continued_marker:
         return True, "after page N of N"
-    if page.fax_cover or doc.cover_sheet:
-        return True, "fax cover sheet"
     if page.continued_marker:
         return False, "continued"
     if page.codesheet and doc_type == "rating_decision" and (
-        page.header_value is None or doc.date is None or page.header_value == doc.date
+        page.decision_value is None or not doc.decision_dates or page.decision_value in doc.dates
     ):
-        return False, "codesheet of its rating decision"
+        return False, "codesheet of its rating decision"  # unless the decision shows another date
     if (doc.letter_open or doc.decision_open) and _repeats_title(page, doc_type):
         return False, "running title of an open letter or decision"
-    if page.opens_document and not _continues_form(page, prediction, doc_type):
+    if page.starts_mid_sentence and not (page.letterhead or page.vista_note_start or page.fax_cover
+                                         or prev.closing_at_end):
+        return False, "opens mid-sentence"
+    running_footer = bool(page.title_lines) and all(_repeats(line, prev.last_lines) for line in page.title_lines)
+    if page.opens_document and not running_footer and not _continues_form(page, prediction, doc_type):
         return True, "opening cue"
     if _numbered_next(prev, page):
         return False, "page number continues"
@@ -232,17 +256,17 @@ def start_reason(
         return True, "form of another type"
     if _same_fax(prev, page):
         return False, "same fax transmission"
-    if prev.closing_at_end and page.header_like:
+    if prev.closing_at_end and page.header_like and not _repeats(page.first_line, prev.last_lines):
         return True, "signature block, then a new header"
     changes_type = prediction.record_type != doc_type and prediction.confidence >= TYPE_CHANGE_PROBABILITY
-    if page.starts_mid_sentence and not page.opens_document:
-        return False, "opens mid-sentence"
     if prev.runs_on and not (page.header_like and changes_type):
         return False, "text runs on"
     if doc.letter_open or doc.decision_open:
         if page.header_like and changes_type:
             return True, "new header and type inside an open letter"
         return False, "open letter or decision"
+    if doc.fax_key and page.fax_key is None and not page.opens_document:
+        return False, "inside a fax transmission (banner lost)"
     if page.header_value is not None and doc.date is not None and page.header_value != doc.date:
         return True, "new record date"
     if page.header_like and prediction.record_type != doc_type and (

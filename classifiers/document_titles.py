@@ -360,7 +360,7 @@ def _va_what(text: str) -> str:
 
 
 _PRIVATE_KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"EMERGENCY\s+DEPARTMENT|\bED\s+(?:RECORD|NOTE|VISIT)|EMERGENCY\s+ROOM", re.I),
+    (re.compile(r"\bEMERGENCY\b|\bED\s+(?:RECORD|NOTE|VISIT|PHYSICIAN|PROVIDER|COURSE)\b", re.I),
      "Emergency department record"),
     (re.compile(r"URGENT\s+CARE", re.I), "Urgent care visit"),
     (re.compile(r"OPERATIVE\s+REPORT", re.I), "Operative report"),

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from classifiers.date_roles import date_role
 from classifiers.dates import PartialDate, find_dates
 from classifiers.fax import FaxBanner, blank_fax_banners, fax_banners
@@ -48,7 +50,7 @@ _SALUTATION = re.compile(
 _CLOSING = re.compile(
     r"^\s*(?:Sincerely|Respectfully(?:\s+submitted)?|(?:Best\s+|Kind\s+)?Regards|Very\s+truly\s+yours|Yours\s+truly"
     r"|Cordially|Sincerely\s+yours)\b[^\n]{0,20}$"
-    r"|^\s*/e?s/|Electronically\s+signed|\bVeterans\s+Law\s+Judge\b|\bATTORNEY\s+FOR\s+THE\s+BOARD\b"
+    r"|^\s*/e?s/|Electronically\s+signed|\bVeterans\s*Law\s*Judge\b"
     r"|\bNotary\s+Public\b|^\s*SIGNATURE\b[^\n]*\d|DATE\s+SIGNED|^\s*Signed\b[^\n]*\d",
     re.I | re.M,
 )
@@ -63,13 +65,17 @@ _FAX_FIELD = re.compile(
 _FAX_WORD = re.compile(r"\bFAX\b|FACSIMILE|TRANSMITTAL|COVER\s+SHEET|TELECOPY", re.I)
 _FAX_COVER_TITLES = ("FAX", "FACSIMILE", "TRANSMITTAL", "COVER")
 _CODESHEET = re.compile(r"CODE\s?SHEET", re.I)
-_RECORD_DATE_ROLES = frozenset({"note", "exam", "visit", "study", "procedure", "header"})
+_RECORD_DATE_ROLES = frozenset({"note", "exam", "visit", "study", "procedure", "header", "letter"})
+_NOT_RECORD_ROLES = frozenset({"birth", "edition", "fax", "print", "service", "separation"})
+# A salutation this near the top of a page opens a letter there.
+LETTER_OPENING_LINES = 12
 HEADER_DATE_LINES = 5
 EDGE_LINES = 2
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _DIGIT_FOLD = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _DIGITS = re.compile(r"\d+")
 MIN_WORDS_FOR_CONTENT = 8
+MAX_TITLE_LINE = 100
 # A line that ends a page in the middle of a sentence: a comma, a hyphen or a word that cannot end one
 # ("the", "of", "with"), or a lower-case word at the end of a long line of prose (no field label on it).
 _RUNS_ON_WORD = re.compile(
@@ -85,7 +91,7 @@ _SIGN_OFF = re.compile(
     r"^\s*(?:/e?s/|Electronically\s+signed|I\s+(?:declare|certify|swear)\b|(?:Signed|Dictated|Read|Seen|Reviewed)\s+by\b|Sincerely|Respectfully"
     r"|Regards|Very\s+truly|(?:Radiologist|Examiner|Examining\s+provider|Physician|Attending|Signature|Provider"
     r"|Interpreting\s+\w+|Investigating\s+officer|Appointing\s+authority)\s*:?\s+\S"
-    r"|[^\n]*\b(?:Veterans\s+Law\s+Judge|ATTORNEY\s+FOR\s+THE\s+BOARD|Notary\s+Public|Commanding|, RVSR"
+    r"|[^\n]*\b(?:Veterans\s*Law\s*Judge|Notary\s+Public|Commanding|, RVSR"
     r"|Rating\s+Veterans\s+Service\s+Representative|Decision\s+Review\s+Officer)\b)",
     re.I,
 )
@@ -124,6 +130,15 @@ class PageFeatures:
     codesheet: bool = False
     closing_at_end: bool = False
     header_like: bool = False
+    # The top lines that carry a record type's title and are shaped like one (not a sentence that
+    # happens to open with "Emergency department course: the patient..."), and the page's last two
+    # lines; both without digits or spacing, to tell a repeated running footer from a new title.
+    title_lines: tuple[str, ...] = ()
+    last_lines: tuple[str, ...] = ()
+    letter_opening: bool = False
+    # The day-precise dates on the page (birth, edition and fax dates left out), and its first decision date.
+    dates: frozenset[PartialDate] = frozenset()
+    decision_value: PartialDate | None = None
 
     @property
     def header_date(self) -> dt.date | None:
@@ -137,7 +152,8 @@ class PageFeatures:
             return self.page_of[0] == 1
         if self.continued_marker:
             return False
-        return self.vista_note_start or self.letterhead or self.fax_cover or bool(self.rule_scores.top_titles)
+        return (self.vista_note_start or self.letterhead or self.fax_cover or self.letter_opening
+                or bool(self.title_lines))
 
     @property
     def is_blank(self) -> bool:
@@ -227,16 +243,50 @@ def _runs_on(last: str) -> bool:
     return len(last) >= MIN_RUN_ON_LINE and ":" not in last and bool(_LOWER_END.search(last))
 
 
+_SECTION_HEADINGS = tuple(fold(h).replace(" ", "") for h in (
+    "THE ISSUE", "THE ISSUES", "FINDING OF FACT", "FINDINGS OF FACT", "CONCLUSION OF LAW", "CONCLUSIONS OF LAW",
+    "REASONS AND BASES", "ORDER", "REMAND", "REMANDED MATTER", "INTRODUCTION", "REPRESENTATION",
+    "ATTORNEY FOR THE BOARD", "ANALYSIS", "DECISION", "EVIDENCE", "REASONS FOR DECISION", "DISCUSSION"))
+SECTION_SIMILARITY = 80.0
+
+
+def _is_section_heading(line: str) -> bool:
+    """A section heading of a decision or report, even OCR-damaged ("F|NDING OF F'CT")."""
+    compact = fold(line).replace(" ", "")
+    if not compact or len(compact) > 40:
+        return False
+    return any(compact == h or fuzz.ratio(compact, h) >= SECTION_SIMILARITY for h in _SECTION_HEADINGS)
+
+
+CODESHEET_SIMILARITY = 80.0
+
+
+def _codesheet(lines: list[str], scores: RuleScores) -> bool:
+    """A rating codesheet: its title among the rules' titles, or in its first two lines even OCR-damaged."""
+    if _CODESHEET.search(" ".join(scores.top_titles.get("rating_decision", ()))):
+        return True
+    compact = fold(" ".join(lines[:2])).replace(" ", "")
+    return fuzz.partial_ratio("CODESHEET", compact) >= CODESHEET_SIMILARITY
+
+
+def _is_entry_line(line: str) -> bool:
+    """A line that opens with a date and goes on: an entry of a running record ("14 MAR 2009  TMC 3 ...")."""
+    dates = find_dates(line[:24])
+    return bool(dates) and dates[0].start <= 1 and len(line) - dates[0].end > 3
+
+
 def _header_like(lines: list[str]) -> bool:
     """The page opens like a first page: a title line in capitals (not a decision's section heading),
     a record's opening field, or a date alone."""
     for line in lines[:2]:
         stripped = line.strip().lstrip("^")
         letters = [c for c in stripped if c.isalpha()]
-        if _DECISION_SECTION.match(stripped) or _CONTINUED.search(stripped):
+        if _DECISION_SECTION.match(stripped) or _CONTINUED.search(stripped) or _is_section_heading(stripped):
             return False
         if _HEADER_LABEL_LINE.match(stripped):
             return True
+        if _is_entry_line(stripped):
+            return False  # an entry opening with its date (an SF 600 entry), not a header
         words = [w for w in stripped.split() if any(c.isalpha() for c in w)]
         capitalised = sum(w.lstrip("(\"'")[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS)
         title_like = len(words) >= 2 and capitalised >= 0.8 * len([w for w in words if w.lower() not in _SMALL_WORDS])
@@ -249,11 +299,36 @@ def _header_like(lines: list[str]) -> bool:
     return False
 
 
+def _normalised(line: str) -> str:
+    """A line without its digits and spacing, to compare running headers and footers across pages."""
+    return " ".join(_DIGITS.sub("#", line).upper().split())
+
+
 def _normalised_first_line(lines: list[str]) -> str:
-    """The first line without its digits and spacing, to compare running headers across pages."""
-    if not lines:
-        return ""
-    return " ".join(_DIGITS.sub("#", lines[0]).upper().split())
+    return _normalised(lines[0]) if lines else ""
+
+
+# Four lower-case words in a row: a sentence, not a title.
+_PROSE_RUN = re.compile(r"\b[a-z]{2,}\b(?:[\s,]+\b[a-z]{2,}\b){3}")
+
+
+def _title_lines(top: str, scores: RuleScores) -> tuple[str, ...]:
+    """The lines of the top zone that hold a record type's title and are shaped like a title."""
+    wanted = [fold(t).replace(" ", "") for ts in scores.top_titles.values() for t in ts]
+    if not wanted:
+        return ()
+    found = []
+    for line in top.split("\n"):
+        compact = fold(line).replace(" ", "")
+        if not compact or not any(w and w in compact for w in wanted):
+            continue
+        stripped = line.strip(" ^\t")
+        if len(stripped) > MAX_TITLE_LINE or _PROSE_RUN.search(stripped) or _is_entry_line(stripped):
+            continue
+        found.append(_normalised(stripped))
+    if not found and any(len(w) < 6 for w in wanted):  # a short cue matched fuzzily or as a word: trust the rules
+        return tuple(_normalised(line) for line in top.split("\n")[:1] if line.strip())
+    return tuple(found)
 
 
 def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner] | None = None) -> PageFeatures:
@@ -269,6 +344,8 @@ def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner]
     first = body_lines[0].strip() if body_lines else ""
     counter = next((b.counter for b in banners if b.counter), None)
     number, explicit = _page_number(lines)
+    roles = [(d, date_role(text, d)) for d in find_dates(text)]
+    dates = frozenset(d.value for d, role in roles if d.precision == "day" and role not in _NOT_RECORD_ROLES)
     return PageFeatures(
         page=page,
         rule_scores=scores,
@@ -290,7 +367,12 @@ def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner]
         first_line=_normalised_first_line(lines),
         runs_on=_runs_on(last),
         starts_mid_sentence=bool(first) and first[0].islower(),
-        codesheet=bool(_CODESHEET.search(" ".join(scores.top_titles.get("rating_decision", ())))),
+        codesheet=_codesheet(lines, scores),
         closing_at_end=any(_SIGN_OFF.match(line) for line in body_lines[-CLOSING_LINES:]),
         header_like=_header_like(body_lines),
+        title_lines=_title_lines(top, scores),
+        letter_opening=bool(_SALUTATION.search("\n".join(lines[:LETTER_OPENING_LINES]))),
+        dates=dates,
+        decision_value=next((d.value for d, role in roles if role == "decision"), None),
+        last_lines=tuple(_normalised(line) for line in lines[-2:]),
     )

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from classifiers.dates import find_dates
 
 _ENTRY_LABEL = re.compile(
@@ -57,6 +59,43 @@ _BRANCHES = [
 ]
 _BRANCH_LABEL = re.compile(r"BRANCH", re.I)
 _LOOKAHEAD = 400
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where a label stands (the two methods of re.Match that the pairing below uses)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+# The block 12 labels as printed, for finding them when OCR has broken a letter or two.
+ENTRY_LABEL_WORDS = "DATE ENTERED AD THIS PERIOD"
+SEPARATION_LABEL_WORDS = "SEPARATION DATE THIS PERIOD"
+LABEL_SIMILARITY = 85.0
+
+
+def _labels(text: str, pattern: re.Pattern[str], words: str) -> list[_Span]:
+    """The label's places: exact (OCR look-alikes allowed) where it reads, else lines holding it with an
+    OCR error or two ("DAT ENTERED AD THIS PERIOD", "SEPARATIONDATE THIS PERI0D")."""
+    exact = [_Span(m.start(), m.end()) for m in pattern.finditer(text)]
+    if exact:
+        return exact
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= len(words) - 4:
+            hit = fuzz.partial_ratio_alignment(words, line.upper(), score_cutoff=LABEL_SIMILARITY)
+            if hit is not None:
+                found.append(_Span(pos + hit.dest_start, pos + hit.dest_end))
+        pos += len(line) + 1
+    return found
 
 
 @dataclass(frozen=True)
@@ -168,8 +207,8 @@ def find_service_periods(text: str) -> list[FoundServicePeriod]:
     A value belongs to a label only up to the next block of the form (pay grade, birth date, lengths
     of service...), so a readable date of another block never stands in for an unreadable 12a/12b; a
     value whose day is unreadable is kept at month precision."""
-    entries = list(_ENTRY_LABEL.finditer(text))
-    separations = list(_SEPARATION_LABEL.finditer(text))
+    entries = _labels(text, _ENTRY_LABEL, ENTRY_LABEL_WORDS)
+    separations = _labels(text, _SEPARATION_LABEL, SEPARATION_LABEL_WORDS)
     if not entries and not separations:
         return []
     values = _candidate_values(text)

@@ -1518,6 +1518,7 @@ def lod_v5(rng: random.Random, p: Person) -> GeneratedDocument:  # LOD determina
               f"{rng.choice(['AFZA', 'AFVG', 'AFRD'])}-{rng.choice(['CO', 'JA', 'S1'])}   {fmt(d + dt.timedelta(days=21), 'mil')}",
               "MEMORANDUM THRU Commander", "FOR Appointing Authority",
               "SUBJECT: Line of Duty Determination" + rng.choice(["", f" - {p.rank} {p.last_first}"])]
+    memo_date = d + dt.timedelta(days=21)  # the memorandum is dated; the injury it determines is of d
     body = ["1. References: AR 600-8-4, Line of Duty Policy, Procedures, and Investigations.",
             f"2. On {fmt(d, 'mil')} the Soldier sustained {rng.choice(ASSESSMENTS).lower()} while "
             f"{rng.choice(['conducting airborne operations', 'performing PT', 'conducting a tactical road march', 'loading equipment'])}.",
@@ -1525,7 +1526,7 @@ def lod_v5(rng: random.Random, p: Person) -> GeneratedDocument:  # LOD determina
             f"4. Determination: {rng.choice(['In Line of Duty (ILD)', 'ILD - informal', 'Injury incurred in LOD'])}. "
             "No further investigation is required.", "5. POC is the undersigned.",
             f"{rng.choice(LAST).upper()}", f"{rng.choice(['LTC', 'COL', 'MAJ'])}, {rng.choice(['IN', 'AR', 'FA'])}", "Commanding"]
-    return GeneratedDocument("line_of_duty", 5, paginate(rng, header, body, style="plain"), d)
+    return GeneratedDocument("line_of_duty", 5, paginate(rng, header, body, style="plain"), memo_date)
 
 
 def lod_v6(rng: random.Random, p: Person) -> GeneratedDocument:  # Navy/USMC command investigation, JAGMAN
