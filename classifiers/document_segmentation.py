@@ -247,7 +247,8 @@ def start_reason(
     if page.starts_mid_sentence and not (page.letterhead or page.vista_note_start or page.fax_cover
                                          or prev.closing_at_end):
         return False, "opens mid-sentence"
-    running_footer = bool(page.title_lines) and all(_repeats(line, prev.last_lines) for line in page.title_lines)
+    # A short page's own footer standing in its top zone, the same as the previous page's: no new title.
+    running_footer = page.title_in_footer and all(_repeats(line, prev.last_lines) for line in page.title_lines)
     if page.opens_document and not running_footer and not _continues_form(page, prediction, doc_type):
         return True, "opening cue"
     if _numbered_next(prev, page):

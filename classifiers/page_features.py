@@ -136,6 +136,7 @@ class PageFeatures:
     title_lines: tuple[str, ...] = ()
     last_lines: tuple[str, ...] = ()
     letter_opening: bool = False
+    title_in_footer: bool = False
     # The day-precise dates on the page (birth, edition and fax dates left out), and its first decision date.
     dates: frozenset[PartialDate] = frozenset()
     decision_value: PartialDate | None = None
@@ -312,13 +313,15 @@ def _normalised_first_line(lines: list[str]) -> str:
 _PROSE_RUN = re.compile(r"\b[a-z]{2,}\b(?:[\s,]+\b[a-z]{2,}\b){3}")
 
 
-def _title_lines(top: str, scores: RuleScores) -> tuple[str, ...]:
-    """The lines of the top zone that hold a record type's title and are shaped like a title."""
+def _title_lines(top: str, scores: RuleScores, footer_from: int) -> tuple[tuple[str, ...], bool]:
+    """The lines of the top zone that hold a record type's title and are shaped like a title, and
+    whether all of them are the page's own last lines (a short page's footer reaching into its top)."""
     wanted = [fold(t).replace(" ", "") for ts in scores.top_titles.values() for t in ts]
     if not wanted:
-        return ()
+        return (), False
     found = []
-    for line in top.split("\n"):
+    in_footer = True
+    for index, line in enumerate(x for x in top.split("\n") if x.strip()):
         compact = fold(line).replace(" ", "")
         if not compact or not any(w and w in compact for w in wanted):
             continue
@@ -326,9 +329,10 @@ def _title_lines(top: str, scores: RuleScores) -> tuple[str, ...]:
         if len(stripped) > MAX_TITLE_LINE or _PROSE_RUN.search(stripped) or _is_entry_line(stripped):
             continue
         found.append(_normalised(stripped))
+        in_footer = in_footer and index >= footer_from
     if not found and any(len(w) < 6 for w in wanted):  # a short cue matched fuzzily or as a word: trust the rules
-        return tuple(_normalised(line) for line in top.split("\n")[:1] if line.strip())
-    return tuple(found)
+        return tuple(_normalised(line) for line in top.split("\n")[:1] if line.strip()), False
+    return tuple(found), in_footer and bool(found)
 
 
 def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner] | None = None) -> PageFeatures:
@@ -344,6 +348,7 @@ def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner]
     first = body_lines[0].strip() if body_lines else ""
     counter = next((b.counter for b in banners if b.counter), None)
     number, explicit = _page_number(lines)
+    title_lines, title_in_footer = _title_lines(top, scores, footer_from=len(lines) - 2)
     roles = [(d, date_role(text, d)) for d in find_dates(text)]
     dates = frozenset(d.value for d, role in roles if d.precision == "day" and role not in _NOT_RECORD_ROLES)
     return PageFeatures(
@@ -370,7 +375,8 @@ def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner]
         codesheet=_codesheet(lines, scores),
         closing_at_end=any(_SIGN_OFF.match(line) for line in body_lines[-CLOSING_LINES:]),
         header_like=_header_like(body_lines),
-        title_lines=_title_lines(top, scores),
+        title_lines=title_lines,
+        title_in_footer=title_in_footer,
         letter_opening=bool(_SALUTATION.search("\n".join(lines[:LETTER_OPENING_LINES]))),
         dates=dates,
         decision_value=next((d.value for d, role in roles if role == "decision"), None),
