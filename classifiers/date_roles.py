@@ -81,10 +81,12 @@ _LABEL_ROLES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("visit", _cues("DATE OF SERVICE", "SERVICE DATE", "VISIT", "ENCOUNTER", "ARRIVAL", "ADMISSION", "ADMIT",
                     "DATE OF INJURY AND"), ("DOS",)),
     ("discharge", _cues("DISCHARGE"), ()),
-    ("signature", _cues("SIGNED", "SIGNATURE", "SWORN", "SUBSCRIBED", "CERTIF", "ATTEST"), ()),
+    ("signature", _cues("SIGNED", "SIGNATURE", "SWORN", "SUBSCRIBED", "CERTIF", "ATTEST", "WRITTEN"), ()),
 ]
 _SIGNATURE_ON_LINE = re.compile(r"SIGNATURE|SIGNED|/e?s/|\bCERTIFICATION\b", re.I)
 _SERVICE_ON_LINE = re.compile(r"ACTIVE\s*(?:DUTY|SERVICE)|\bEOD\b|\bRAD\b|SERVED\s+(?:ON|FROM)", re.I)
+# A plain date field: a label ending "Date", "Dated", "DT" or "Date/Time" ("Date of first treatment" is no header).
+_HEADER_END = re.compile(r"(?:DATE|DATED|DT|DATETIME|DATEANDTIME)$")
 _HEADER_LABEL = re.compile(r"\bDATE[D]?\b|\bDT\b|\bDATE\s?/\s?TIME\b", re.I)
 _FORM_NUMBER = re.compile(r"\b(?:FORM|SF|DD|DA|NGB|AF|OMB|PHS)\b\W{0,3}[\w-]*\d|\bREV(?:ISED|ISION)?\b", re.I)
 _EDITION_AFTER = re.compile(r"^\W{0,3}(?:EDITION|PREVIOUS|OBSOLETE|SUPERSEDES|\(?REV)", re.I)
@@ -154,7 +156,7 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
         return "service"
     if _PROSE.search(found.label):
         return "mentioned"
-    if found.label and _HEADER_LABEL.search(found.label):
+    if found.label and _HEADER_LABEL.search(found.label) and _HEADER_END.search(compact) and len(words) <= 3:
         previous_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)]
         if _HEADER_LABEL.fullmatch(found.label.strip(" :")) and _SIGNATURE_ON_LINE.search(previous_line):
             return "signature"

@@ -48,6 +48,9 @@ LOW_FAMILIARITY_MIN_PROBABILITY = 0.60
 # page accuracy 0.842 → 0.873 clean, 0.775 → 0.813 noised, and boundary F1 in every fold; lower
 # values gained little more.
 TYPE_CHANGE_PROBABILITY = 0.50
+# A page that opens like a first page (a title line, a "Date:" or "RE:" field) starts a new document on a
+# type change this sure. Chosen on the development folds (--dev, training variants only).
+NEW_HEADER_TYPE_PROBABILITY = 0.40
 # A page holding this many section headings of a decision (FINDINGS OF FACT, ORDER...) opens one that
 # runs until its signature, as does a page of a decision type.
 DECISION_SECTIONS_TO_OPEN = 2
@@ -188,6 +191,11 @@ def _numbered_next(prev: PageFeatures, page: PageFeatures) -> bool:
     return page.page_number == 2
 
 
+def _transmission_ended(prev: PageFeatures) -> bool:
+    """The previous page was the last of its fax transmission ("P.5/5")."""
+    return bool(prev.fax_counter and prev.fax_counter[1] and prev.fax_counter[0] >= prev.fax_counter[1])
+
+
 def _same_fax(prev: PageFeatures, page: PageFeatures) -> bool:
     """The next page of one fax transmission: the same banner, and its counter one on (when printed)."""
     if not same_transmission(page.fax_key, prev.fax_key):
@@ -236,8 +244,8 @@ def start_reason(
         return new_form, "page k of N, another form" if new_form else "page k of N"
     if prev.page_of is not None and prev.page_of[0] == prev.page_of[1] and not page.continued_marker:
         return True, "after page N of N"
-    if page.continued_marker:
-        return False, "continued"
+    if page.continued_marker and not (prediction.strong and prediction.record_type != doc_type):
+        return False, "continued"  # a continuation of another form does not continue this document
     if page.codesheet and doc_type == "rating_decision" and (
         page.decision_value is None or not doc.decision_dates or page.decision_value in doc.dates
     ):
@@ -266,12 +274,14 @@ def start_reason(
         if page.header_like and changes_type:
             return True, "new header and type inside an open letter"
         return False, "open letter or decision"
-    if doc.fax_key and page.fax_key is None and not page.opens_document:
+    if (doc.fax_key and page.fax_key is None and not page.opens_document and not _transmission_ended(prev)
+            and not changes_type):
         return False, "inside a fax transmission (banner lost)"
     if page.header_value is not None and doc.date is not None and page.header_value != doc.date:
         return True, "new record date"
     if page.header_like and prediction.record_type != doc_type and (
-        prediction.record_type == "other" or changes_type or doc.date is None and page.header_value is not None
+        prediction.record_type == "other" or prediction.confidence >= NEW_HEADER_TYPE_PROBABILITY
+        or doc.date is None and page.header_value is not None
     ):
         return True, "new header and type"
     if page.first_line and page.first_line == prev.first_line:

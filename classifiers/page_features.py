@@ -43,8 +43,11 @@ _ADDRESS = re.compile(
     re.I,
 )
 _LETTERHEAD_WORDS = re.compile(r"\b(?:TEL|PHONE|FAX|PH)\b", re.I)
+# A salutation on a line of its own ("Dear Sir or Madam:", "To whom it may concern,"), not a sentence that
+# wraps onto a line beginning "to the Board of Veterans' Appeals".
 _SALUTATION = re.compile(
-    r"^\s*(?:Dear\b[^\n]{0,60}[,:]|To\s+Whom\s+It\s+May\s+Concern|Dear\s+Sir|To\s+the\s+(?:VA|Department|Board)\b)",
+    r"^[ \t]*(?:(?-i:Dear)\b[^\n]{0,50}|(?-i:To)\s+whom\s+it\s+may\s+concern"
+    r"|(?-i:To)\s+the\s+(?:VA|Department\s+of\s+Veterans\s+Affairs|Board|VA\s+rater)[^\n]{0,20})[ \t]*[,:]?[ \t]*$",
     re.I | re.M,
 )
 _CLOSING = re.compile(
@@ -61,7 +64,8 @@ _DECISION_SECTION = re.compile(
     re.I | re.M,
 )
 _FAX_FIELD = re.compile(
-    r"^\s*(?:TO|FROM|FAX|PHONE|RE|PAGES?|DATE|ATTN|SUBJECT|CC|NUMBER OF PAGES)\b[^\n]{0,40}:", re.I | re.M)
+    r"^\s*(?:TO|FROM|FAX|PHONE|RE|PAGES?|DATE|ATTN|SUBJECT|CC|NUMBER OF PAGES|TOTAL PAGES|SENDER|RECIPIENT)\b"
+    r"[^\n]{0,40}:", re.I | re.M)
 _FAX_WORD = re.compile(r"\bFAX\b|FACSIMILE|TRANSMITTAL|COVER\s+SHEET|TELECOPY", re.I)
 _FAX_COVER_TITLES = ("FAX", "FACSIMILE", "TRANSMITTAL", "COVER")
 _CODESHEET = re.compile(r"CODE\s?SHEET", re.I)

@@ -239,16 +239,44 @@ _TITLE_LABEL = re.compile(r"^\s*(?:L\W?[O0]CAL\s*T[I1l]TLE|STANDARD\s*T[I1l]TLE|
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
 
 
+# A letter's date standing alone on its line, and an address line (a PO box, a street number or a ZIP code).
+_DATE_LINE = re.compile(
+    r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4})\s*$")
+_ADDRESS_LINE = re.compile(r"\bP\.?\s?O\.?\s+BOX\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|^\s*\d{2,6}\s+[A-Z]", re.I)
+
+
+def _address_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a letter's inside address: the blocks below its date line that hold a PO
+    box, a street or a ZIP code. "Board of Veterans' Appeals, PO Box 27063" there is who the letter is
+    to, not what it is; the letterhead above the date is the sender's and keeps its weight."""
+    date_at = next((i for i, line in enumerate(lines[:14]) if _DATE_LINE.match(line)), None)
+    if date_at is None:
+        return set()
+    found: set[int] = set()
+    block: list[int] = []
+    for i in range(date_at + 1, len(lines) + 1):
+        if i == len(lines) or not lines[i].strip():
+            if any(_ADDRESS_LINE.search(lines[j]) for j in block):
+                found.update(block)
+            block = []
+        else:
+            block.append(i)
+    return found
+
+
 def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     """The zone's lines, each with the share of it a cue must fill to be its title. A VistA
     "LOCAL TITLE:" value counts as a line of its own; lines above a letterhead's phone number are
-    the letterhead (clinic names) and need less."""
-    raw_lines = [line for line in zone.split("\n") if line.strip()]
+    the letterhead (clinic names) and need less; a letter's inside address names no title."""
+    all_lines = zone.split("\n")
+    addressee = _address_lines(all_lines)
+    raw_lines = [line for i, line in enumerate(all_lines) if line.strip()]
+    addressed = {k for k, i in enumerate(i for i, line in enumerate(all_lines) if line.strip()) if i in addressee}
     phone_at = next((i for i, line in enumerate(raw_lines[:6]) if _PHONE.search(line)), None)
     lines: list[tuple[FoldedText, float]] = []
     for i, line in enumerate(raw_lines):
         share = LETTERHEAD_LINE_SHARE if phone_at is not None and i <= phone_at else TITLE_LINE_SHARE
-        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line):
+        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line) or i in addressed:
             share = NUMBERED_ITEM_SHARE
         lines.append((FoldedText.of(line), share))
         labelled = _TITLE_LABEL.match(line)

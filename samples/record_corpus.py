@@ -2057,11 +2057,12 @@ RUN_TYPES = ("service_treatment", "va_treatment", "private_treatment", "imaging_
 # templates (issue 12): multi-page letters and Board decisions whose later pages carry no header, an
 # ER visit of two pages, a codesheet filed with its rating decision, a fax cover sheet before the
 # records it transmits, documents whose first date is a birth, edition, fax, service-entry or vague
-# date, and runs of sick-call entries across SF 600 sheets. Each kind has two training variants (0-1)
-# and two held-out variants (2-3) written with other wording and layout; the eval reports them apart.
+# date, and runs of sick-call entries across SF 600 sheets. Each kind has four training variants (0-1,
+# 4-5: two more families added after the first, so development folds can leave two out) and two
+# held-out variants (2-3) written with other wording and layout; the eval reports them apart.
 # A scenario returns one or more documents (a cover sheet and its records are two).
 
-KIND_TRAIN_VARIANTS = (0, 1)
+KIND_TRAIN_VARIANTS = (0, 1, 4, 5)
 KIND_HELD_OUT_VARIANTS = (2, 3)
 KIND_CORPUS_VERSION = "1"
 WRAP = 76
@@ -2752,14 +2753,227 @@ def sick_call_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # h
     return _sick_call_run(rng, p, 3, 0, header, "SF 600 (EG)")
 
 
+# More training variants of each kind (4-5), other families of the same layouts, so that development
+# folds can leave one out and still train on the rest.
+
+def letter_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # VA decision letter, no header after page 1
+    d = _post_date(rng, p)
+    office = rng.choice(["Cleveland", "Winston-Salem", "Waco", "Muskogee", "Roanoke"])
+    top = ["DEPARTMENT OF VETERANS AFFAIRS", f"{office} Regional Office", "", fmt(d, "long"), "", p.full.upper(),
+           f"{rng.randint(100, 9999)} {rng.choice(['MAPLE', 'OAK', 'FIRST'])} AVE", "", "In Reply Refer To: 27/21",
+           f"File Number: XX XXX {p.ssn4}", "", f"Dear {p.full}:", ""]
+    paras = [f"We made a decision on your claim for service-connected compensation received on "
+             f"{fmt(d - dt.timedelta(days=rng.randint(90, 250)), 'long')}. This letter tells you what we decided, "
+             "how we made our decision, and what to do if you disagree.",
+             f"Service connection for {rng.choice(['lumbar strain', 'lumbar degenerative disc disease', 'a left knee condition'])} "
+             f"is {rng.choice(['granted with an evaluation of 20 percent', 'denied', 'granted with an evaluation of 10 percent'])}. "
+             "We considered your service treatment records, your VA treatment records, the statements you and your "
+             "witnesses submitted, and the VA examination.",
+             "We looked at the examiner's measurements of your range of motion, your reports of flare-ups and the "
+             "effect of pain on your daily activities. The evaluation we assigned is the one that best matches the "
+             "evidence under the General Rating Formula for Diseases and Injuries of the Spine.",
+             "If you disagree with our decision you may ask for a Higher-Level Review, file a Supplemental Claim with "
+             "new and relevant evidence, or appeal directly to the Board of Veterans' Appeals. You have one year "
+             "from the date of this letter to act."]
+    body = _wrap(paras) + ["", "Sincerely yours,", "", "Veterans Service Center Manager", "Enclosure: Rating Decision"]
+    pages = _pages_of(body, rng, per_page=(12, 18), numbering=rng.choice(["none", "bare"]), top=top)
+    return [_doc("rating_decision", 4, pages, d, "letter", title_words=("decision",), forbidden=(p.last.lower(),))]
+
+
+def letter_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # numbered personal narrative
+    d = _post_date(rng, p)
+    top = [f"STATEMENT OF {p.full.upper()} IN SUPPORT OF MY CLAIM", f"VA file number XX XXX {p.ssn4}", ""]
+    paras = [f"1. I served in the {p.branch.title()} from {p.entered.year} to {p.separated.year}. My job was "
+             f"{p.mos} and it required heavy lifting, long marches and working on and under vehicles.",
+             f"2. My back problems started during training in {p.entered.year + 1}, when I felt a pull in my low back "
+             "carrying a machine gun and tripod on a road march. The medic told me it was a strain.",
+             "3. After that my back hurt off and on. I went to sick call a few times and got Motrin and a day of "
+             "quarters. Most of the time I just kept going because that is what everyone did.",
+             "4. Since I got out the pain has gotten worse and now it goes into my leg. I have seen a chiropractor "
+             "and the VA, and I have had an MRI that shows bulging discs.",
+             "5. I am asking that my back be service connected because it started in service and never went away."]
+    body = _wrap(paras, width=70) + ["", "I certify the above is true and correct.", "",
+                                     f"Signed: {p.full}      Date: {fmt(d, 'us')}"]
+    pages = _pages_of(body, rng, per_page=(10, 14), numbering=rng.choice(["none", "dash"]), top=top)
+    return [_doc("personal_statement", 5, pages, d, "letter", title_words=("statement",), forbidden=())]
+
+
+def board_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # CAVC memorandum decision, pages run on
+    d = _post_date(rng, p)
+    top = ["UNITED STATES COURT OF APPEALS FOR VETERANS CLAIMS", "", f"No. {rng.randint(18, 24)}-{rng.randint(1000, 9999)}",
+           "", f"{p.full.upper()}, APPELLANT,", "V.", "DENIS MCDONOUGH, SECRETARY OF VETERANS AFFAIRS, APPELLEE.", "",
+           "Before the Court", "", "MEMORANDUM DECISION", "", f"DATED: {fmt(d, 'long')}", ""]
+    paras = ["The appellant, through counsel, appeals a Board decision that denied service connection for a lumbar "
+             "spine disability. For the reasons that follow, the Court will set aside the Board decision and remand "
+             "the matter for further proceedings consistent with this decision.",
+             f"The appellant served on active duty from {p.entered.year} to {p.separated.year}. His service records "
+             f"show treatment for {rng.choice(COMPLAINTS)}, and he reported recurrent back pain at separation.",
+             "In denying the claim, the Board relied on a VA examination report that concluded the current disability "
+             "was less likely than not related to service because the in-service complaints were acute and resolved. "
+             "The Board did not address a private physician's opinion that the disability was at least as likely as "
+             "not the result of repetitive loading in service, nor did it discuss the appellant's statements of "
+             "continuous symptoms since discharge.",
+             "The Board must account for the evidence it finds persuasive or unpersuasive and provide the reasons for "
+             "its rejection of material evidence favorable to the claimant. Because it did not, remand is warranted.",
+             "On remand the appellant may submit additional evidence and argument, and the Board must consider it."]
+    body = _wrap(paras) + ["", "SET ASIDE and REMANDED.", "", "DATED: " + fmt(d, "long"), "",
+                           f"{rng.choice(LAST).upper()}, Judge"]
+    pages = _pages_of(body, rng, per_page=(14, 20), numbering="none", top=top)
+    return [_doc("board_decision", 4, pages, d, "board", title_words=("court",))]
+
+
+def board_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # decision whose middle pages weigh opinions
+    d = _post_date(rng, p)
+    top = [f"Citation Nr: {rng.randint(10 ** 7, 10 ** 8 - 1)}", f"Decision Date: {fmt(d, 'us')}   Archive Date: "
+           f"{fmt(d + dt.timedelta(days=4), 'us')}", f"DOCKET NO. {rng.randint(10, 24)}-{rng.randint(10000, 99999)}", "",
+           "THE ISSUES", ""] + _wrap(["1. Entitlement to service connection for degenerative disc disease of the "
+                                      "lumbar spine.", "2. Entitlement to service connection for right lower extremity "
+                                      "radiculopathy."]) + [""]
+    paras = ["The Veteran's treating chiropractor wrote that she has adjusted his lumbar spine weekly for years and "
+             "that, in her professional opinion, his degenerative changes are more likely than not the result of "
+             "the repeated parachute landings and heavy loads he described. She based this on his history, her "
+             "examinations and the level of the changes on imaging, and she noted that the literature on military "
+             "parachutists reports early lumbar degeneration.",
+             "A VA physician reviewed the file and found the condition less likely than not related to service, "
+             "citing a normal separation examination and a gap in treatment after discharge. The physician did not "
+             "discuss the Veteran's reports that he treated himself during that gap.",
+             "Weighing these opinions, the Board gives more weight to the private opinion, which rests on a complete "
+             "history and explains its reasoning, than to the VA opinion, which relies on the absence of records "
+             "without considering the Veteran's credible account. Service connection for the lumbar spine is granted.",
+             "The radiculopathy claim depends on the examination of the nerves of the right leg, which has not been "
+             "done, and it is remanded for that examination."]
+    body = ["REASONS AND BASES FOR FINDINGS AND CONCLUSIONS", ""] + _wrap(paras) + [
+        "", "ORDER", ""] + _wrap(["Service connection for degenerative disc disease of the lumbar spine is granted."]) + [
+        "", "REMAND", ""] + _wrap(["The radiculopathy claim is remanded for a VA peripheral nerves examination."]) + [
+        "", f"{rng.choice(FIRST).upper()} {rng.choice(LAST).upper()}", "Veterans Law Judge, Board of Veterans' Appeals"]
+    pages = _pages_of(body, rng, per_page=(12, 18), numbering="none", top=top)
+    return [_doc("board_decision", 5, pages, d, "board", title_words=("board",))]
+
+
+def er_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # ED record, page two: results and disposition
+    d = _post_date(rng, p)
+    hospital = rng.choice(HOSPITALS)
+    page1 = [f"{hospital}", "Emergency Department Provider Note", f"{p.last_first}   MRN {rng.randint(10 ** 6, 10 ** 7)}",
+             f"ED arrival: {fmt(d, 'us')} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}", "",
+             f"History: {rng.choice(COMPLAINTS)}.", f"Exam: {rng.choice(EXAM_FINDINGS)}", f"Vitals: {_vitals(rng)}",
+             "Orders placed: CBC, BMP, urinalysis, lumbar spine X-ray."]
+    page2 = ["Results", f"  WBC {rng.randint(5, 11)}.{rng.randint(0, 9)}   Hgb {rng.randint(12, 16)}.{rng.randint(0, 9)}"
+             f"   Creatinine 0.{rng.randint(7, 9)}", "  Urinalysis: negative", "  X-ray: degenerative changes, no fracture",
+             "Assessment: " + rng.choice(ASSESSMENTS), "Disposition: home with prescriptions, back precautions.",
+             f"Follow up: primary care in {rng.randint(2, 7)} days.", f"Electronically signed by {rng.choice(CLINICIANS)}"]
+    return [_doc("private_treatment", 4, ["\n".join(page1), "\n".join(page2)], d, "er_visit",
+                 title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def er_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # EHR print, same running header on both pages
+    d = _post_date(rng, p)
+    hospital = rng.choice(HOSPITALS)
+    head = f"{p.full}  MRN {rng.randint(10 ** 6, 10 ** 7)}  ED Visit {fmt(d, 'us')}  {hospital}"
+    page1 = [head, "", "ED Triage Note", f"Chief complaint: {rng.choice(COMPLAINTS)}", f"Vitals: {_vitals(rng)}",
+             "ED Provider Note", f"HPI: {rng.choice(COMPLAINTS).capitalize()}. History of back injury in service.",
+             f"Exam: {rng.choice(EXAM_FINDINGS)} {rng.choice(EXAM_FINDINGS)}"]
+    page2 = [head, "", "Medical decision making: no red flags; symptomatic treatment.",
+             f"Diagnosis: {rng.choice(ASSESSMENTS)}", f"Discharge instructions: {rng.choice(PLANS)}",
+             "Discharged ambulatory with steady gait.", f"Attending: {rng.choice(CLINICIANS)}"]
+    return [_doc("private_treatment", 5, ["\n".join(page1), "\n".join(page2)], d, "er_visit",
+                 title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def codesheet_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # decision + tabular codesheet
+    d = _post_date(rng, p)
+    pages = _rating_pages(rng, p, d, rng.choice([0, 1]))
+    code = ["CODESHEET", f"VETERAN: {p.last_first}", f"DATE OF RATING DECISION: {fmt(d, 'long')}",
+            f"SERVICE: {fmt(p.entered, 'us')} - {fmt(p.separated, 'us')}  {p.branch}", "",
+            "DC      DISABILITY                         %     FROM"]
+    code += [f"{rng.choice(['5237', '5242', '5257'])}    {rng.choice(ASSESSMENTS):<34} {rng.choice([0, 10, 20]):<5} "
+             f"{fmt(d - dt.timedelta(days=rng.randint(30, 200)), 'us')}" for _ in range(rng.randint(1, 3))]
+    return [_doc("rating_decision", 4, pages + ["\n".join(code)], d, "codesheet", title_words=("rating decision",))]
+
+
+def codesheet_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # codesheet alone, entry date first
+    d = _post_date(rng, p)
+    code = ["RATING CODESHEET", f"{p.last_first}   XX XXX {p.ssn4}",
+            f"EOD: {fmt(p.entered, 'mil')}   RAD: {fmt(p.separated, 'mil')}   CHARACTER: HONORABLE",
+            f"RATING DATE: {fmt(d, 'mil')}", "", "SUBJECT TO COMPENSATION"]
+    code += [f"  {rng.choice(['5237', '5242'])} {rng.choice(ASSESSMENTS)}  {rng.choice([10, 20, 40])}%" for _ in range(2)]
+    return [_doc("rating_decision", 5, ["\n".join(code)], d, "codesheet", title_words=("code sheet",))]
+
+
+def fax_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # community care cover + ortho office notes
+    clinic, phone = rng.choice([("Piedmont Orthopaedic Consultants", "336 555 0199"), ("Coastal Spine Institute", "757 555 0144")])
+    visits = _visits(rng, p, rng.randint(2, 4), _post_date(rng, p))
+    sent = dt.datetime.combine(visits[-1] + dt.timedelta(days=rng.randint(3, 40)), dt.time(rng.randint(8, 17), 10))
+    n = len(visits) + 1
+    cover = ["Community Care Network - Medical Records Transmittal", "", f"Date sent: {fmt(sent.date(), 'us')}",
+             "Recipient: VA Evidence Intake", f"Sender: {clinic}   Fax {phone}", f"Pages: {n}",
+             f"Patient: {p.full}", "", "This transmission contains confidential health information."]
+    pages = ["\n".join(cover) + "\n" + _banner(sent, clinic, phone, 1, n, 2)]
+    for k, v in enumerate(visits, start=2):
+        note = ([clinic.upper(), f"Phone {phone}", "ORTHOPAEDIC OFFICE NOTE"] if k == 2 else [f"{p.full} - continued"]) + [
+            f"Visit date: {fmt(v, 'us')}", f"HPI: {rng.choice(COMPLAINTS)}.", f"Exam: {rng.choice(EXAM_FINDINGS)}",
+            f"Impression: {rng.choice(ASSESSMENTS)}", f"Plan: {rng.choice(PLANS)}", rng.choice(CLINICIANS)]
+        pages.append("\n".join(note) + "\n" + _banner(sent, clinic, phone, k, n, 2))
+    return [_doc("other", 4, pages[:1], sent.date(), "fax", title_words=("fax",)),
+            _doc("private_treatment", 4, pages[1:], visits[0], "fax", encounters=visits, title_words=("orthop",),
+                 forbidden=(p.last.lower(), "received:"))]
+
+
+def fax_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # plain cover + chiropractic flow sheet
+    return _fax_scenario(rng, p, 5, rng.choice([0, 1]), 0, rng.choice([0, 1]), False)
+
+
+def dates_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # private form: revision date, DOB, signed date
+    d = _post_date(rng, p)
+    first, last, cred, _ = _doctor(rng)
+    body = ["TREATING PROVIDER QUESTIONNAIRE - BACK", f"Patient: {p.full}   Date of birth: {fmt(p.dob, 'us')}",
+            "1. Diagnosis: " + rng.choice(ASSESSMENTS), f"2. Date of first treatment: {fmt(d - dt.timedelta(days=700), 'us')}",
+            f"3. Is the condition at least as likely as not related to service? Yes - {rng.choice(OPINION_PHRASES)}",
+            "4. Rationale: documented in-service injury and continuous symptoms.", "",
+            f"Provider signature: {first} {last}, {cred}     Date signed: {fmt(d, 'mil')}", "",
+            f"Form PQ-7 (Rev. {rng.choice(['03/2019', '11/2017', '06/2021'])})"]
+    return [_doc("medical_opinion", 4, ["\n".join(body)], d, "dates", title_words=(last.lower(),))]
+
+
+def dates_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # statement dated only by its year
+    d = dt.date(_post_date(rng, p).year, 1, 1)
+    body = [f"{p.full} - my statement", f"born {fmt(p.dob, 'us')}", ""] + _wrap(
+        [f"I was injured in {p.entered.year + 1} and treated at sick call. I have had back pain every year since.",
+         f"Written in the spring of {d.year}."]) + ["", p.full]
+    return [_doc("personal_statement", 5, ["\n".join(body)], d, "dates", precision="year", title_words=("statement",))]
+
+
+def sick_call_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # two-digit years, clinic first
+    header = ["CHRONOLOGICAL RECORD OF MEDICAL CARE", f"{p.last_first}  {p.rank}  {p.unit}"]
+    clinic = rng.choice(["TMC 4", "BAS 1-75", "SICK CALL"])
+    start = _service_date(rng, p)
+    dates = _visits(rng, p, rng.randint(3, 5), start)
+    lines: list[str] = []
+    for d in dates:
+        lines += [f"{d.day:02d}{MONTHS[d.month - 1].title()}{d.year % 100:02d}  {clinic}  {rng.choice(['S/C', 'F/U', 'RTC'])}",
+                  f"  CC: {rng.choice(COMPLAINTS)}", f"  Exam: {rng.choice(EXAM_FINDINGS)}", f"  Dx: {rng.choice(ASSESSMENTS)}",
+                  f"  Plan: {rng.choice(PLANS)}", f"  {rng.choice(['SGT', 'SPC'])} {rng.choice(LAST).upper()}, 68W / "
+                  f"{rng.choice(CLINICIANS)}", ""]
+    size = rng.randint(14, 20)
+    chunks = [lines[i:i + size] for i in range(0, len(lines), size)]
+    pages = ["\n".join((header if k == 0 else []) + chunk + ["SF 600"]) for k, chunk in enumerate(chunks)]
+    return [_doc("service_treatment", 4, pages, dates[0], "sick_call", encounters=dates, forbidden=(p.last.lower(),))]
+
+
+def sick_call_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # continuation sheets with a running header
+    docs = _sick_call_run(rng, p, 5, 1, ["CHRONOLOGICAL RECORD OF MEDICAL CARE"], "STANDARD FORM 600")
+    pages = docs[0].pages
+    docs[0].pages[:] = [pages[0]] + [f"{p.last_first}   SF 600 (CONT)\n{text}" for text in pages[1:]]
+    return docs
+
+
 KINDS: dict[str, list[Scenario]] = {
-    "letter": [letter_k0, letter_k1, letter_k2, letter_k3],
-    "board": [board_k0, board_k1, board_k2, board_k3],
-    "er_visit": [er_k0, er_k1, er_k2, er_k3],
-    "codesheet": [codesheet_k0, codesheet_k1, codesheet_k2, codesheet_k3],
-    "fax": [fax_k0, fax_k1, fax_k2, fax_k3],
-    "dates": [dates_k0, dates_k1, dates_k2, dates_k3],
-    "sick_call": [sick_call_k0, sick_call_k1, sick_call_k2, sick_call_k3],
+    "letter": [letter_k0, letter_k1, letter_k2, letter_k3, letter_k4, letter_k5],
+    "board": [board_k0, board_k1, board_k2, board_k3, board_k4, board_k5],
+    "er_visit": [er_k0, er_k1, er_k2, er_k3, er_k4, er_k5],
+    "codesheet": [codesheet_k0, codesheet_k1, codesheet_k2, codesheet_k3, codesheet_k4, codesheet_k5],
+    "fax": [fax_k0, fax_k1, fax_k2, fax_k3, fax_k4, fax_k5],
+    "dates": [dates_k0, dates_k1, dates_k2, dates_k3, dates_k4, dates_k5],
+    "sick_call": [sick_call_k0, sick_call_k1, sick_call_k2, sick_call_k3, sick_call_k4, sick_call_k5],
 }
 
 
