@@ -24,7 +24,7 @@ from classifiers.encounters import Encounter, find_encounters
 from classifiers.fax import same_transmission
 from classifiers.page_features import PageFeatures, page_features
 from classifiers.record_type_model import RecordTypeModel
-from classifiers.record_types import RECORD_TYPES, RuleSet, default_rules
+from classifiers.record_types import RECORD_TYPES, FoldedText, RuleSet, default_rules
 
 # Confidence given to a type the rule pack is sure of (a form title/number at the top or bottom).
 # On 20 training files, clean and noised, all 475 pages the rules were sure of were right; 0.96
@@ -302,8 +302,21 @@ FIRST_PAGE_WEIGHT = 2.0
 STRONG_PAGE_WEIGHT = 2.0
 
 
+def yielding_types(text: str, rules: RuleSet) -> frozenset[str]:
+    """Types a whole document yields (config: yields_to): a clinic letterhead's type when the document
+    holds enough of another type's words - an opinion letter whose opinion stands on its second page."""
+    folded = FoldedText.of(text)
+    found: set[str] = set()
+    for t in rules.types:
+        for other, min_hits in t.yields_to.items():
+            other_rules = rules.by_type.get(other)
+            if other_rules and sum(1 for cue in other_rules.body if cue.found_in(folded)) >= min_hits:
+                found.add(t.record_type)
+    return frozenset(found)
+
+
 def _document_type(
-    predictions: Sequence[PagePrediction], features: Sequence[PageFeatures]
+    predictions: Sequence[PagePrediction], features: Sequence[PageFeatures], yielded: frozenset[str] = frozenset()
 ) -> tuple[str, float]:
     """The document's type from its pages' votes: each page votes its probabilities (a page typed by
     a strong rule votes for that type), the first page and rule-typed pages count double."""
@@ -312,13 +325,17 @@ def _document_type(
     totals: dict[str, float] = {}
     weight_sum = 0.0
     for position, p in content:
-        weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if p.strong else 1.0)
+        # A page typed by a letterhead alone (a clinic's name) votes like any page, by the model: the
+        # letter on it may be an opinion whose words stand on its later pages.
+        strong = p.strong and p.record_type not in features[position].rule_scores.letterhead_only
+        weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if strong else 1.0)
         # An unsure page votes its probabilities, not for "other".
-        votes = {p.record_type: p.confidence} if p.strong or not p.probabilities else p.probabilities
+        votes = {p.record_type: p.confidence} if strong or not p.probabilities else p.probabilities
         for record_type, prob in votes.items():
             totals[record_type] = totals.get(record_type, 0.0) + weight * prob
         weight_sum += weight
-    best = max(totals, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
+    candidates = [t for t in totals if t not in yielded] or list(totals)
+    best = max(candidates, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
     # Confidence: the winning type's weighted mean probability over the pages.
     confidence = totals[best] / weight_sum if weight_sum else 0.0
     first = content[0][1]
@@ -372,7 +389,9 @@ def segment_and_classify(
     segments = []
     for group in groups:
         first, last = numbers[group[0]], numbers[group[-1]]
-        record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group])
+        yielded = yielding_types("\n".join(texts[i] for i in group), rules) if len(group) > 1 else frozenset()
+        record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group],
+                                                 yielded)
         if first in overrides.types_by_start:
             record_type, confidence = overrides.types_by_start[first], 1.0
         doc_pages = [(numbers[i], texts[i]) for i in group]

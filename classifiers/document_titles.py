@@ -101,14 +101,16 @@ _MODALITIES: list[tuple[str, re.Pattern[str]]] = [
     ("EMG/nerve conduction study", re.compile(r"\bEMG\b|NERVE\s+CONDUCTION", re.I)),
 ]
 _SIDE = r"(?:(?P<side>LEFT|RIGHT|BILATERAL|LT\.?|RT\.?|BILAT\.?)\s+)?"
+# A side written after the part ("KNEE LEFT", "KNEE, RT").
+_SIDE_AFTER = r"(?:\s*,?\s*(?P<after>LEFT|RIGHT|BILATERAL|LT|RT|BILAT)\b)?"
 _BODY_PARTS: list[tuple[str, re.Pattern[str]]] = [
     ("lumbar spine", re.compile(r"LUMBO?\s*-?\s*SACRAL\s+SPINE|LUMBAR\s+SPINE|L-?\s?SPINE", re.I)),
     ("thoracic spine", re.compile(r"THORACIC\s+SPINE|T-?\s?SPINE", re.I)),
     ("cervical spine", re.compile(r"CERVICAL\s+SPINE|C-?\s?SPINE", re.I)),
-    ("knee", re.compile(_SIDE + r"KNEES?\b", re.I)),
-    ("hip", re.compile(_SIDE + r"HIPS?\b", re.I)),
-    ("shoulder", re.compile(_SIDE + r"SHOULDERS?\b", re.I)),
-    ("ankle", re.compile(_SIDE + r"ANKLES?\b", re.I)),
+    ("knee", re.compile(_SIDE + r"KNEES?\b" + _SIDE_AFTER, re.I)),
+    ("hip", re.compile(_SIDE + r"HIPS?\b" + _SIDE_AFTER, re.I)),
+    ("shoulder", re.compile(_SIDE + r"SHOULDERS?\b" + _SIDE_AFTER, re.I)),
+    ("ankle", re.compile(_SIDE + r"ANKLES?\b" + _SIDE_AFTER, re.I)),
     ("foot", re.compile(_SIDE + r"FOOT|FEET\b", re.I)),
     ("pelvis", re.compile(r"\bPELVIS\b", re.I)),
     ("sacroiliac joints", re.compile(r"SACROILIAC|\bSI\s+JOINTS?", re.I)),
@@ -275,7 +277,7 @@ def imaging_what(text: str) -> str:
         parts = [(m.start(), name, m) for name, rx in _BODY_PARTS for m in [rx.search(zone)] if m]
         if parts:
             _, name, m = min(parts, key=lambda p: p[0])
-            side = m.groupdict().get("side")
+            side = m.groupdict().get("side") or m.groupdict().get("after")
             part = f"{_SIDES[side.upper().rstrip('.')]} {name}" if side else name
             break
     if modality and part:

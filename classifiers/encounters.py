@@ -173,6 +173,9 @@ _PROVIDER = [
     re.compile(r"(?:Provider|Attending|Examiner|Physician|Radiologist|Treating[ \t]+provider|PHYSICIAN'S[ \t]+NAME)"
                r"[ \t]*:[ \t]*(?:/e?s/[ \t]*)?(?P<who>" + _NAME + r")", re.I),
     re.compile(r"AUTHOR\s*:\s*(?P<last>[A-Z][A-Z'-]+),\s*(?P<first>[A-Z][A-Z'-]+(?:\s+[A-Z])?)"),
+    # A signature line: a name with its credentials alone on a line ("Angela Ruiz, DC").
+    re.compile(r"^[ \t]*(?P<who>[A-Z][A-Za-z.'-]*(?:[ \t]+[A-Z][A-Za-z.'-]*){1,3},[ \t]*" + CREDENTIAL
+               + r"(?:,[ \t]*" + CREDENTIAL + r")*\.?)[ \t]*$", re.M),
 ]
 _ENTRY_PLACE = re.compile(
     r"^\s*\S.{5,30}?\s{2,}(?P<place>[A-Z][A-Z0-9 ,.'&/-]{4,60}?)(?:\s{2,}|\s+\d{3,4}\s*HRS|$)", re.M)

@@ -43,6 +43,9 @@ FORM_NUMBER_LINE_SHARE = 0.15
 # form number opening them titles them (see Cue.titles_line).
 NUMBERED_ITEM_SHARE = 2.0
 _NUMBERED_ITEM = re.compile(r"^\s*(?:ITEM\s*)?\d{1,3}[a-zA-Z]?\s?[.):]\s", re.I)
+# A bullet of a list ("- Board of Veterans' Appeals decision of March 19, 2024" in a list of evidence)
+# names a document; it is not one.
+_LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
 # An index or table-of-contents entry: "Tab B  Nexus letter ........ 12" names a document, it is not one.
 _INDEX_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
 
@@ -187,6 +190,8 @@ class RuleScores:
     top_titles: Mapping[str, tuple[str, ...]]
     zone_titled: frozenset[str] = frozenset()
     outranked: frozenset[str] = frozenset()
+    # Types titled only by a clinic's name on a letterhead: it says who wrote, not what the page is.
+    letterhead_only: frozenset[str] = frozenset()
 
     def best(self) -> tuple[str, float, float]:
         """(best type, its points, runner-up's points)."""
@@ -276,7 +281,7 @@ def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     lines: list[tuple[FoldedText, float]] = []
     for i, line in enumerate(raw_lines):
         share = LETTERHEAD_LINE_SHARE if phone_at is not None and i <= phone_at else TITLE_LINE_SHARE
-        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line) or i in addressed:
+        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line) or _LIST_ITEM.match(line) or i in addressed:
             share = NUMBERED_ITEM_SHARE
         lines.append((FoldedText.of(line), share))
         labelled = _TITLE_LABEL.match(line)
@@ -298,9 +303,11 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
     points: dict[str, float] = {}
     top_titles: dict[str, tuple[str, ...]] = {}
     zone_titled: set[str] = set()
+    letterhead_only: set[str] = set()
     for type_rules in rules.types:
         score = 0.0
         in_top: list[str] = []
+        titled_by_letterhead = False
         for cue in type_rules.title:
             if cue.found_in(top_all, fuzzy=True) and any(cue.titles_line(line, share) for line, share in top):
                 score += TITLE_IN_ZONE_POINTS
@@ -318,6 +325,7 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
             if on_letterhead:
                 score += TITLE_IN_ZONE_POINTS
                 in_top.append(cue.phrase)
+                titled_by_letterhead = True
             elif cue.found_in(whole):
                 score += BODY_POINTS
         score += sum(BODY_POINTS for cue in type_rules.body if cue.found_in(whole))
@@ -325,6 +333,8 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         if in_top:
             top_titles[type_rules.record_type] = tuple(in_top)
             zone_titled.add(type_rules.record_type)
+            if titled_by_letterhead and len(in_top) == sum(1 for c in type_rules.letterhead if c.phrase in in_top):
+                letterhead_only.add(type_rules.record_type)
     outranked = {
         loser for t in rules.types if t.record_type in zone_titled for loser in t.outranks if loser in zone_titled
     }
@@ -335,4 +345,4 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
             other_rules = rules.by_type.get(other)
             if other_rules and sum(1 for cue in other_rules.body if cue.found_in(whole)) >= min_hits:
                 outranked.add(t.record_type)
-    return RuleScores(points, top_titles, frozenset(zone_titled), frozenset(outranked))
+    return RuleScores(points, top_titles, frozenset(zone_titled), frozenset(outranked), frozenset(letterhead_only))
