@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to the day, the month or only the year.
 
@@ -80,6 +82,14 @@ class PartialDate:
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    def _key(self) -> tuple[int, int, int]:
+        return self.year, self.month or 0, self.day or 0
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
     def isoformat(self) -> str:
         if self.month is None:
             return f"{self.year:04d}"
@@ -111,6 +121,8 @@ for _name, _number in _MONTH_NAMES.items():
             _MONTH_FUZZY.setdefault(_name[:_i] + _name[_i + 1:], _number)
         if len(_name) >= 6 or _name in ("JUNE", "JULY"):
             _MONTH_FUZZY.setdefault(_name[:_i] + "?" + _name[_i + 1:], _number)
+    if len(_name) >= 7:  # the first letter misread too ("Gecember")
+        _MONTH_FUZZY.setdefault("?" + _name[1:], _number)
 
 
 def month_number(word: str) -> int | None:
@@ -142,8 +154,12 @@ _DAY_PATTERNS: list[re.Pattern[str]] = [
     # 03/14/2009, 3/14/09, 03-14-2009 (and "04/18/201419:25", a time run into the year by OCR)
     re.compile(r"(?<![\d/])(?P<month>[01]?\d)\s?[/-]\s?(?P<day>[0-3]?\d)\s?[/-]\s?" + _YEAR
                + r"(?:(?![\d/])|(?<=\d{4})(?=\d{1,2}:\d{2}))"),
-    # 14 MAR 2009, 14Mar2009, 14-Mar-09
-    re.compile(r"(?<![\dA-Za-z])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{0,2}" + _YEAR + r"(?!\d)"),
+    # 14 MAR 2009, 14Mar2009, 14-Mar-09 (and "09 JUN 19930700", a military time run into the year)
+    # ("Visit #8 January 18, 2018" is no 8 January 2018: a count is no day, and a two-digit "year" followed
+    # by a four-digit one is the day of a March 14, 2009 date)
+    re.compile(r"(?<![\dA-Za-z#])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{0,2}" + _YEAR
+               + r"(?:(?!\d)(?<!\b\d\d)|(?<=\b\d\d)(?!\d)(?!\s?,?\s?(?:19|20)\d{2}\b)"
+               + r"|(?<=\d{4})(?=[0-2]\d[0-5]\d(?!\d)))"),
     # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011
     re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"\s{0,3}" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?(?:\s?,\s?|\s{1,3})"
                + _YEAR + r"(?!\d)"),

@@ -1,11 +1,19 @@
-"""Split one file's pages into documents and type and date each one.
+"""Split one file's pages into documents; type, date and title each one; find its encounters.
 
-A C-file is one long scan of many documents. A page starts a new document when it opens like a
-first page (a form title or number at the top, a VistA "LOCAL TITLE:", a letterhead, "Page 1 of N"),
-when its record type changes with confidence, or when its own header date differs from the current
-document's; it continues the previous one on "Page k of N" (k > 1), "(continued)", a blank page, or
-no opening cue. Two notes of the same type back to back each open with their own header, so they are
-two documents. Provider corrections override all of this.
+A C-file is one long scan of many documents. start_reason() decides, page by page, in order of
+strength: explicit numbering ("Page 1 of N" starts, "Page k of N" continues), a fax cover sheet (a
+document of its own, and so is what it transmits), "(continued)", a codesheet filed with its rating
+decision, a running title of an open letter or Board decision, text that opens mid-sentence, an opening
+cue (a form or record title on a title-shaped line, a VistA note header, a letterhead, a salutation near
+the top), numbering without a total ("- 3 -", "Page 3"), a form of another type, one fax transmission,
+a signature block followed by a new header, text running on from the previous page, an open letter or
+decision (a salutation or a Board decision still waiting for its signature), a new record date at the
+top, a new header with a type change, a running header, and a confident change of type. Provider
+corrections override all of this.
+
+Each document is then typed by its pages' votes (classifiers/record_type_model.py and the rule pack),
+dated by role (classifiers/document_dates.py: the date it is OF, at the text's precision, with where it
+was read), titled (classifiers/document_titles.py) and split into encounters (classifiers/encounters.py).
 """
 
 from __future__ import annotations
