@@ -337,8 +337,11 @@ def _document_type(
         # letter on it may be an opinion whose words stand on its later pages.
         strong = p.strong and p.record_type not in features[position].rule_scores.letterhead_only
         weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if strong else 1.0)
-        # An unsure page votes its probabilities, not for "other".
+        # An unsure page votes its probabilities, not for "other"; a letterhead page is a clinic's and
+        # votes for no "other".
         votes = {p.record_type: p.confidence} if strong or not p.probabilities else p.probabilities
+        if p.strong and not strong:
+            votes = {t: v for t, v in votes.items() if t != "other"}
         for record_type, prob in votes.items():
             totals[record_type] = totals.get(record_type, 0.0) + weight * prob
         weight_sum += weight
