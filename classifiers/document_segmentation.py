@@ -335,7 +335,8 @@ def _document_type(
     for position, p in content:
         # A page typed by a letterhead alone (a clinic's name) votes like any page, by the model: the
         # letter on it may be an opinion whose words stand on its later pages.
-        strong = p.strong and p.record_type not in features[position].rule_scores.letterhead_only
+        strong = (p.strong and p.record_type not in features[position].rule_scores.letterhead_only
+                  and p.record_type not in yielded)
         weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if strong else 1.0)
         # An unsure page votes its probabilities, not for "other"; a letterhead page is a clinic's and
         # votes for no "other".
@@ -353,6 +354,9 @@ def _document_type(
     opens_unknown = first.record_type == "other" and not first.strong and first.confidence <= UNSURE_CONFIDENCE
     if opens_unknown and confidence < 0.5:  # the document opens with a page unlike anything known
         return "other", min(UNSURE_CONFIDENCE, confidence)
+    letterhead = features[content[0][0]].rule_scores.letterhead_only | yielded
+    if best != "other" and first.strong and first.record_type in letterhead:
+        return best, confidence  # on a clinic's letterhead: a clinical record, however unsure its kind
     if best == "other" or confidence < MIN_MODEL_PROBABILITY:
         unsure = min((p.confidence for _, p in content if p.record_type == "other"), default=confidence)
         return "other", min(UNSURE_CONFIDENCE, unsure) if not any(p.strong for _, p in content) else confidence
