@@ -1547,6 +1547,7 @@ def lod_v6(rng: random.Random, p: Person) -> GeneratedDocument:  # Navy/USMC com
 
 def lod_v7(rng: random.Random, p: Person) -> GeneratedDocument:  # injury report / endorsement of an LOD packet
     d = _service_date(rng, p)
+    dated = d  # an injury report is of the injury it reports; an endorsement of its own date
     if rng.random() < 0.5:
         header = ["INJURY / ILLNESS REPORT", f"Member: {p.last_first}  Rank: {p.rank}  Unit: {p.unit}",
                   f"Date and time of injury: {fmt(d, 'us')} {rng.randint(6, 22):02d}00"]
@@ -1556,13 +1557,14 @@ def lod_v7(rng: random.Random, p: Person) -> GeneratedDocument:  # injury report
                 f"Medical facility: {rng.choice(MTFS)}  Diagnosis: {rng.choice(ASSESSMENTS)}",
                 f"Reported by: {rng.choice(LAST).upper()}, 1SG"]
     else:
-        header = [f"1st Ind, {rng.choice(['SJA', 'Legal Advisor'])}", f"{fmt(d + dt.timedelta(days=40), 'mil')}",
+        dated = d + dt.timedelta(days=40)
+        header = [f"1st Ind, {rng.choice(['SJA', 'Legal Advisor'])}", f"{fmt(dated, 'mil')}",
                   "FOR Appointing Authority", f"SUBJECT: Legal Review, LOD Investigation, {p.rank} {p.last_first}"]
         body = ["1. I have reviewed the attached line of duty investigation and find it legally sufficient.",
                 f"2. The evidence supports a finding that the injury of {fmt(d, 'mil')} was in line of duty.",
                 "3. The findings are supported by a preponderance of the evidence. No EPTS condition is documented.",
                 f"{rng.choice(LAST).upper()}, CPT, JA", "Administrative Law Attorney"]
-    return GeneratedDocument("line_of_duty", 7, paginate(rng, header, body, style="plain"), d)
+    return GeneratedDocument("line_of_duty", 7, paginate(rng, header, body, style="plain"), dated)
 
 
 def va_v5(rng: random.Random, p: Person) -> GeneratedDocument:  # VA inpatient discharge summary / admission
