@@ -10,6 +10,13 @@ record type; the held-out variants and the held-out files were left as they were
 Files are sequences of documents (runs of the same type included, as in a real C-file), paginated
 with "Page k of N", running continuation headers, or nothing at all.
 
+New layouts for the kinds of error a physician found (issue 12: multi-page letters and Board decisions
+whose later pages have no header, a two-page ER visit, a codesheet with its rating decision, a fax cover
+sheet before the records it transmits, documents whose first date is not theirs, sick-call runs) are
+KINDS scenarios, with training variants (0-1, 4-5) and held-out variants (2-3) of their own, in files
+of their own (generate_kind_files). Every document carries its gold: date and precision, encounter
+dates, and words its title must (and must not) hold.
+
 OCR noise comes two ways: simulate_ocr_noise() (character confusions, broken words, dropped and
 merged lines, damaged headers) for the bulk, and samples.scan_ocr-style rendering + real Tesseract
 for a small cached subset (see render_and_ocr_pages()). Everything is deterministic from a seed.
