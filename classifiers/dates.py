@@ -294,11 +294,17 @@ def find_dates(text: str) -> list[FoundDate]:
     Full dates (precision "day"), month-years ("April 2008", "04/2008": "month") and years that the words
     make dates ("in 2005", "since 2013", "Date: 2008": "year"). A bare number that could be a year
     (a count, a code) is not a date."""
+    return list(_cached_dates(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _cached_dates(text: str) -> tuple[FoundDate, ...]:
+    """find_dates, remembered: segmentation, dating and encounters read the same pages."""
     clean, offsets = _despeckle(text)
-    return [
+    return tuple(
         FoundDate(d.date, offsets[d.start], offsets[d.end - 1] + 1, _label_before(text, offsets[d.start]), d.precision)
         for d in _find_dates_in(clean)
-    ]
+    )
 
 
 def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:

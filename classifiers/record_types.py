@@ -9,6 +9,7 @@ is done on a folded copy of the text (case, spacing, punctuation and OCR look-al
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -290,8 +291,26 @@ def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     return lines
 
 
+# score_page's last results: a page is scored for its features and again for the model's rule points.
+_SCORE_CACHE: OrderedDict[tuple[int, str], tuple[RuleSet, RuleScores]] = OrderedDict()
+SCORE_CACHE_SIZE = 1024
+
+
 def score_page(text: str, rules: RuleSet) -> RuleScores:
     """Scores a page's text against every record type's cues."""
+    key = (id(rules), text)
+    hit = _SCORE_CACHE.get(key)
+    if hit is not None and hit[0] is rules:
+        _SCORE_CACHE.move_to_end(key)
+        return hit[1]
+    scores = _score_page(text, rules)
+    _SCORE_CACHE[key] = (rules, scores)
+    if len(_SCORE_CACHE) > SCORE_CACHE_SIZE:
+        _SCORE_CACHE.popitem(last=False)
+    return scores
+
+
+def _score_page(text: str, rules: RuleSet) -> RuleScores:
     top_text, bottom_text = page_zones(text)
     top = _zone_lines(top_text)
     bottom = _zone_lines(bottom_text)
