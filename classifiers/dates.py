@@ -1,44 +1,187 @@
-"""Dates in record text, as they appear in claim files, and the one date a document is "of".
+"""Dates in record text, as claim files write them, each kept at the precision the text gives.
 
 A claim file writes dates a dozen ways (14 MAR 2009, 14Mar2009, 03/14/2009, 3/14/09, March 14, 2009,
-2009-03-14, 20090314, "DATE OF NOTE: MAR 14, 2009@10:15") and OCR garbles them (O for 0, l for 1).
-Digit look-alikes next to digits are folded before matching, offsets are kept, and every candidate
-goes through datetime.date so an impossible date (31 Feb, month 14) is never returned.
+2009-03-14, 20090314, "DATE OF NOTE: MAR 14, 2009@10:15"), and often only part of one: "April 2008",
+"04/2008", "in 2005". OCR garbles them (O for 0, l for 1, "Oct ober", "Noveber", "12./22/2007").
+Digit look-alikes next to digits are folded and specks inside numbers dropped before matching, offsets
+are kept, and every candidate goes through datetime.date, so an impossible date (31 Feb, month 14) is
+never returned. A month-year or a year is never given an invented day: it is a PartialDate of month
+or year precision ("in 2005" stays 2005, never 2005-07-01).
+
+Which of a document's dates is the one it is OF (note, exam, decision, signature) is decided by role
+in classifiers/document_dates.py; here every date mention is found.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+
+Precision = Literal["day", "month", "year"]
+PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
+
+
+@functools.total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """A calendar date known to the day, the month or only the year.
+
+    ``PartialDate(2005)`` is "2005", ``PartialDate(2008, 4)`` is "April 2008". Ordering is by year, then
+    month, then day, with an unknown part first (2008 < 2008-04 < 2008-04-22)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        # Raises ValueError for an impossible calendar date.
+        dt.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def of(cls, value: dt.date, precision: Precision = "day") -> PartialDate:
+        if precision == "day":
+            return cls(value.year, value.month, value.day)
+        if precision == "month":
+            return cls(value.year, value.month)
+        return cls(value.year)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """From isoformat(): "2005", "2005-07" or "2005-07-14"."""
+        parts = [int(p) for p in text.strip().split("-")]
+        if not 1 <= len(parts) <= 3:
+            raise ValueError(f"not a partial date: {text!r}")
+        return cls(*parts)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the value can mean (2008-04 -> 2008-04-01)."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the value can mean (2008-04 -> 2008-04-30)."""
+        if self.day is not None and self.month is not None:
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def _key(self) -> tuple[int, int, int]:
+        return self.year, self.month or 0, self.day or 0
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def isoformat(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
 
 _MONTHS = {
     "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6,
     "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12,
 }
-# Month names, tolerant of the usual OCR confusions (0CT, N0V, AUC).
-_MONTH_RE = (
-    r"(?P<mon>JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|"
-    r"SEP(?:T(?:EMBER)?)?|[O0]CT(?:[O0]BER)?|N[O0]V(?:EMBER)?|DEC(?:EMBER)?)\.?"
-)
+_MONTH_NAMES = {
+    "JANUARY": 1, "FEBRUARY": 2, "MARCH": 3, "APRIL": 4, "MAY": 5, "JUNE": 6, "JULY": 7,
+    "AUGUST": 8, "SEPTEMBER": 9, "OCTOBER": 10, "NOVEMBER": 11, "DECEMBER": 12,
+}
+# Exact spellings: abbreviations, "SEPT", full names (OCR's 0 for O folded first).
+_MONTH_EXACT: dict[str, int] = {**_MONTHS, "SEPT": 9, **_MONTH_NAMES}
+# Long names with one letter lost or misread by OCR ("NOVEBER", "DECENBER", "0CTOBCR", "MRCH"): a word
+# one deletion (from a name of five or more letters, keeping its first letter) or one substitution (from
+# a name of six or more) away.
+_MONTH_FUZZY: dict[str, int] = {}
+for _name, _number in _MONTH_NAMES.items():
+    for _i in range(1, len(_name)):
+        if len(_name) >= 5:
+            _MONTH_FUZZY.setdefault(_name[:_i] + _name[_i + 1:], _number)
+        if len(_name) >= 6 or _name in ("JUNE", "JULY"):
+            _MONTH_FUZZY.setdefault(_name[:_i] + "?" + _name[_i + 1:], _number)
+    if len(_name) >= 7:  # the first letter misread too ("Gecember")
+        _MONTH_FUZZY.setdefault("?" + _name[1:], _number)
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names (JAN, Sept, OCTOBER, 0CT, Noveber), or None."""
+    key = word.upper().replace("0", "O").rstrip(".")
+    if key in _MONTH_EXACT:
+        return _MONTH_EXACT[key]
+    if len(key) < 4 or not key.isalpha():
+        return None
+    if key in _MONTH_FUZZY:
+        return _MONTH_FUZZY[key]
+    for i in range(len(key)):
+        found = _MONTH_FUZZY.get(key[:i] + "?" + key[i + 1:])
+        if found is not None:
+            return found
+    return None
+
+
+# A word that may be a month (checked by month_number): letters, OCR's 0 for O allowed inside.
+_MONTH_WORD = r"(?P<mon>[A-Za-z0][A-Za-z0]{2,9})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2})"
+_YEAR4 = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)"
 
-_PATTERNS: list[re.Pattern[str]] = [
+# Full dates, then month-year, then years; a later pattern never re-reads part of an earlier match.
+_DAY_PATTERNS: list[re.Pattern[str]] = [
     # 2009-03-14, 2009/03/14
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
-    # 03/14/2009, 3/14/09, 03-14-2009
-    re.compile(r"(?<![\d/])(?P<month>[01]?\d)\s?[/-]\s?(?P<day>[0-3]?\d)\s?[/-]\s?" + _YEAR + r"(?![\d/])"),
-    # 14 MAR 2009, 14Mar2009, 14-Mar-09
-    re.compile(r"(?<![\dA-Z])" + _DAY + r"[\s-]?" + _MONTH_RE + r"[\s,-]{0,2}" + _YEAR + r"(?!\d)", re.I),
-    # March 14, 2009 / MAR 14,2009@10:15
-    re.compile(r"(?<![A-Z])" + _MONTH_RE + r"\s?" + _DAY + r"(?:ST|ND|RD|TH)?(?:\s?,\s?|\s)" + _YEAR + r"(?!\d)", re.I),
+    # 03/14/2009, 3/14/09, 03-14-2009 (and "04/18/201419:25", a time run into the year by OCR)
+    re.compile(r"(?<![\d/])(?P<month>[01]?\d)\s?[/-]\s?(?P<day>[0-3]?\d)\s?[/-]\s?" + _YEAR
+               + r"(?:(?![\d/])|(?<=\d{4})(?=\d{1,2}:\d{2}))"),
+    # 14 MAR 2009, 14Mar2009, 14-Mar-09 (and "09 JUN 19930700", a military time run into the year)
+    # ("Visit #8 January 18, 2018" is no 8 January 2018: a count is no day, and a two-digit "year" followed
+    # by a four-digit one is the day of a March 14, 2009 date)
+    re.compile(r"(?<![\dA-Za-z#])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{0,2}" + _YEAR
+               + r"(?:(?!\d)(?<!\b\d\d)|(?<=\b\d\d)(?!\d)(?!\s?,?\s?(?:19|20)\d{2}\b)"
+               + r"|(?<=\d{4})(?=[0-2]\d[0-5]\d(?!\d)))"),
+    # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011
+    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"\s{0,3}" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?(?:\s?,\s?|\s{1,3})"
+               + _YEAR + r"(?!\d)"),
     # 20090314 (DD 214 blocks, VistA exports)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 ]
+_MONTH_PATTERNS: list[re.Pattern[str]] = [
+    # April 2008, APR 2008, Apr. 2008, April, 2008, Apr-2008
+    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"[\s,-]{1,3}" + _YEAR4 + r"(?![\d/])"),
+    # 04/2008, 4/2008, 04-2008
+    re.compile(r"(?<![\d/.-])(?P<month>[01]?\d)\s?[/-]\s?" + _YEAR4 + r"(?![\d/-])"),
+]
+# A year on its own counts only where the words make it a date: after a preposition or a date label
+# ("in 2005", "since 2013", "Date: 2008"), or as the second year of a range ("2003-2005", "2003 to 2005").
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|during|from|until|till|to|through|thru|by|circa|ca|around|about|of|early|late|mid|year|"
+    r"spring|summer|fall|autumn|winter|date|dated|approx|approximately|approximate|before|after|between|and|"
+    r"onset|began|starting|started|beginning|ended)|\))\W{0,3}$"
+    r"|(?<![\d/.-])(?:19|20)\d{2}\s?(?:-|–|to|through|until)\s?$",
+    re.I,
+)
+_YEAR_ONLY = re.compile(r"(?<![\d/.A-Za-z])(?P<year>(?:19|20)\d{2})(?![\d/]|-(?!(?:19|20)\d{2}\b)\d|\.\d)")
 
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
                                    "i": "1", "!": "1", "S": "5", "B": "8", "Z": "2"})
@@ -46,26 +189,22 @@ _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": 
 _NUMBERISH_TOKEN = re.compile(r"(?<![A-Za-z])[0-9OoQDIl|!SBZ]{2,}(?![A-Za-z])")
 
 
-# Labels whose date is not the date a document is "of".
-_NOT_DOCUMENT_DATE_LABELS = re.compile(
-    r"\b(DOB|BIRTH|BORN|ENTER|ENLIST|SEPARAT|DISCHARG|EXPIR|PRINTED|PRINT DATE|FAX|RECEIVED|REC'?D|"
-    r"EFFECTIVE|ONSET|SINCE|INJUR|ETS|NEXT APPT|FOLLOW|RETURN|REVISION|REV\b|EDITION|SUPERSEDES)", re.I
-)
-_DOCUMENT_DATE_LABELS = re.compile(
-    r"(DATE OF (NOTE|EXAM|EXAMINATION|SERVICE|VISIT|DECISION|REPORT|STUDY|LETTER|STATEMENT)|"
-    r"ENTRY DATE|EXAM DATE|VISIT DATE|STUDY DATE|DATE OF THIS|DECISION DATE|DATE SIGNED|SIGNED|"
-    r"DICTATED|DATE ?:|^DATE$|DATE$|DOS|DATED|ENCOUNTER|DECIDED|REPORT DATE|DATE OF$)", re.I
-)
-
-
 @dataclass(frozen=True)
 class FoundDate:
-    """A date found in text: its value, its [start, end) offsets, and the words labelling it."""
+    """A date found in text: its value, its [start, end) offsets, the words labelling it, its precision.
+
+    ``date`` is the earliest day the mention can mean (a month-year reads as its first day, a year as
+    1 January): use ``value`` (a PartialDate) or ``precision`` wherever a partial date matters."""
 
     date: dt.date
     start: int
     end: int
     label: str
+    precision: Precision = "day"
+
+    @property
+    def value(self) -> PartialDate:
+        return PartialDate.of(self.date, self.precision)
 
 
 def _fold_lookalikes(text: str) -> str:
@@ -79,21 +218,48 @@ def _fold_lookalikes(text: str) -> str:
     return _NUMBERISH_TOKEN.sub(fold, text)
 
 
-# OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "03,/16/2009", "2.022").
-_SPECK_BETWEEN = re.compile(r"(?<=[0-9A-Za-z])[`'~,](?=[0-9/])|(?<=[0-9/])[`'~,](?=[0-9])")
+# OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "03,/16/2009", "2.022", "12./22/2007",
+# "02/0.5/2023").
+# OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "12./22/2007", "02/0.5/2023", "22' SEP
+# 2007", "5,` 2031"), removed first; then commas and dots inside numbers ("03,/16/2009", "2.022"), but not
+# the comma between a day and its year ("28,2020").
+_SPECK = re.compile(
+    r"(?<=[0-9A-Za-z])[`'~](?=[0-9/])|(?<=[0-9/])[`'~](?=[0-9])"
+    r"|(?<=\d)[`'~](?=\s[A-Za-z]{3})|[`~](?=\s?\d)|(?<=\d)[`~]"
+)
+_PUNCT_IN_NUMBER = re.compile(
+    r"(?<=[0-9A-Za-z]),(?=[0-9/])(?!(?:19|20)\d{2}(?!\d))|(?<=[0-9/]),(?=[0-9])(?!(?:19|20)\d{2}(?!\d))|(?<=/),"
+    r"|(?<=\d)\.(?=/)|(?<=/)\.(?=\d)|(?<=\d)\.(?=\d{1,2}/)|(?<=/\d)\.(?=\d)"
+)
+# "08l26/2010": OCR read the first slash of a date as l, I or |.
+_SLASH_AS_LETTER = re.compile(r"(?<![\d/])(\d{1,2})[lI|](?=\d{1,2}/\d{2,4}(?!\d))")
 _DOT_IN_NUMBER = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+# A month name broken by OCR: "Oct ober", "Jun,e", "Sep~tember".
+_BROKEN_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,8})[\s,.'`~]([A-Za-z]{1,8})(?![A-Za-z])")
+
+
+def _drop(text: str, offsets: list[int], drop: set[int]) -> tuple[str, list[int]]:
+    """text without the characters at the drop positions, with the kept characters' original offsets."""
+    if not drop:
+        return text, offsets
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [offsets[i] for i in kept] + [offsets[len(text)]]
 
 
 def _despeckle(text: str) -> tuple[str, list[int]]:
-    """text without OCR specks inside numbers, and for each kept character its offset in text."""
-    drop: set[int] = {m.start() for m in _SPECK_BETWEEN.finditer(text)}
+    """text without OCR specks inside numbers and month names, and for each kept character its offset."""
+    text = _SLASH_AS_LETTER.sub(lambda m: m.group(1) + "/", text)  # same length: offsets unchanged
+    offsets = list(range(len(text) + 1))
+    text, offsets = _drop(text, offsets, {m.start() for m in _SPECK.finditer(text)})
+    drop: set[int] = {m.start() for m in _PUNCT_IN_NUMBER.finditer(text)}
     for m in _DOT_IN_NUMBER.finditer(text):
         if len(m.group(1)) + len(m.group(2)) in (4, 8):  # a year or a YYYYMMDD split by a speck
             drop.add(m.start() + len(m.group(1)))
-    if not drop:
-        return text, list(range(len(text) + 1))
-    kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), kept + [len(text)]
+    for m in _BROKEN_WORD.finditer(text):
+        joined = (m.group(1) + m.group(2)).upper()
+        if joined in _MONTH_NAMES and m.group(1).upper() not in _MONTH_NAMES:
+            drop.add(m.end(1))
+    return _drop(text, offsets, drop)
 
 
 def _year(raw: str) -> int:
@@ -103,10 +269,10 @@ def _year(raw: str) -> int:
     return year
 
 
-def _month(match: re.Match[str]) -> int:
+def _month(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("mon"):
-        return _MONTHS[groups["mon"].upper().replace("0", "O")[:3]]
+        return month_number(groups["mon"])
     return int(groups["month"])
 
 
@@ -115,62 +281,111 @@ def _label_before(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     window = text[max(line_start, start - 60):start]
     window = re.sub(r"[\s:;=\-–(),.#]+$", "", window)
-    # Keep the last clause only: two fields on one line are separated by 2+ spaces or a pipe.
+    # Keep the last clause only: two fields on one line are separated by 2+ spaces or a pipe, or by the
+    # value of the field before ("DOB: 12/20/1986 Exam Date").
     window = re.split(r"\s{2,}|\|", window)[-1]
+    window = re.split(r"\d[\d/.:-]*\s+(?=[A-Za-z])", window)[-1]
     return window.strip(" :.-").strip()
 
 
 def find_dates(text: str) -> list[FoundDate]:
-    """Every valid calendar date in text, in reading order, without overlaps; offsets index text."""
+    """Every date mention in text, in reading order, without overlaps; offsets index text.
+
+    Full dates (precision "day"), month-years ("April 2008", "04/2008": "month") and years that the words
+    make dates ("in 2005", "since 2013", "Date: 2008": "year"). A bare number that could be a year
+    (a count, a code) is not a date."""
+    return list(_cached_dates(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _cached_dates(text: str) -> tuple[FoundDate, ...]:
+    """find_dates, remembered: segmentation, dating and encounters read the same pages."""
     clean, offsets = _despeckle(text)
-    return [
-        FoundDate(d.date, offsets[d.start], offsets[d.end - 1] + 1, _label_before(text, offsets[d.start]))
+    return tuple(
+        FoundDate(d.date, offsets[d.start], offsets[d.end - 1] + 1, _label_before(text, offsets[d.start]), d.precision)
         for d in _find_dates_in(clean)
-    ]
+    )
+
+
+def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
 
 
 def _find_dates_in(text: str) -> list[FoundDate]:
     folded = _fold_lookalikes(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    for pattern in _DAY_PATTERNS:
         for m in pattern.finditer(folded):
             start, end = m.span()
-            if any(start < e and s < end for s, e in taken):
+            if _overlaps(start, end, taken):
+                continue
+            month = _month(m)
+            if month is None:  # a word that is not a month: nothing here, and nothing taken
                 continue
             try:
-                value = dt.date(_year(m.group("year")), _month(m), int(m.group("day")))
-            except (ValueError, KeyError):
+                value: dt.date | None = dt.date(_year(m.group("year")), month, int(m.group("day")))
+            except ValueError:
                 value = None
-            if value is None or not MIN_YEAR <= value.year <= MAX_YEAR:
-                # Written as a date but not a possible one: never re-read part of it as another date.
-                taken.append((start, end))
+            # Written as a date but not a possible one: never re-read part of it as another date.
+            taken.append((start, end))
+            if value is not None and MIN_YEAR <= value.year <= MAX_YEAR:
+                found.append(FoundDate(value, start, end, _label_before(text, start), "day"))
+    for pattern in _MONTH_PATTERNS:
+        for m in pattern.finditer(folded):
+            start, end = m.span()
+            if _overlaps(start, end, taken):
+                continue
+            month = _month(m)
+            if month is None or not 1 <= month <= 12:
                 continue
             taken.append((start, end))
-            found.append(FoundDate(value, start, end, _label_before(text, start)))
+            found.append(FoundDate(dt.date(int(m.group("year")), month, 1), start, end,
+                                   _label_before(text, start), "month"))
+    for m in _YEAR_ONLY.finditer(folded):
+        start, end = m.span()
+        if _overlaps(start, end, taken):
+            continue
+        line_start = folded.rfind("\n", 0, start) + 1
+        if not _YEAR_CONTEXT.search(folded[max(line_start, start - 24):start]):
+            continue
+        taken.append((start, end))
+        found.append(FoundDate(dt.date(int(m.group("year")), 1, 1), start, end, _label_before(text, start), "year"))
     found.sort(key=lambda f: f.start)
     return found
 
 
-# For a DD 214 the date it is "of" is the separation date; elsewhere those labels are excluded.
-_SEPARATION_LABEL = re.compile(r"SEPARAT", re.I)
+def line_number(text: str, offset: int) -> int:
+    """The 1-based line of text that offset falls on."""
+    return text.count("\n", 0, offset) + 1
 
 
-def document_date(text: str, record_type: str | None = None) -> dt.date | None:
-    """The date a document is of (note, exam, decision, report), or None when the text has no usable date.
+# What separates two events in one sentence: a semicolon, a new clause ("and", "but", "then", "later",
+# "after that"), a colon. A date across one of these is further from an event word than its characters say.
+_CLAUSE_BREAK = re.compile(r"[;:]|,?\s\b(?:and|but|then|later|whereas|while|after that|before that)\b", re.I)
+CLAUSE_BREAK_DISTANCE = 40
 
-    Preference: a date labelled as the document's own (DATE OF NOTE, EXAM DATE, Date:), then the
-    first date near the top that is not a birth/entry/print date, then any such date.
-    """
-    dates = [d for d in find_dates(text) if d.date <= dt.date(MAX_YEAR, 1, 1)]
-    if not dates:
-        return None
-    if record_type == "service_personnel":
-        for d in dates:
-            if _SEPARATION_LABEL.search(d.label):
-                return d.date
+
+def nearest_date(dates: Sequence[FoundDate], start: int, end: int | None = None, text: str | None = None
+                 ) -> FoundDate | None:
+    """The date mention nearest the span [start, end) (an event's words), or None when there is none.
+
+    Distance is in characters between the two spans; with text given, each clause break between them
+    ("; ", ", and ", " but ") adds CLAUSE_BREAK_DISTANCE, so in "fell in April 2009, and in 2011 hurt his
+    knee" the fall is dated April 2009 and the knee 2011. Ties go to the date before the event."""
+    end = start if end is None else end
+    best: tuple[float, int, FoundDate] | None = None
     for d in dates:
-        if d.label and _DOCUMENT_DATE_LABELS.search(d.label) and not _NOT_DOCUMENT_DATE_LABELS.search(d.label):
-            return d.date
-    usable = [d for d in dates if not _NOT_DOCUMENT_DATE_LABELS.search(d.label)]
-    return (usable or dates)[0].date
+        if d.end <= start:
+            gap_start, gap_end, after = d.end, start, 1
+        elif d.start >= end:
+            gap_start, gap_end, after = end, d.start, 2
+        else:
+            gap_start = gap_end = after = 0
+        distance: float = gap_end - gap_start
+        if text is not None and gap_end > gap_start:
+            distance += CLAUSE_BREAK_DISTANCE * len(_CLAUSE_BREAK.findall(text[gap_start:gap_end]))
+        key = (distance, after, d)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None

@@ -1,11 +1,19 @@
-"""Split one file's pages into documents and type and date each one.
+"""Split one file's pages into documents; type, date and title each one; find its encounters.
 
-A C-file is one long scan of many documents. A page starts a new document when it opens like a
-first page (a form title or number at the top, a VistA "LOCAL TITLE:", a letterhead, "Page 1 of N"),
-when its record type changes with confidence, or when its own header date differs from the current
-document's; it continues the previous one on "Page k of N" (k > 1), "(continued)", a blank page, or
-no opening cue. Two notes of the same type back to back each open with their own header, so they are
-two documents. Provider corrections override all of this.
+A C-file is one long scan of many documents. start_reason() decides, page by page, in order of
+strength: explicit numbering ("Page 1 of N" starts, "Page k of N" continues), a fax cover sheet (a
+document of its own, and so is what it transmits), "(continued)", a codesheet filed with its rating
+decision, a running title of an open letter or Board decision, text that opens mid-sentence, an opening
+cue (a form or record title on a title-shaped line, a VistA note header, a letterhead, a salutation near
+the top), numbering without a total ("- 3 -", "Page 3"), a form of another type, one fax transmission,
+a signature block followed by a new header, text running on from the previous page, an open letter or
+decision (a salutation or a Board decision still waiting for its signature), a new record date at the
+top, a new header with a type change, a running header, and a confident change of type. Provider
+corrections override all of this.
+
+Each document is then typed by its pages' votes (classifiers/record_type_model.py and the rule pack),
+dated by role (classifiers/document_dates.py: the date it is OF, at the text's precision, with where it
+was read), titled (classifiers/document_titles.py) and split into encounters (classifiers/encounters.py).
 """
 
 from __future__ import annotations
@@ -14,12 +22,17 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from classifiers.dates import document_date
+from rapidfuzz import fuzz
+
+from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction, resolve_corrections
+from classifiers.document_dates import DocumentDate, document_date_of
+from classifiers.document_titles import document_title
+from classifiers.encounters import Encounter, find_encounters
+from classifiers.fax import same_transmission
 from classifiers.page_features import PageFeatures, page_features
 from classifiers.record_type_model import RecordTypeModel
-from classifiers.record_types import RECORD_TYPES, RuleSet, default_rules
-from classifiers.service_periods import find_service_periods
+from classifiers.record_types import RECORD_TYPES, FoldedText, RuleSet, default_rules
 
 # Confidence given to a type the rule pack is sure of (a form title/number at the top or bottom).
 # On 20 training files, clean and noised, all 475 pages the rules were sure of were right; 0.96
@@ -43,6 +56,13 @@ LOW_FAMILIARITY_MIN_PROBABILITY = 0.60
 # page accuracy 0.842 → 0.873 clean, 0.775 → 0.813 noised, and boundary F1 in every fold; lower
 # values gained little more.
 TYPE_CHANGE_PROBABILITY = 0.50
+# A page that opens like a first page (a title line, a "Date:" or "RE:" field) starts a new document on a
+# type change this sure. Chosen on the development folds (--dev, training variants only).
+NEW_HEADER_TYPE_PROBABILITY = 0.40
+# A page holding this many section headings of a decision (FINDINGS OF FACT, ORDER...) opens one that
+# runs until its signature, as does a page of a decision type.
+DECISION_SECTIONS_TO_OPEN = 2
+DECISION_TYPES = frozenset({"board_decision"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +77,12 @@ class PagePrediction:
 
 @dataclass
 class DocumentSegment:
-    """A run of pages that form one document, with its type, calibrated confidence, date and title."""
+    """A run of pages that form one document: its type and calibrated confidence, the date it is of,
+    a readable title, and its encounters (dated entries).
+
+    date: the earliest day the document's date can mean (for sorting and SQL date columns); with
+    date_precision ("day", "month", "year") it is the PartialDate in partial_date. date_source: where
+    the date was read (page, line, role). encounters: in document order; one for a single-visit document."""
 
     first_page: int
     last_page: int
@@ -66,6 +91,14 @@ class DocumentSegment:
     date: dt.date | None = None
     title: str | None = None
     vbms_type_id: int | None = None
+    date_precision: str | None = None
+    date_source: DocumentDate | None = None
+    encounters: list[Encounter] = field(default_factory=list)
+
+    @property
+    def partial_date(self) -> PartialDate | None:
+        """The document's date at the precision the text gives."""
+        return self.date_source.value if self.date_source else None
 
 
 def predict_pages(
@@ -110,27 +143,166 @@ def _continues_form(page: PageFeatures, prediction: PagePrediction, doc_type: st
             and doc_type not in titles and not page.vista_note_start and not page.letterhead)
 
 
-def _starts_document(
-    prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc_type: str, doc_date: dt.date | None
-) -> bool:
+@dataclass
+class _OpenDocument:
+    """What segmentation remembers of the document being built: its type and date, whether it is a
+    letter or decision still waiting for its signature, and the fax transmission it came in."""
+
+    record_type: str = ""
+    date: PartialDate | None = None
+    letter_open: bool = False
+    decision_open: bool = False
+    closed: bool = False
+    fax_key: str | None = None
+    cover_sheet: bool = False
+    dates: set[PartialDate] = field(default_factory=set)
+    decision_dates: set[PartialDate] = field(default_factory=set)
+
+    def add(self, page: PageFeatures, prediction: PagePrediction, first: bool) -> None:
+        if first:
+            self.record_type = prediction.record_type
+            self.date = page.header_value
+            self.letter_open = self.decision_open = self.closed = False
+            self.fax_key = page.fax_key
+            self.cover_sheet = page.fax_cover
+            self.dates = set()
+            self.decision_dates = set()
+        elif self.date is None:
+            self.date = page.header_value
+        self.dates |= page.dates
+        for value in (page.decision_value, page.header_value):
+            if value is not None and value.precision == "day":
+                self.decision_dates.add(value)
+        if page.salutation:
+            self.letter_open = True
+            self.closed = False
+        if page.decision_sections >= DECISION_SECTIONS_TO_OPEN or (
+            prediction.record_type in DECISION_TYPES and (prediction.strong or page.decision_sections)
+        ):
+            self.decision_open = True
+            self.closed = False
+        if page.closing:
+            self.letter_open = self.decision_open = False
+            self.closed = True
+
+
+def _numbered_next(prev: PageFeatures, page: PageFeatures) -> bool:
+    """A page number without a total that follows the previous page's, or a 2 after an unnumbered page."""
+    if page.page_number is None or page.page_number < 2:
+        return False
+    if page.page_number_explicit:
+        return True  # "Page 3": not a first page
+    if prev.page_of is not None:
+        return page.page_number == prev.page_of[0] + 1
+    if prev.page_number is not None:
+        return page.page_number == prev.page_number + 1
+    return page.page_number == 2
+
+
+def _transmission_ended(prev: PageFeatures) -> bool:
+    """The previous page was the last of its fax transmission ("P.5/5")."""
+    return bool(prev.fax_counter and prev.fax_counter[1] and prev.fax_counter[0] >= prev.fax_counter[1])
+
+
+def _same_fax(prev: PageFeatures, page: PageFeatures) -> bool:
+    """The next page of one fax transmission: the same banner, and its counter one on (when printed)."""
+    if not same_transmission(page.fax_key, prev.fax_key):
+        return False
+    if page.fax_counter and prev.fax_counter and page.fax_key == prev.fax_key:
+        return page.fax_counter[0] == prev.fax_counter[0] + 1
+    return True
+
+
+# A line that repeats one of the previous page's last lines this closely (0-100) is a running footer.
+RUNNING_LINE_SIMILARITY = 80.0
+
+
+def _repeats(line: str, lines: Sequence[str]) -> bool:
+    """The line repeats one of lines (a running footer or header), allowing for OCR damage."""
+    return bool(line) and any(line == other or fuzz.ratio(line, other) >= RUNNING_LINE_SIMILARITY for other in lines)
+
+
+def _repeats_title(page: PageFeatures, doc_type: str) -> bool:
+    """The only titles at the top of the page are the current document's own, and nothing else says a
+    new document starts there (no letterhead, no VistA note header, no "Page 1 of N")."""
+    titles = set(page.rule_scores.top_titles)
+    return (bool(titles) and titles <= {doc_type} and not page.letterhead and not page.vista_note_start
+            and not page.fax_cover)
+
+
+def start_reason(
+    prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc: _OpenDocument
+) -> tuple[bool, str]:
+    """Whether the page starts a new document, and why (the first rule that decides, in order of
+    strength: explicit numbering and cover sheets, "(continued)", opening cues, numbering, a form
+    number, one fax transmission, a signature then a new header, text running on, an open letter or
+    decision, a new record date, a running header, a confident change of type)."""
+    doc_type = doc.record_type
     if page.is_blank and not prediction.strong:
-        return False  # a blank page belongs with what it was scanned with
+        return False, "blank page"
+    if page.fax_cover or doc.cover_sheet:
+        return True, "fax cover sheet"  # a cover sheet is a document of its own, and so is what it transmits
     if page.page_of is not None:
         k, n = page.page_of
         if k == 1:
-            return True
+            return True, "page 1 of N"
         if prev.page_of is not None and prev.page_of == (k - 1, n):
-            return False
-        return prediction.strong and prediction.record_type != doc_type and bool(page.rule_scores.top_titles)
+            return False, "page k of N continues"
+        new_form = prediction.strong and prediction.record_type != doc_type and bool(page.rule_scores.top_titles)
+        return new_form, "page k of N, another form" if new_form else "page k of N"
     if prev.page_of is not None and prev.page_of[0] == prev.page_of[1] and not page.continued_marker:
-        return True  # the previous page was "Page N of N"
-    if page.continued_marker:
-        return False
-    if prediction.record_type != doc_type and (prediction.strong or prediction.confidence >= TYPE_CHANGE_PROBABILITY):
-        return True
-    if page.opens_document and not _continues_form(page, prediction, doc_type):
-        return True
-    return page.header_date is not None and doc_date is not None and page.header_date != doc_date
+        return True, "after page N of N"
+    if page.continued_marker and not (prediction.strong and prediction.record_type != doc_type):
+        return False, "continued"  # a continuation of another form does not continue this document
+    if page.codesheet and doc_type == "rating_decision" and (
+        page.decision_value is None or not doc.decision_dates or page.decision_value in doc.dates
+    ):
+        return False, "codesheet of its rating decision"  # unless the decision shows another date
+    if (doc.letter_open or doc.decision_open) and _repeats_title(page, doc_type):
+        return False, "running title of an open letter or decision"
+    if page.starts_mid_sentence and not (page.letterhead or page.vista_note_start or page.fax_cover
+                                         or prev.closing_at_end):
+        return False, "opens mid-sentence"
+    # A short page's own footer standing in its top zone, the same as the previous page's: no new title.
+    running_footer = page.title_in_footer and all(_repeats(line, prev.last_lines) for line in page.title_lines)
+    if page.opens_document and not running_footer and not _continues_form(page, prediction, doc_type):
+        return True, "opening cue"
+    if _numbered_next(prev, page):
+        return False, "page number continues"
+    if prediction.strong and prediction.record_type != doc_type:
+        return True, "form of another type"
+    if _same_fax(prev, page):
+        return False, "same fax transmission"
+    if prev.closing_at_end and page.header_like and not _repeats(page.first_line, prev.last_lines):
+        return True, "signature block, then a new header"
+    changes_type = prediction.record_type != doc_type and prediction.confidence >= TYPE_CHANGE_PROBABILITY
+    if prev.runs_on and not (page.header_like and changes_type):
+        return False, "text runs on"
+    if doc.letter_open or doc.decision_open:
+        if page.header_like and changes_type:
+            return True, "new header and type inside an open letter"
+        return False, "open letter or decision"
+    if (doc.fax_key and page.fax_key is None and not page.opens_document and not _transmission_ended(prev)
+            and not changes_type):
+        return False, "inside a fax transmission (banner lost)"
+    if page.header_value is not None and doc.date is not None and page.header_value != doc.date:
+        return True, "new record date"
+    if page.header_like and prediction.record_type != doc_type and (
+        prediction.record_type == "other" or prediction.confidence >= NEW_HEADER_TYPE_PROBABILITY
+        or doc.date is None and page.header_value is not None
+    ):
+        return True, "new header and type"
+    if page.first_line and page.first_line == prev.first_line:
+        return False, "running header"
+    if changes_type:
+        return True, "type change"
+    return False, "no opening cue"
+
+
+def _starts_document(
+    prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc: _OpenDocument
+) -> bool:
+    return start_reason(prev, page, prediction, doc)[0]
 
 
 # How much a page's vote counts in its document's type: the first page names the document.
@@ -138,8 +310,21 @@ FIRST_PAGE_WEIGHT = 2.0
 STRONG_PAGE_WEIGHT = 2.0
 
 
+def yielding_types(text: str, rules: RuleSet) -> frozenset[str]:
+    """Types a whole document yields (config: yields_to): a clinic letterhead's type when the document
+    holds enough of another type's words - an opinion letter whose opinion stands on its second page."""
+    folded = FoldedText.of(text)
+    found: set[str] = set()
+    for t in rules.types:
+        for other, min_hits in t.yields_to.items():
+            other_rules = rules.by_type.get(other)
+            if other_rules and sum(1 for cue in other_rules.body if cue.found_in(folded)) >= min_hits:
+                found.add(t.record_type)
+    return frozenset(found)
+
+
 def _document_type(
-    predictions: Sequence[PagePrediction], features: Sequence[PageFeatures]
+    predictions: Sequence[PagePrediction], features: Sequence[PageFeatures], yielded: frozenset[str] = frozenset()
 ) -> tuple[str, float]:
     """The document's type from its pages' votes: each page votes its probabilities (a page typed by
     a strong rule votes for that type), the first page and rule-typed pages count double."""
@@ -148,33 +333,34 @@ def _document_type(
     totals: dict[str, float] = {}
     weight_sum = 0.0
     for position, p in content:
-        weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if p.strong else 1.0)
-        # An unsure page votes its probabilities, not for "other".
-        votes = {p.record_type: p.confidence} if p.strong or not p.probabilities else p.probabilities
+        # A page typed by a letterhead alone (a clinic's name) votes like any page, by the model: the
+        # letter on it may be an opinion whose words stand on its later pages.
+        strong = (p.strong and p.record_type not in features[position].rule_scores.letterhead_only
+                  and p.record_type not in yielded)
+        weight = (FIRST_PAGE_WEIGHT if position == content[0][0] else 1.0) * (STRONG_PAGE_WEIGHT if strong else 1.0)
+        # An unsure page votes its probabilities, not for "other"; a letterhead page is a clinic's and
+        # votes for no "other".
+        votes = {p.record_type: p.confidence} if strong or not p.probabilities else p.probabilities
+        if p.strong and not strong:
+            votes = {t: v for t, v in votes.items() if t != "other"}
         for record_type, prob in votes.items():
             totals[record_type] = totals.get(record_type, 0.0) + weight * prob
         weight_sum += weight
-    best = max(totals, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
+    candidates = [t for t in totals if t not in yielded] or list(totals)
+    best = max(candidates, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
     # Confidence: the winning type's weighted mean probability over the pages.
     confidence = totals[best] / weight_sum if weight_sum else 0.0
     first = content[0][1]
     opens_unknown = first.record_type == "other" and not first.strong and first.confidence <= UNSURE_CONFIDENCE
     if opens_unknown and confidence < 0.5:  # the document opens with a page unlike anything known
         return "other", min(UNSURE_CONFIDENCE, confidence)
+    letterhead = features[content[0][0]].rule_scores.letterhead_only | yielded
+    if best != "other" and first.strong and first.record_type in letterhead:
+        return best, confidence  # on a clinic's letterhead: a clinical record, however unsure its kind
     if best == "other" or confidence < MIN_MODEL_PROBABILITY:
         unsure = min((p.confidence for _, p in content if p.record_type == "other"), default=confidence)
         return "other", min(UNSURE_CONFIDENCE, unsure) if not any(p.strong for _, p in content) else confidence
     return best, confidence
-
-
-def _document_date(first_page: str, whole: str, record_type: str) -> dt.date | None:
-    """A DD 214 is dated by its separation date (block 12b, whatever the layout); others by
-    dates.document_date on the first page, else anywhere in the document."""
-    if record_type == "service_personnel":
-        ends = [p.end for p in find_service_periods(whole) if p.end is not None]
-        if ends:
-            return max(ends)
-    return document_date(first_page, record_type) or document_date(whole, record_type)
 
 
 def segment_and_classify(
@@ -183,7 +369,8 @@ def segment_and_classify(
     model: RecordTypeModel | None = None,
     rules: RuleSet | None = None,
 ) -> list[DocumentSegment]:
-    """Documents of one file, covering every page exactly once, in page order.
+    """Documents of one file, covering every page exactly once, in page order, each with its type,
+    date (value, precision, source), title and encounters.
 
     pages: (1-based page number, page text), in order. corrections: provider corrections, oldest first;
     they win over rules and model. model: None types by the rule pack alone.
@@ -198,44 +385,45 @@ def segment_and_classify(
     overrides = resolve_corrections(corrections)
 
     groups: list[list[int]] = []
-    doc_type = ""
-    doc_date: dt.date | None = None
+    doc = _OpenDocument()
     for i, number in enumerate(numbers):
         if i == 0 or number in overrides.forced_starts:
             start = True
         elif number in overrides.forced_continuations:
             start = False
         else:
-            start = _starts_document(features[i - 1], features[i], predictions[i], doc_type, doc_date)
+            start = _starts_document(features[i - 1], features[i], predictions[i], doc)
         if start:
             groups.append([i])
-            doc_type = predictions[i].record_type
-            doc_date = features[i].header_date
         else:
             groups[-1].append(i)
-            if doc_date is None:
-                doc_date = features[i].header_date
             if features[groups[-1][0]].is_blank and not features[i].is_blank:
-                doc_type = predictions[i].record_type
+                doc.record_type = predictions[i].record_type
+        doc.add(features[i], predictions[i], start)
 
     segments = []
     for group in groups:
         first, last = numbers[group[0]], numbers[group[-1]]
-        record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group])
+        yielded = yielding_types("\n".join(texts[i] for i in group), rules) if len(group) > 1 else frozenset()
+        record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group],
+                                                 yielded)
         if first in overrides.types_by_start:
             record_type, confidence = overrides.types_by_start[first], 1.0
-        first_text = next((texts[i] for i in group if not features[i].is_blank), texts[group[0]])
-        date = _document_date(first_text, "\n".join(texts[i] for i in group), record_type)
-        title = next((features[i].title for i in group if not features[i].is_blank), None)
+        doc_pages = [(numbers[i], texts[i]) for i in group]
+        dated = document_date_of(doc_pages, record_type)
+        title = document_title(record_type, [t for _, t in doc_pages])
         segments.append(
             DocumentSegment(
                 first_page=first,
                 last_page=last,
                 record_type=record_type,
                 confidence=round(min(max(confidence, 0.0), 1.0), 4),
-                date=date,
+                date=dated.value.earliest if dated else None,
                 title=title,
                 vbms_type_id=rules.vbms_type_id(record_type),
+                date_precision=dated.value.precision if dated else None,
+                date_source=dated,
+                encounters=find_encounters(doc_pages, record_type, dated, title),
             )
         )
     return segments

@@ -27,7 +27,7 @@ ARTIFACT_FORMAT = "claimdex.record_type_model"
 ARTIFACT_VERSION = 1
 # Bump when the feature set or the training recipe changes (the rule points are features: a change to
 # how record_types.py scores a page counts), so `claimdex train` must be run again.
-MODEL_RECIPE_VERSION = "6"
+MODEL_RECIPE_VERSION = "7"
 RULE_POINT_SCALE = 6.0
 # The vectorizer parameters that shape features at prediction time (fit-only ones are left out).
 _VECTORIZER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "token_pattern", "binary",

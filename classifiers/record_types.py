@@ -9,6 +9,7 @@ is done on a folded copy of the text (case, spacing, punctuation and OCR look-al
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,9 @@ FORM_NUMBER_LINE_SHARE = 0.15
 # form number opening them titles them (see Cue.titles_line).
 NUMBERED_ITEM_SHARE = 2.0
 _NUMBERED_ITEM = re.compile(r"^\s*(?:ITEM\s*)?\d{1,3}[a-zA-Z]?\s?[.):]\s", re.I)
+# A bullet of a list ("- Board of Veterans' Appeals decision of March 19, 2024" in a list of evidence)
+# names a document; it is not one.
+_LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
 # An index or table-of-contents entry: "Tab B  Nexus letter ........ 12" names a document, it is not one.
 _INDEX_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
 
@@ -187,6 +191,8 @@ class RuleScores:
     top_titles: Mapping[str, tuple[str, ...]]
     zone_titled: frozenset[str] = frozenset()
     outranked: frozenset[str] = frozenset()
+    # Types titled only by a clinic's name on a letterhead: it says who wrote, not what the page is.
+    letterhead_only: frozenset[str] = frozenset()
 
     def best(self) -> tuple[str, float, float]:
         """(best type, its points, runner-up's points)."""
@@ -239,16 +245,44 @@ _TITLE_LABEL = re.compile(r"^\s*(?:L\W?[O0]CAL\s*T[I1l]TLE|STANDARD\s*T[I1l]TLE|
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b")
 
 
+# A letter's date standing alone on its line, and an address line (a PO box, a street number or a ZIP code).
+_DATE_LINE = re.compile(
+    r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4})\s*$")
+_ADDRESS_LINE = re.compile(r"\bP\.?\s?O\.?\s+BOX\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|^\s*\d{2,6}\s+[A-Z]", re.I)
+
+
+def _address_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a letter's inside address: the blocks below its date line that hold a PO
+    box, a street or a ZIP code. "Board of Veterans' Appeals, PO Box 27063" there is who the letter is
+    to, not what it is; the letterhead above the date is the sender's and keeps its weight."""
+    date_at = next((i for i, line in enumerate(lines[:14]) if _DATE_LINE.match(line)), None)
+    if date_at is None:
+        return set()
+    found: set[int] = set()
+    block: list[int] = []
+    for i in range(date_at + 1, len(lines) + 1):
+        if i == len(lines) or not lines[i].strip():
+            if any(_ADDRESS_LINE.search(lines[j]) for j in block):
+                found.update(block)
+            block = []
+        else:
+            block.append(i)
+    return found
+
+
 def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     """The zone's lines, each with the share of it a cue must fill to be its title. A VistA
     "LOCAL TITLE:" value counts as a line of its own; lines above a letterhead's phone number are
-    the letterhead (clinic names) and need less."""
-    raw_lines = [line for line in zone.split("\n") if line.strip()]
+    the letterhead (clinic names) and need less; a letter's inside address names no title."""
+    all_lines = zone.split("\n")
+    addressee = _address_lines(all_lines)
+    raw_lines = [line for i, line in enumerate(all_lines) if line.strip()]
+    addressed = {k for k, i in enumerate(i for i, line in enumerate(all_lines) if line.strip()) if i in addressee}
     phone_at = next((i for i, line in enumerate(raw_lines[:6]) if _PHONE.search(line)), None)
     lines: list[tuple[FoldedText, float]] = []
     for i, line in enumerate(raw_lines):
         share = LETTERHEAD_LINE_SHARE if phone_at is not None and i <= phone_at else TITLE_LINE_SHARE
-        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line):
+        if _NUMBERED_ITEM.match(line) or _INDEX_ENTRY.search(line) or _LIST_ITEM.match(line) or i in addressed:
             share = NUMBERED_ITEM_SHARE
         lines.append((FoldedText.of(line), share))
         labelled = _TITLE_LABEL.match(line)
@@ -257,8 +291,26 @@ def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     return lines
 
 
+# score_page's last results: a page is scored for its features and again for the model's rule points.
+_SCORE_CACHE: OrderedDict[tuple[int, str], tuple[RuleSet, RuleScores]] = OrderedDict()
+SCORE_CACHE_SIZE = 1024
+
+
 def score_page(text: str, rules: RuleSet) -> RuleScores:
     """Scores a page's text against every record type's cues."""
+    key = (id(rules), text)
+    hit = _SCORE_CACHE.get(key)
+    if hit is not None and hit[0] is rules:
+        _SCORE_CACHE.move_to_end(key)
+        return hit[1]
+    scores = _score_page(text, rules)
+    _SCORE_CACHE[key] = (rules, scores)
+    if len(_SCORE_CACHE) > SCORE_CACHE_SIZE:
+        _SCORE_CACHE.popitem(last=False)
+    return scores
+
+
+def _score_page(text: str, rules: RuleSet) -> RuleScores:
     top_text, bottom_text = page_zones(text)
     top = _zone_lines(top_text)
     bottom = _zone_lines(bottom_text)
@@ -270,9 +322,11 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
     points: dict[str, float] = {}
     top_titles: dict[str, tuple[str, ...]] = {}
     zone_titled: set[str] = set()
+    letterhead_only: set[str] = set()
     for type_rules in rules.types:
         score = 0.0
         in_top: list[str] = []
+        titled_by_letterhead = False
         for cue in type_rules.title:
             if cue.found_in(top_all, fuzzy=True) and any(cue.titles_line(line, share) for line, share in top):
                 score += TITLE_IN_ZONE_POINTS
@@ -290,6 +344,7 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
             if on_letterhead:
                 score += TITLE_IN_ZONE_POINTS
                 in_top.append(cue.phrase)
+                titled_by_letterhead = True
             elif cue.found_in(whole):
                 score += BODY_POINTS
         score += sum(BODY_POINTS for cue in type_rules.body if cue.found_in(whole))
@@ -297,6 +352,8 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
         if in_top:
             top_titles[type_rules.record_type] = tuple(in_top)
             zone_titled.add(type_rules.record_type)
+            if titled_by_letterhead and len(in_top) == sum(1 for c in type_rules.letterhead if c.phrase in in_top):
+                letterhead_only.add(type_rules.record_type)
     outranked = {
         loser for t in rules.types if t.record_type in zone_titled for loser in t.outranks if loser in zone_titled
     }
@@ -307,4 +364,4 @@ def score_page(text: str, rules: RuleSet) -> RuleScores:
             other_rules = rules.by_type.get(other)
             if other_rules and sum(1 for cue in other_rules.body if cue.found_in(whole)) >= min_hits:
                 outranked.add(t.record_type)
-    return RuleScores(points, top_titles, frozenset(zone_titled), frozenset(outranked))
+    return RuleScores(points, top_titles, frozenset(zone_titled), frozenset(outranked), frozenset(letterhead_only))

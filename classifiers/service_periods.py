@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from classifiers.dates import find_dates
 
@@ -60,6 +62,43 @@ _LOOKAHEAD = 400
 
 
 @dataclass(frozen=True)
+class _Span:
+    """Where a label stands (the two methods of re.Match that the pairing below uses)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+# The block 12 labels as printed, for finding them when OCR has broken a letter or two.
+ENTRY_LABEL_WORDS = "DATE ENTERED AD THIS PERIOD"
+SEPARATION_LABEL_WORDS = "SEPARATION DATE THIS PERIOD"
+LABEL_SIMILARITY = 85.0
+
+
+def _labels(text: str, pattern: re.Pattern[str], words: str) -> list[_Span]:
+    """The label's places: exact (OCR look-alikes allowed) where it reads, else lines holding it with an
+    OCR error or two ("DAT ENTERED AD THIS PERIOD", "SEPARATIONDATE THIS PERI0D")."""
+    exact = [_Span(m.start(), m.end()) for m in pattern.finditer(text)]
+    if exact:
+        return exact
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= len(words) - 4:
+            hit = fuzz.partial_ratio_alignment(words, line.upper(), score_cutoff=LABEL_SIMILARITY)
+            if hit is not None:
+                found.append(_Span(pos + hit.dest_start, pos + hit.dest_end))
+        pos += len(line) + 1
+    return found
+
+
+@dataclass(frozen=True)
 class FoundServicePeriod:
     """One active-duty period: entered and separated (either may be unreadable), and the branch.
 
@@ -71,6 +110,9 @@ class FoundServicePeriod:
     branch: str | None
     start_precision: str = "day"
     end_precision: str = "day"
+    # Offsets of the two values in the text they were read from (for citing where a date was found).
+    start_at: int | None = field(default=None, compare=False)
+    end_at: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -94,7 +136,7 @@ def _full(pos: int, d: dt.date) -> _Value:
 
 
 def _candidate_values(text: str) -> list[_Value]:
-    found = [_full(d.start, d.date) for d in find_dates(text)]
+    found = [_full(d.start, d.date) for d in find_dates(text) if d.precision == "day"]
 
     def taken(pos: int) -> bool:
         return any(v.pos <= pos < v.pos + 10 for v in found)
@@ -165,8 +207,8 @@ def find_service_periods(text: str) -> list[FoundServicePeriod]:
     A value belongs to a label only up to the next block of the form (pay grade, birth date, lengths
     of service...), so a readable date of another block never stands in for an unreadable 12a/12b; a
     value whose day is unreadable is kept at month precision."""
-    entries = list(_ENTRY_LABEL.finditer(text))
-    separations = list(_SEPARATION_LABEL.finditer(text))
+    entries = _labels(text, _ENTRY_LABEL, ENTRY_LABEL_WORDS)
+    separations = _labels(text, _SEPARATION_LABEL, SEPARATION_LABEL_WORDS)
     if not entries and not separations:
         return []
     values = _candidate_values(text)
@@ -214,5 +256,7 @@ def find_service_periods(text: str) -> list[FoundServicePeriod]:
             branch,
             "month" if start_value is not None and start_value.day is None else "day",
             "month" if end_value is not None and end_value.day is None else "day",
+            start_value.pos if start_value else None,
+            end_value.pos if end_value else None,
         ))
     return periods

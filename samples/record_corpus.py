@@ -10,6 +10,13 @@ record type; the held-out variants and the held-out files were left as they were
 Files are sequences of documents (runs of the same type included, as in a real C-file), paginated
 with "Page k of N", running continuation headers, or nothing at all.
 
+New layouts for the kinds of error a physician found (issue 12: multi-page letters and Board decisions
+whose later pages have no header, a two-page ER visit, a codesheet with its rating decision, a fax cover
+sheet before the records it transmits, documents whose first date is not theirs, sick-call runs) are
+KINDS scenarios, with training variants (0-1, 4-5) and held-out variants (2-3) of their own, in files
+of their own (generate_kind_files). Every document carries its gold: date and precision, encounter
+dates, and words its title must (and must not) hold.
+
 OCR noise comes two ways: simulate_ocr_noise() (character confusions, broken words, dropped and
 merged lines, damaged headers) for the bulk, and samples.scan_ocr-style rendering + real Tesseract
 for a small cached subset (see render_and_ocr_pages()). Everything is deterministic from a seed.
@@ -17,6 +24,7 @@ for a small cached subset (see render_and_ocr_pages()). Everything is determinis
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator
@@ -41,13 +49,24 @@ HELD_OUT_SPLIT_VERSION = "2"
 
 @dataclass(frozen=True)
 class CorpusPage:
-    """One labelled page: its text, its document's type, whether it starts the document."""
+    """One labelled page: its text, its document's type, whether it starts the document, and its
+    document's gold: the date (its first day) at its precision, the encounter dates (ISO, at their
+    precision; None: one encounter of the document's date) and words its title must hold."""
 
     text: str
     record_type: str
     group: str  # "record_type/vN": the template variant, for grouped calibration and the split
     starts_document: bool
     document_date: dt.date | None
+    date_precision: str = "day"
+    encounter_dates: tuple[str, ...] | None = None
+    title_words: tuple[str, ...] = ()
+    title_forbidden: tuple[str, ...] = ()
+    kind: str = ""  # the kind of layout error a new-layout document exercises ("" for the others)
+
+    def relabelled(self, text: str) -> CorpusPage:
+        """The same labels on another text (noise, OCR, rearranging)."""
+        return dataclasses.replace(self, text=text)
 
 
 @dataclass
@@ -70,6 +89,16 @@ class GeneratedDocument:
     variant: int
     pages: list[str]
     date: dt.date | None
+    date_precision: str = "day"
+    encounter_dates: tuple[str, ...] | None = None
+    title_words: tuple[str, ...] = ()
+    title_forbidden: tuple[str, ...] = ()
+    kind: str = ""
+
+    def corpus_pages(self, group: str) -> list[CorpusPage]:
+        return [CorpusPage(text, self.record_type, group, k == 0, self.date, self.date_precision,
+                           self.encounter_dates, self.title_words, self.title_forbidden, self.kind)
+                for k, text in enumerate(self.pages)]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1496,6 +1525,7 @@ def lod_v5(rng: random.Random, p: Person) -> GeneratedDocument:  # LOD determina
               f"{rng.choice(['AFZA', 'AFVG', 'AFRD'])}-{rng.choice(['CO', 'JA', 'S1'])}   {fmt(d + dt.timedelta(days=21), 'mil')}",
               "MEMORANDUM THRU Commander", "FOR Appointing Authority",
               "SUBJECT: Line of Duty Determination" + rng.choice(["", f" - {p.rank} {p.last_first}"])]
+    memo_date = d + dt.timedelta(days=21)  # the memorandum is dated; the injury it determines is of d
     body = ["1. References: AR 600-8-4, Line of Duty Policy, Procedures, and Investigations.",
             f"2. On {fmt(d, 'mil')} the Soldier sustained {rng.choice(ASSESSMENTS).lower()} while "
             f"{rng.choice(['conducting airborne operations', 'performing PT', 'conducting a tactical road march', 'loading equipment'])}.",
@@ -1503,7 +1533,7 @@ def lod_v5(rng: random.Random, p: Person) -> GeneratedDocument:  # LOD determina
             f"4. Determination: {rng.choice(['In Line of Duty (ILD)', 'ILD - informal', 'Injury incurred in LOD'])}. "
             "No further investigation is required.", "5. POC is the undersigned.",
             f"{rng.choice(LAST).upper()}", f"{rng.choice(['LTC', 'COL', 'MAJ'])}, {rng.choice(['IN', 'AR', 'FA'])}", "Commanding"]
-    return GeneratedDocument("line_of_duty", 5, paginate(rng, header, body, style="plain"), d)
+    return GeneratedDocument("line_of_duty", 5, paginate(rng, header, body, style="plain"), memo_date)
 
 
 def lod_v6(rng: random.Random, p: Person) -> GeneratedDocument:  # Navy/USMC command investigation, JAGMAN
@@ -1524,6 +1554,7 @@ def lod_v6(rng: random.Random, p: Person) -> GeneratedDocument:  # Navy/USMC com
 
 def lod_v7(rng: random.Random, p: Person) -> GeneratedDocument:  # injury report / endorsement of an LOD packet
     d = _service_date(rng, p)
+    dated = d  # an injury report is of the injury it reports; an endorsement of its own date
     if rng.random() < 0.5:
         header = ["INJURY / ILLNESS REPORT", f"Member: {p.last_first}  Rank: {p.rank}  Unit: {p.unit}",
                   f"Date and time of injury: {fmt(d, 'us')} {rng.randint(6, 22):02d}00"]
@@ -1533,13 +1564,14 @@ def lod_v7(rng: random.Random, p: Person) -> GeneratedDocument:  # injury report
                 f"Medical facility: {rng.choice(MTFS)}  Diagnosis: {rng.choice(ASSESSMENTS)}",
                 f"Reported by: {rng.choice(LAST).upper()}, 1SG"]
     else:
-        header = [f"1st Ind, {rng.choice(['SJA', 'Legal Advisor'])}", f"{fmt(d + dt.timedelta(days=40), 'mil')}",
+        dated = d + dt.timedelta(days=40)
+        header = [f"1st Ind, {rng.choice(['SJA', 'Legal Advisor'])}", f"{fmt(dated, 'mil')}",
                   "FOR Appointing Authority", f"SUBJECT: Legal Review, LOD Investigation, {p.rank} {p.last_first}"]
         body = ["1. I have reviewed the attached line of duty investigation and find it legally sufficient.",
                 f"2. The evidence supports a finding that the injury of {fmt(d, 'mil')} was in line of duty.",
                 "3. The findings are supported by a preponderance of the evidence. No EPTS condition is documented.",
                 f"{rng.choice(LAST).upper()}, CPT, JA", "Administrative Law Attorney"]
-    return GeneratedDocument("line_of_duty", 7, paginate(rng, header, body, style="plain"), d)
+    return GeneratedDocument("line_of_duty", 7, paginate(rng, header, body, style="plain"), dated)
 
 
 def va_v5(rng: random.Random, p: Person) -> GeneratedDocument:  # VA inpatient discharge summary / admission
@@ -2030,6 +2062,931 @@ RUN_TYPES = ("service_treatment", "va_treatment", "private_treatment", "imaging_
 
 
 # --------------------------------------------------------------------------------------------------
+# New layouts for the kinds of error a physician found on a claim file written independently of these
+# templates (issue 12): multi-page letters and Board decisions whose later pages carry no header, an
+# ER visit of two pages, a codesheet filed with its rating decision, a fax cover sheet before the
+# records it transmits, documents whose first date is a birth, edition, fax, service-entry or vague
+# date, and runs of sick-call entries across SF 600 sheets. Each kind has four training variants (0-1,
+# 4-5: two more families added after the first, so development folds can leave two out) and two
+# held-out variants (2-3) written with other wording and layout; the eval reports them apart.
+# A scenario returns one or more documents (a cover sheet and its records are two).
+
+KIND_TRAIN_VARIANTS = (0, 1, 4, 5)
+KIND_HELD_OUT_VARIANTS = (2, 3)
+KIND_CORPUS_VERSION = "1"
+WRAP = 76
+
+Scenario = Callable[[random.Random, Person], list[GeneratedDocument]]
+
+
+def _wrap(paragraphs: list[str], width: int = WRAP, indent: str = "") -> list[str]:
+    """Paragraphs as a typewriter lays them out: wrapped lines, a blank line between paragraphs, so a
+    page break falls in the middle of a sentence."""
+    lines: list[str] = []
+    for k, para in enumerate(paragraphs):
+        words = para.split()
+        line = indent
+        for word in words:
+            if len(line) + len(word) + 1 > width and line.strip():
+                lines.append(line.rstrip())
+                line = indent
+            line += ("" if not line.strip() else " ") + word
+        if line.strip():
+            lines.append(line.rstrip())
+        if k < len(paragraphs) - 1:
+            lines.append("")
+    return lines
+
+
+def _pages_of(lines: list[str], rng: random.Random, per_page: tuple[int, int] = (22, 30),
+              numbering: str = "none", top: list[str] | None = None) -> list[str]:
+    """Lines cut into pages of a letter or decision: the first page opens with top, later pages have no
+    header; numbering "none", "dash" ("- 2 -" at the foot), "word" ("Page 2" at the top), "bare" ("2")."""
+    lines = list(top or []) + lines
+    size = rng.randint(*per_page)
+    chunks = [lines[i:i + size] for i in range(0, len(lines), size)] or [[]]
+    if len(chunks) > 1 and len([x for x in chunks[-1] if x.strip()]) < 3:  # no near-empty last page
+        chunks[-2].extend(chunks.pop())
+    pages = []
+    for k, chunk in enumerate(chunks, start=1):
+        while chunk and not chunk[0].strip():
+            chunk = chunk[1:]
+        if numbering == "dash" and k > 1:
+            chunk = chunk + ["", f"- {k} -"]
+        elif numbering == "word" and k > 1:
+            chunk = [f"Page {k}"] + chunk
+        elif numbering == "bare" and k > 1:
+            chunk = chunk + ["", f"{k}"]
+        pages.append("\n".join(chunk))
+    return pages
+
+
+def _iso(d: dt.date, precision: str = "day") -> str:
+    return d.isoformat() if precision == "day" else (f"{d.year:04d}-{d.month:02d}" if precision == "month"
+                                                      else f"{d.year:04d}")
+
+
+def _doc(record_type: str, variant: int, pages: list[str], d: dt.date | None, kind: str, *,
+         precision: str = "day", encounters: list[dt.date] | None = None, title_words: tuple[str, ...] = (),
+         forbidden: tuple[str, ...] = ()) -> GeneratedDocument:
+    return GeneratedDocument(record_type, variant, pages, d, precision,
+                             tuple(_iso(e) for e in encounters) if encounters else None, title_words, forbidden, kind)
+
+
+DOCTORS = [("Ellen R.", "Castellanos", "MD", "Physical Medicine and Rehabilitation"),
+           ("Marcus T.", "Oduya", "DO", "Orthopaedic Surgery"), ("Priya", "Raghunathan", "MD", "Neurology"),
+           ("Daniel J.", "Whitcomb", "MD", "Occupational Medicine"), ("Sandra K.", "Ilves", "DO", "Family Medicine"),
+           ("Robert A.", "Feinstein", "MD", "Spine Surgery")]
+PRACTICES = [("Buckeye Spine & Rehabilitation Associates", "1400 Wilmington Pike, Suite 210", "Dayton, OH 45420"),
+             ("Piedmont Orthopaedic Consultants, PLLC", "3301 Healy Dr", "Winston-Salem, NC 27103"),
+             ("Gulf Coast Neurology Group", "7710 Merchants Row", "Tampa, FL 33614"),
+             ("High Plains Occupational Medicine", "900 S Kansas Ave", "Topeka, KS 66612")]
+HOSPITALS = ["Cape Fear Valley Medical Center", "Scott & White Memorial Hospital", "Sentara Leigh Hospital",
+             "Kettering Health Main Campus", "St. Joseph Regional Medical Center", "Baptist Health Richmond"]
+CHIRO_CLINICS = [("Miami Valley Chiropractic & Spine", "937 555 0149"), ("Sandhills Family Chiropractic", "910 555 0188"),
+                 ("Alamo Chiropractic and Wellness", "210 555 0170"), ("Chiropractic Health Center of Killeen", "254 555 0126")]
+PT_CLINICS = [("Lakeside Physical Therapy & Sports Rehab", "813 555 0112"), ("Back In Motion Physical Therapy", "254 555 0131"),
+              ("Summit Rehab and Physical Therapy", "719 555 0107")]
+
+
+def _doctor(rng: random.Random) -> tuple[str, str, str, str]:
+    return rng.choice(DOCTORS)
+
+
+def _history_paragraphs(rng: random.Random, p: Person) -> list[str]:
+    injury_year = p.entered.year + rng.randint(1, 3)
+    return [
+        f"{p.full} served on active duty in the {p.branch.title()} from {fmt(p.entered, 'long')} to "
+        f"{fmt(p.separated, 'long')} as {p.mos}. His duties included repeated load carriage, vehicle work and "
+        f"{rng.choice(['parachute operations', 'field exercises', 'shipboard maintenance', 'ruck marches'])}.",
+        f"The service treatment records document {rng.choice(COMPLAINTS)} in {injury_year}, treated with "
+        f"{rng.choice(['Motrin and a temporary profile', 'light duty and physical therapy', 'rest and muscle relaxants'])}, "
+        "and further sick-call visits for the low back in the years that followed.",
+        f"Since separation the veteran has had {rng.choice(['continuous', 'recurring', 'worsening'])} low back pain. "
+        f"He was seen at a VA clinic in {p.separated.year + rng.randint(1, 4)} and began chiropractic care in "
+        f"{p.separated.year + rng.randint(2, 6)}.",
+    ]
+
+
+def _opinion_paragraphs(rng: random.Random, p: Person) -> list[str]:
+    return [
+        "I have reviewed the service treatment records, the DD 214, the VA treatment records, the private treatment "
+        "records, the MRI report and the VA examination with its opinion.",
+        f"On examination the veteran walked with {rng.choice(['an antalgic gait favoring the right', 'a guarded gait', 'a single point cane'])}. "
+        f"{rng.choice(EXAM_FINDINGS)} {rng.choice(EXAM_FINDINGS)}",
+        f"It is my opinion that the veteran's {rng.choice(['lumbar degenerative disc disease', 'chronic lumbar strain with radiculopathy', 'lumbar spondylosis'])} "
+        f"is {rng.choice(OPINION_PHRASES)} caused by or the result of his military service, in particular the "
+        "documented in-service injury and years of repetitive axial loading.",
+        "The VA examiner attributed the condition to the natural aging process but did not address the documented "
+        "injury, the continuity of symptoms reported since service, or the level at which the degeneration is "
+        "concentrated, which is the level loaded most by the duties described.",
+        "The medical literature supports repetitive heavy load carriage and hard landings as causes of early disc "
+        "degeneration in young service members, years before such changes would be expected from age alone.",
+    ]
+
+
+# --- kind "letter": multi-page letters whose later pages have no header ------------------------------
+
+def letter_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # nexus letter on letterhead
+    d = _post_date(rng, p)
+    first, last, cred, field_ = _doctor(rng)
+    name, street, city = rng.choice(PRACTICES)
+    top = [name.upper(), f"{first} {last}, {cred} - {field_}", f"{street}, {city}",
+           f"Tel ({rng.randint(200, 989)}) 555-{rng.randint(1000, 9999)}", "", fmt(d, "long"), "",
+           "Department of Veterans Affairs", "Evidence Intake Center, PO Box 4444, Janesville, WI 53547-4444", "",
+           f"RE: Veteran {p.full}", "Independent medical opinion: lumbar spine", "", "Dear Sir or Madam:", ""]
+    body = _wrap(_history_paragraphs(rng, p) + _opinion_paragraphs(rng, p)
+                 + ["I have no financial interest in the outcome of this claim. This opinion is given to a reasonable "
+                    "degree of medical certainty."]) + ["", "Sincerely,", "", f"/s/ {first} {last}, {cred}", field_]
+    pages = _pages_of(body, rng, numbering=rng.choice(["none", "none", "dash"]), top=top)
+    return [_doc("medical_opinion", 0, pages, d, "letter", title_words=("opinion", last.lower()),
+                 forbidden=(p.last.lower(),))]
+
+
+def letter_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # typed lay letter
+    d = _post_date(rng, p)
+    wf, wl = _name(rng)
+    top = [f"{wf} {wl}", f"{rng.randint(10, 9999)} {rng.choice(['Oak', 'Pine', 'Main', 'Elm', 'Cedar'])} Street",
+           rng.choice(["Fayetteville, NC 28301", "Killeen, TX 76541", "Clarksville, TN 37040"]), "", fmt(d, "us"), "",
+           "To whom it may concern,", ""]
+    paras = [f"My name is {wf} {wl} and I served with {p.full} in {p.unit} at {p.base}. I was his "
+             f"{rng.choice(['team leader', 'squad leader', 'roommate in the barracks', 'driver'])} for about "
+             f"{rng.randint(2, 5)} years.",
+             f"I was there the day he {rng.choice(['landed hard on a night jump', 'fell off the back of the truck', 'went down under his ruck on a march'])}. "
+             "He could not get up for several minutes and we carried his gear for him the rest of the day. He went to "
+             "sick call the next morning and came back with Motrin and a profile.",
+             "After that he was never the same. He complained about his back after every road march, he walked stiff "
+             "and bent over in the mornings, and he kept a bottle of pain pills in his cargo pocket. He still did his "
+             "job because he did not want anyone to think he was getting over.",
+             f"We have stayed in touch since we got out in {p.separated.year}. His back has bothered him the whole time, "
+             "and the last few years he has had trouble working and uses a cane on bad days.",
+             "Everything in this letter is true to the best of my knowledge. I am willing to be contacted."]
+    body = _wrap(paras) + ["", "Respectfully,", "", f"{wf} {wl}", f"Former {rng.choice(RANKS)}, {p.unit}"]
+    pages = _pages_of(body, rng, per_page=(14, 20), numbering=rng.choice(["none", "bare"]), top=top)
+    return [_doc("buddy_statement", 1, pages, d, "letter", title_words=("statement",), forbidden=(p.last.lower(),))]
+
+
+def letter_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: veteran's own long letter
+    d = _post_date(rng, p)
+    top = [f"From: {p.full}", f"Date of birth: {fmt(p.dob, 'us')}   VA file no. XXX-XX-{p.ssn4}", "",
+           "Dear Rating Officer,", ""]
+    injury = p.entered + dt.timedelta(days=rng.randint(400, 1200))
+    paras = [f"I am writing about my claim for my lower back and my right leg. I joined the {p.branch.title()} in "
+             f"{p.entered.year} and served until {p.separated.year}. I want to explain what happened and what my life "
+             "has been like since then, because I do not think the examiner understood it.",
+             f"In {injury.year} I hurt my back {rng.choice(['on a training jump', 'loading a truck', 'during a field problem'])}. "
+             "I went to the aid station and they gave me pills and told me to take it easy for a week. Nobody took an "
+             "X-ray. I did not want to be the guy on profile so I went back to work and kept my mouth shut.",
+             "For the rest of my time in I had flare ups every few months. Some of them are in my records and some "
+             "are not, because I treated them myself with ibuprofen and heat and I only went to sick call when I "
+             "could not bend over to put my boots on.",
+             f"After I got out I tried to work construction but I could not keep up. In {p.separated.year + 3} I went "
+             "to a chiropractor and later to the VA. Now the pain goes down my right leg and I cannot sit through a "
+             "movie or drive more than an hour without stopping.",
+             "I am asking you to look at my whole record and not just the separation exam, because I did not report "
+             "everything at the time. My wife and my old squad leader wrote statements that say the same thing.",
+             "Thank you for reading this."]
+    body = _wrap(paras, width=72) + ["", "Sincerely,", "", p.full, f"Date: {fmt(d, 'us')}"]
+    pages = _pages_of(body, rng, per_page=(16, 22), numbering=rng.choice(["none", "word"]), top=top)
+    return [_doc("personal_statement", 2, pages, d, "letter", title_words=("statement",),
+                 forbidden=(p.last.lower(),))]
+
+
+def letter_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: opinion letter to the Board
+    d = _post_date(rng, p)
+    first, last, cred, field_ = _doctor(rng)
+    name, street, city = rng.choice(PRACTICES)
+    top = [f"{first} {last}, {cred}", f"Board Certified, {field_}", f"{name} | {street} | {city}", "",
+           f"{fmt(d, 'long')}", "", "Veterans Law Judge", "Board of Veterans' Appeals, PO Box 27063",
+           "Washington, DC 20038", "", f"In the appeal of: {p.full}", "", "Dear Judge:", ""]
+    paras = [f"At the request of the veteran's representative I examined {p.full} and reviewed his claims file. I "
+             "write to answer the question the Board asked in its remand: whether the current low back disability "
+             "is related to the injuries documented in service."] + _history_paragraphs(rng, p)[1:] + [
+        "My review of the file found sick-call entries for the low back on several occasions, a temporary profile, "
+        "and a separation history on which the veteran checked recurrent back pain. The imaging since service shows "
+        "disc degeneration concentrated at L4-5 and L5-S1 with a protrusion contacting a nerve root.",
+        f"In my opinion the disability is {rng.choice(OPINION_PHRASES)} related to the in-service injuries. The "
+        "pattern and the timing fit a traumatic and repetitive loading mechanism; an age-related process alone "
+        "would not be expected to produce this degree of change in a man of his age.",
+        "Please do not hesitate to contact my office if the Board requires anything further."]
+    body = _wrap(paras, width=80) + ["", "Respectfully submitted,", "", f"/s/ {first} {last}, {cred}"]
+    pages = _pages_of(body, rng, per_page=(18, 26), numbering="none", top=top)
+    return [_doc("medical_opinion", 3, pages, d, "letter", title_words=("opinion", last.lower()),
+                 forbidden=(p.last.lower(),))]
+
+
+# --- kind "board": Board decisions whose later pages have no header, one reading like an opinion -------
+
+def _board_reasons(rng: random.Random, p: Person) -> list[str]:
+    first, last, cred, _ = _doctor(rng)
+    return [
+        "The Veteran contends that his low back disability began with an injury in service and has continued since. "
+        "Service connection may be granted for a disability resulting from disease or injury incurred in or "
+        "aggravated by active service. 38 U.S.C. 1110; 38 C.F.R. 3.303.",
+        f"The service treatment records show that in {p.entered.year + 2} the Veteran was seen for "
+        f"{rng.choice(COMPLAINTS)}, and he was treated with medication and a profile. The separation report of "
+        "medical history notes recurrent back pain.",
+        f"In a private opinion, Dr. {first} {last} wrote that the Veteran's lumbar degenerative disc disease is "
+        f"{rng.choice(OPINION_PHRASES)} related to the documented injury and to the repetitive axial loading of his "
+        "duties. The physician explained that the degeneration is concentrated at the levels loaded most by those "
+        "duties and that the medical literature supports early degeneration after such trauma.",
+        "By contrast, the VA examiner concluded that the condition was less likely than not incurred in or caused by "
+        "service, reasoning that a strain is expected to resolve and that the imaging shows changes consistent with "
+        "the natural aging process. The examiner did not discuss the Veteran's reports of continuous symptoms.",
+        "The Board finds the private opinion more probative. It rests on an accurate history, it is supported by a "
+        "clear rationale, and it accounts for the lay evidence, which the Board finds competent and credible. The "
+        "evidence is at least in approximate balance, and the benefit of the doubt is resolved in the Veteran's favor.",
+    ]
+
+
+def board_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # legacy decision, sections, no headers
+    d = _post_date(rng, p)
+    judge = f"{rng.choice(FIRST)} {rng.choice(LAST)}".upper()
+    top = [f"Citation Nr: {rng.randint(10 ** 7, 10 ** 8 - 1)}", f"Decision Date: {fmt(d, 'us')}",
+           f"Archive Date: {fmt(d + dt.timedelta(days=rng.randint(2, 9)), 'us')}", "",
+           f"DOCKET NO. {rng.randint(10, 24)}-{rng.randint(10000, 99999)}", "",
+           "On appeal from the Department of Veterans Affairs Regional Office", "", "THE ISSUE", ""]
+    body = _wrap(["Entitlement to service connection for a low back disability."]) + ["", "REPRESENTATION", ""] + _wrap(
+        [f"Veteran represented by: {rng.choice(['Disabled American Veterans', 'The American Legion', 'Veterans of Foreign Wars'])}"]
+    ) + ["", "ATTORNEY FOR THE BOARD", "", f"{rng.choice(FIRST)} {rng.choice(LAST)}, Associate Counsel", "",
+         "FINDING OF FACT", ""] + _wrap(["The Veteran's low back disability is at least as likely as not related to an "
+                                          "injury in service."]) + ["", "CONCLUSION OF LAW", ""] + _wrap(
+        ["The criteria for service connection for a low back disability are met. 38 U.S.C. 1110, 5107; "
+         "38 C.F.R. 3.102, 3.303."]) + ["", "REASONS AND BASES FOR FINDING AND CONCLUSION", ""] + _wrap(
+        _board_reasons(rng, p)) + ["", "ORDER", ""] + _wrap(["Service connection for a low back disability is granted."]) + [
+        "", "", judge, "Veterans Law Judge, Board of Veterans' Appeals"]
+    pages = _pages_of(body, rng, per_page=(20, 28), numbering="none", top=top)
+    return [_doc("board_decision", 0, pages, d, "board", title_words=("board",))]
+
+
+def board_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # AMA decision, order first, page numbers
+    d = _post_date(rng, p)
+    top = ["BOARD OF VETERANS' APPEALS", "DEPARTMENT OF VETERANS AFFAIRS", "", f"IN THE APPEAL OF {p.full.upper()}",
+           f"Docket No. {rng.randint(200000, 299999)}-{rng.randint(1000, 9999)}", f"Represented by {rng.choice(['DAV', 'VFW', 'Attorney'])}",
+           "", f"DATE: {fmt(d, 'long')}", "", "ORDER", ""]
+    body = _wrap(["Entitlement to service connection for lumbar degenerative disc disease is granted.",
+                  "Entitlement to service connection for a left knee disability, claimed as secondary, is remanded."]) + [
+        "", "FINDING OF FACT", ""] + _wrap(["The evidence is at least in equipoise as to whether the lumbar disability "
+                                            "began in service."]) + ["", "CONCLUSION OF LAW", ""] + _wrap(
+        ["The criteria for service connection for lumbar degenerative disc disease are met."]) + [
+        "", "REASONS AND BASES FOR FINDINGS AND CONCLUSIONS", ""] + _wrap(_board_reasons(rng, p)) + [
+        "", "REMANDED MATTER", ""] + _wrap(["The left knee claim must be remanded for an examination that addresses "
+                                            "whether the knee is caused or aggravated by the now service-connected "
+                                            "lumbar disability, including through an altered gait."]) + [
+        "", "", f"{rng.choice(LAST).upper()}", "Veterans Law Judge", "Board of Veterans' Appeals"]
+    pages = _pages_of(body, rng, per_page=(20, 28), numbering=rng.choice(["dash", "bare", "none"]), top=top)
+    return [_doc("board_decision", 1, pages, d, "board", title_words=("board",))]
+
+
+def board_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: decision whose pages read like opinions
+    d = _post_date(rng, p)
+    first, last, cred, _ = _doctor(rng)
+    top = [f"BVA DECISION   Citation Nr: A{rng.randint(10 ** 7, 10 ** 8 - 1)}", f"Decision Date: {fmt(d, 'us')}",
+           f"Appellant: {p.full}", "", "INTRODUCTION", ""]
+    paras = [f"The Veteran served on active duty from {fmt(p.entered, 'long')} to {fmt(p.separated, 'long')}. This "
+             "matter comes before the Board on appeal from a rating decision that denied service connection.",
+             "The medical evidence on the question of nexus is summarized below before the Board weighs it."]
+    evidence = [
+        f"In a letter, Dr. {first} {last} stated that the physician had treated the Veteran for years and had reviewed "
+        "his service records. The physician opined that his lumbar disc disease is at least as likely as not the "
+        "result of the repeated injuries and heavy loads of his service. The rationale was that the degeneration is far advanced "
+        "for his age, that it is concentrated at the levels injured, and that the medical literature describes "
+        "accelerated disc degeneration after axial loading and trauma in young adults.",
+        "The physician added that his symptoms were documented in service, at separation, and continuously afterward, "
+        "and that his weight gain and later work did not explain a condition already present, and concluded, to a "
+        "reasonable degree of medical certainty, that the disability is related to service.",
+        "A VA examiner reached the opposite conclusion, finding it less likely than not that the condition was "
+        "incurred in service because the in-service strains resolved and the changes are typical of aging.",
+    ]
+    analysis = ["The Board finds the private opinion more persuasive because it considers the whole record, including "
+                "the competent lay reports of continuous symptoms, while the VA opinion does not. Resolving "
+                "reasonable doubt in the Veteran's favor, service connection is warranted.",
+                "ORDER: Service connection for lumbar degenerative disc disease is granted."]
+    body = _wrap(paras) + ["", "FINDINGS OF FACT AND EVIDENCE", ""] + _wrap(evidence) + ["", "ANALYSIS", ""] + _wrap(
+        analysis) + ["", f"{rng.choice(FIRST)} {rng.choice(LAST)}", "Veterans Law Judge"]
+    pages = _pages_of(body, rng, per_page=(12, 16), numbering="none", top=top)
+    return [_doc("board_decision", 2, pages, d, "board", title_words=("board",))]
+
+
+def board_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: remand, text runs across pages
+    d = _post_date(rng, p)
+    top = [f"Citation Nr: {rng.randint(10 ** 7, 10 ** 8 - 1)}     Decision Date: {fmt(d, 'us')}",
+           f"DOCKET NO. {rng.randint(10, 24)}-{rng.randint(10000, 99999)}", f"IN THE APPEAL OF: {p.last_first}", "",
+           "REMAND", ""]
+    paras = ["The Board regrets the additional delay, but a remand is required before the claims can be decided. "
+             "The Veteran seeks service connection for a low back disability and for a left knee disability he "
+             "contends is secondary to the back.",
+             f"The record shows that the Veteran was treated in service for {rng.choice(COMPLAINTS)}. A VA examiner "
+             "later concluded that the current disability is less likely than not related to service, but the "
+             "examiner's rationale relied on the absence of treatment records for several years after separation "
+             "and did not address the Veteran's competent and credible statements that his pain continued without "
+             "interruption, nor the private treating physician's statement that the condition is at least as likely "
+             "as not related to the injuries of service.",
+             "An opinion that does not consider the Veteran's lay statements is inadequate. Once VA undertakes to "
+             "provide an examination it must provide an adequate one. The knee claim is inextricably intertwined.",
+             "Accordingly, the case is REMANDED for the following action: 1. Obtain all outstanding VA treatment "
+             "records. 2. Schedule an orthopedic examination with a clinician who has not examined the Veteran "
+             "before, who must address the lay statements and the private opinion, and who must explain whether an "
+             "altered gait from the back has caused or aggravated the knee. 3. Then readjudicate the claims."]
+    body = _wrap(paras, width=82) + ["", f"{rng.choice(LAST).upper()}, Veterans Law Judge", "Board of Veterans' Appeals"]
+    pages = _pages_of(body, rng, per_page=(10, 14), numbering="none", top=top)
+    return [_doc("board_decision", 3, pages, d, "board", title_words=("board",))]
+
+
+# --- kind "er_visit": an emergency department visit of two pages ------------------------------------
+
+def _er_pages(rng: random.Random, p: Person, arrival: dt.datetime, discharge: dt.datetime, hospital: str,
+              head_style: int) -> list[str]:
+    doc_ = f"{rng.choice(['Kevin', 'Lauren', 'Omar', 'Grace'])} {rng.choice(['Tran', 'Maddox', 'Okoye', 'Lindgren'])}, MD"
+    if head_style == 0:
+        first = [hospital.upper(), "EMERGENCY DEPARTMENT RECORD",
+                 f"Patient: {p.last_first}   DOB: {fmt(p.dob, 'us')}   MRN {rng.randint(10 ** 6, 10 ** 7)}",
+                 f"Arrival: {fmt(arrival.date(), 'us')} {arrival:%H:%M}   Triage level {rng.randint(2, 4)}"]
+    else:
+        first = [f"{hospital} - Emergency Services", "ED PHYSICIAN DOCUMENTATION",
+                 f"Name: {p.full}   Sex: M   Age: {arrival.year - p.dob.year}",
+                 f"Date of service: {fmt(arrival.date(), 'us')}   Time seen: {arrival:%H%M}"]
+    page1 = first + ["", f"CHIEF COMPLAINT: {rng.choice(COMPLAINTS)}", "HISTORY OF PRESENT ILLNESS:"] + _wrap(
+        [f"The patient is a {arrival.year - p.dob.year} year old veteran who presents with {rng.choice(COMPLAINTS)}. "
+         "He reports a long history of low back pain since military service that flared today after lifting. He "
+         "denies bowel or bladder changes, saddle anesthesia, fever or trauma other than the lifting."]) + [
+        "", f"VITALS: {_vitals(rng)}", "PHYSICAL EXAMINATION:"] + _wrap([rng.choice(EXAM_FINDINGS), rng.choice(EXAM_FINDINGS)])
+    page2 = _wrap([f"{rng.choice(['ED course', 'Course in the department', 'Emergency department course'])}: the "
+                   "patient was given ketorolac 30 mg IM and diazepam 5 mg PO with good relief and was able to walk "
+                   "with a steady gait afterward. Lumbar X-rays showed degenerative changes without fracture."]) + [
+        "", "MEDICAL DECISION MAKING:"] + _wrap(["Acute exacerbation of chronic low back pain without red flags. Low "
+                                                 "suspicion for cauda equina syndrome or infection."]) + [
+        "", f"DIAGNOSIS: {rng.choice(ASSESSMENTS)}",
+        f"DISPOSITION: Discharged home {fmt(discharge.date(), 'us')} {discharge:%H:%M} in stable condition.",
+        f"Follow up with primary care in {rng.randint(3, 10)} days. Return for new weakness or numbness.",
+        "", f"Electronically signed by {doc_} {fmt(discharge.date(), 'us')} {discharge:%H:%M}"]
+    return ["\n".join(page1), "\n".join(page2)]
+
+
+def er_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    d = _post_date(rng, p)
+    arrival = dt.datetime.combine(d, dt.time(rng.randint(19, 23), rng.randint(0, 59)))
+    discharge = arrival + dt.timedelta(hours=rng.randint(2, 6))
+    pages = _er_pages(rng, p, arrival, discharge, rng.choice(HOSPITALS), 0)
+    return [_doc("private_treatment", 0, pages, d, "er_visit", title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def er_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    d = _post_date(rng, p)
+    arrival = dt.datetime.combine(d, dt.time(rng.randint(8, 22), rng.randint(0, 59)))
+    discharge = arrival + dt.timedelta(hours=rng.randint(1, 9))
+    pages = _er_pages(rng, p, arrival, discharge, rng.choice(HOSPITALS), 1)
+    return [_doc("private_treatment", 1, pages, d, "er_visit", title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def er_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: visit summary + discharge page
+    d = _post_date(rng, p)
+    hospital = rng.choice(HOSPITALS)
+    arrival = dt.datetime.combine(d, dt.time(rng.randint(20, 23), rng.randint(0, 59)))
+    discharge = arrival + dt.timedelta(hours=rng.randint(3, 7))
+    page1 = [f"{hospital}", "Emergency Department Visit Summary", f"{p.full}   Visit date {fmt(d, 'long')}",
+             f"Attending: {rng.choice(CLINICIANS)}", "", "Reason for visit", f"  {rng.choice(COMPLAINTS)}",
+             "Provider notes"] + _wrap([f"Veteran with chronic back pain, today {rng.choice(COMPLAINTS)}. "
+                                        f"{rng.choice(EXAM_FINDINGS)} {rng.choice(EXAM_FINDINGS)}"], indent="  ") + [
+        "Orders", "  Ketorolac 15 mg IV; lumbar spine X-ray 2 views", "Results",
+        "  X-ray: mild degenerative changes, no acute fracture"]
+    page2 = ["Patient discharge instructions", f"Discharge date/time: {fmt(discharge.date(), 'us')} {discharge:%I:%M %p}",
+             "", "Diagnoses", f"  {rng.choice(ASSESSMENTS)}", "Medications",
+             "  Cyclobenzaprine 5 mg at bedtime as needed; naproxen 500 mg twice daily with food",
+             "Follow-up", "  Your VA primary care team within 1 week", "Return precautions"] + _wrap(
+        ["Come back right away for numbness in the groin, loss of bladder or bowel control, fever, or new weakness."],
+        indent="  ") + ["", "I have received and understand these instructions.", f"Patient signature: {p.full}"]
+    return [_doc("private_treatment", 2, ["\n".join(page1), "\n".join(page2)], d, "er_visit",
+                 title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def er_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: HPI runs onto page two
+    d = _post_date(rng, p)
+    hospital = rng.choice(HOSPITALS)
+    page_text = [hospital.upper() + " - EMERGENCY ROOM", f"PATIENT NAME: {p.last_first}",
+                 f"DATE OF VISIT: {fmt(d, 'mil')}   ARRIVAL MODE: private vehicle", "", "HPI:"] + _wrap([
+        f"{p.first} is a veteran with a history of low back injury in the {p.branch.title()} who comes in with "
+        f"{rng.choice(COMPLAINTS)}. He took ibuprofen at home without relief. The pain is worse with sitting and "
+        "coughing and radiates into the back of the right thigh but not below the knee. He has had similar episodes "
+        "about twice a year since his discharge and was told years ago that he had a bulging disc. He denies fever, "
+        "weight loss, urinary retention or incontinence, and he has not fallen. He works in a warehouse and has "
+        "missed the last two shifts because he cannot stand for long without the pain getting worse, and his wife "
+        "drove him here tonight because he could not get comfortable in the car."]) + [
+        "", "EXAM:"] + _wrap([rng.choice(EXAM_FINDINGS), rng.choice(EXAM_FINDINGS), rng.choice(EXAM_FINDINGS)]) + [
+        "", "IMPRESSION AND PLAN:"] + _wrap([f"{rng.choice(ASSESSMENTS)} Toradol and Valium given. Home with a "
+                                              "short course of muscle relaxant and NSAID. Follow up with the VA."]) + [
+        "", f"{rng.choice(CLINICIANS)}, ER physician"]
+    cut = rng.randint(8, 11)
+    return [_doc("private_treatment", 3, ["\n".join(page_text[:cut]), "\n".join(page_text[cut:])], d, "er_visit",
+                 title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+# --- kind "codesheet": a rating decision with its codesheet (one document); a codesheet alone -------
+
+def _codesheet(rng: random.Random, p: Person, decided: dt.date, style: int) -> str:
+    if style == 0:
+        lines = ["RATING CODE SHEET", f"NAME OF VETERAN: {p.last_first}   VA FILE NUMBER: XX XXX {p.ssn4}",
+                 f"ACTIVE DUTY: EOD {fmt(p.entered, 'us')}  RAD {fmt(p.separated, 'us')}  {p.branch}",
+                 f"RATING DECISION DATE: {fmt(decided, 'us')}", "", "SC CODE  DIAGNOSIS                          EFFECTIVE   %"]
+    else:
+        lines = ["CODESHEET", f"{p.last_first}   C {rng.randint(10 ** 7, 10 ** 8)}",
+                 f"SVC: {p.branch}  EOD {fmt(p.entered, 'ymd')}  RAD {fmt(p.separated, 'ymd')}  CHAR HON",
+                 f"DATE OF DECISION: {fmt(decided, 'us')}   PROMULGATION DATE: {fmt(decided, 'us')}", "",
+                 "SUBJECT TO COMPENSATION (1.SC)"]
+    for _ in range(rng.randint(1, 4)):
+        lines.append(f"{rng.choice(['5237', '5242', '5260', '8520'])}  {rng.choice(ASSESSMENTS):<34} "
+                     f"{fmt(decided - dt.timedelta(days=rng.randint(60, 300)), 'us')}  {rng.choice([0, 10, 20, 40])}")
+    lines += ["NOT SERVICE CONNECTED: " + rng.choice(ASSESSMENTS), f"COMBINED: {rng.choice([10, 30, 50])}%",
+              f"/s/ {rng.choice(LAST).upper()}, RVSR"]
+    return "\n".join(lines)
+
+
+def _rating_pages(rng: random.Random, p: Person, d: dt.date, style: int) -> list[str]:
+    office = rng.choice(["Cleveland", "Winston-Salem", "Waco", "St. Petersburg", "Muskogee"])
+    if style == 0:
+        top = ["DEPARTMENT OF VETERANS AFFAIRS", "Veterans Benefits Administration", f"{office} Regional Office", "",
+               "RATING DECISION", f"{' ' * 40}{fmt(d, 'long')}", f"NAME OF VETERAN: {p.full.upper()}"]
+    else:
+        top = [f"{office.upper()} REGIONAL OFFICE", "Rating Decision", f"Veteran: {p.full}",
+               f"Decision date: {fmt(d, 'us')}", f"Service: EOD {fmt(p.entered, 'us')} - RAD {fmt(p.separated, 'us')}"]
+    body = ["", "INTRODUCTION"] + _wrap([f"The records reflect that you are a veteran who served from "
+                                          f"{fmt(p.entered, 'long')} to {fmt(p.separated, 'long')}. You filed a claim "
+                                          f"received on {fmt(d - dt.timedelta(days=rng.randint(90, 300)), 'long')}."]) + [
+        "", "DECISION"] + _wrap([f"Service connection for {rng.choice(['lumbar strain', 'lumbar degenerative disc disease', 'left knee condition'])} "
+                                 f"is {rng.choice(['denied', 'granted with an evaluation of 10 percent', 'granted with an evaluation of 20 percent'])}."]) + [
+        "", "EVIDENCE", "- Service treatment records", "- VA treatment records",
+        f"- VA examination, {fmt(d - dt.timedelta(days=rng.randint(20, 90)), 'long')}", "", "REASONS FOR DECISION"] + _wrap(
+        ["Service connection may be granted for a disability which began in military service or was caused by some "
+         "event or experience in service. The VA examiner's opinion and the treatment records were weighed; the "
+         "evaluation assigned reflects the limitation of motion shown on examination under diagnostic code 5242."])
+    lines = top + body
+    cut = rng.randint(14, 20)
+    return ["\n".join(lines[:cut]), "\n".join(lines[cut:])]
+
+
+def codesheet_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    d = _post_date(rng, p)
+    pages = _rating_pages(rng, p, d, 0) + [_codesheet(rng, p, d, 0)]
+    return [_doc("rating_decision", 0, pages, d, "codesheet", title_words=("rating decision",))]
+
+
+def codesheet_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    d = _post_date(rng, p)
+    pages = _rating_pages(rng, p, d, 1) + [_codesheet(rng, p, d, 1)]
+    return [_doc("rating_decision", 1, pages, d, "codesheet", title_words=("rating decision",))]
+
+
+def codesheet_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: other decision layout
+    d = _post_date(rng, p)
+    office = rng.choice(["Denver", "Phoenix", "Roanoke", "Nashville"])
+    first = [f"VA {office} Regional Office", "", "RATING DECISION", f"Claimant: {p.last_first}",
+             f"Date: {fmt(d, 'long')}", "", "ISSUES"] + _wrap(["1. Service connection for lumbar spine condition.",
+                                                              "2. Service connection for radiculopathy, right lower extremity."]) + [
+        "", "DECISION"] + _wrap([f"1. Service connection for lumbar spine condition is granted at {rng.choice([10, 20, 40])} percent.",
+                                 "2. Service connection for radiculopathy of the right lower extremity is denied."])
+    second = ["REASONS FOR DECISION"] + _wrap([
+        "1. The evidence shows a current diagnosis, an in-service injury and a favorable medical opinion linking "
+        "the two; the evaluation is based on forward flexion measured at the VA examination.",
+        "2. The examination found no objective neurological deficit; the reported leg pain is contemplated in the "
+        "evaluation of the spine."]) + ["", "/s/ " + rng.choice(LAST).upper(), "Rating Veterans Service Representative"]
+    code = ["CODE SHEET", f"{p.last_first}", f"EOD {fmt(p.entered, 'mil')}   RAD {fmt(p.separated, 'mil')}",
+            f"DECISION DATE {fmt(d, 'mil')}", "SC: 5242 DEGENERATIVE ARTHRITIS OF THE SPINE  " + f"{rng.choice([10, 20, 40])}%",
+            "NSC: 8520 RADICULOPATHY RLE", f"COMBINED {rng.choice([10, 20, 40])}%"]
+    pages = ["\n".join(first), "\n".join(second), "\n".join(code)]
+    return [_doc("rating_decision", 2, pages, d, "codesheet", title_words=("rating decision",))]
+
+
+def codesheet_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: a codesheet on its own
+    d = _post_date(rng, p)
+    code = ["VA RATING CODE SHEET", f"VETERAN: {p.last_first}",
+            f"SERVICE PERIOD: {fmt(p.entered, 'us')} TO {fmt(p.separated, 'us')}   BRANCH: {p.branch}",
+            f"PROMULGATION DATE: {fmt(d, 'us')}", ""]
+    code += [f"{rng.choice(['5237', '5242', '5260'])}  {rng.choice(ASSESSMENTS)}  "
+             f"{rng.choice([0, 10, 20])}% from {fmt(d - dt.timedelta(days=rng.randint(30, 200)), 'us')}"
+             for _ in range(rng.randint(2, 4))]
+    code += [f"COMBINED EVALUATION: {rng.choice([10, 30, 40])}%"]
+    return [_doc("rating_decision", 3, ["\n".join(code)], d, "codesheet", title_words=("code sheet",))]
+
+
+# --- kind "fax": a fax cover sheet, then the visit notes it transmits (two documents) ----------------
+
+def _banner(sent: dt.datetime, clinic: str, phone: str, k: int, n: int, style: int) -> str:
+    if style == 0:
+        return f"{sent:%b-%d-%Y %H:%M}".upper() + f"   FROM: {clinic.upper()[:22]}   {phone}        P.{k}/{n}"
+    if style == 1:
+        return f"{sent:%m/%d/%Y} {sent:%H:%M}  FAX {phone.replace(' ', '')}  {clinic.upper()[:20]}  PAGE {k:02d}/{n:02d}"
+    return f"Received: {sent:%m/%d/%Y} {sent:%I:%M%p}; From: {phone} -> VA EIC; Page {k} of {n}"
+
+
+def _visits(rng: random.Random, p: Person, n: int, start: dt.date) -> list[dt.date]:
+    days = [start]
+    for _ in range(n - 1):
+        days.append(days[-1] + dt.timedelta(days=rng.randint(2, 10)))
+    return days
+
+
+def _chiro_visit(rng: random.Random, d: dt.date, style: int, provider: str) -> list[str]:
+    if style == 0:
+        return [f"Date of Service: {fmt(d, 'us')}   Visit #{rng.randint(2, 20)}",
+                f"S: {rng.choice(COMPLAINTS).capitalize()}. Pain {rng.randint(3, 8)}/10.",
+                f"O: {rng.choice(EXAM_FINDINGS)} Restricted motion L4/L5, right SI.",
+                f"A: {rng.choice(ASSESSMENTS)}", "P: Diversified adjustment lumbar/pelvis, EMS, moist heat. Home stretches.",
+                f"{provider}", ""]
+    return [f"DOS {fmt(d, 'us2')}  --  Daily note", f"Subjective: {rng.choice(COMPLAINTS).capitalize()}.",
+            f"Treatment: therex {rng.randint(15, 30)} min, manual therapy {rng.randint(8, 15)} min, TENS",
+            f"Objective: {rng.choice(EXAM_FINDINGS)}", f"Assessment: {rng.choice(['tolerated well', 'slow progress', 'limited by pain'])}.",
+            f"Plan: continue plan of care 2x/week. {provider}", ""]
+
+
+def _fax_scenario(rng: random.Random, p: Person, variant: int, cover_style: int, visit_style: int,
+                  banner_style: int, banner_at_top: bool) -> list[GeneratedDocument]:
+    clinic, phone = rng.choice(CHIRO_CLINICS if visit_style == 0 else PT_CLINICS)
+    first_visit = _post_date(rng, p)
+    visits = _visits(rng, p, rng.randint(3, 7), first_visit)
+    sent_day = visits[-1] + dt.timedelta(days=rng.randint(5, 60))
+    sent = dt.datetime.combine(sent_day, dt.time(rng.randint(8, 16), rng.randint(0, 59)))
+    provider = rng.choice(["Thomas J. Baird, D.C.", "Angela Ruiz, DC"] if visit_style == 0 else
+                          ["Mark Feldman, DPT", "Jen Okafor, PT, DPT"])
+    per_page = 2 if len(visits) > 3 else rng.choice([1, 2])
+    chunks = [visits[i:i + per_page] for i in range(0, len(visits), per_page)]
+    n = len(chunks) + 1
+    if cover_style == 0:
+        cover = ["FAX COVER SHEET", "", f"To: {rng.choice(['VA Evidence Intake Center', 'Records Dept', 'Claims Processing'])}",
+                 f"Fax: {rng.choice(['844-531-7818', '248-524-4260'])}", f"From: {clinic}", f"Phone: {phone}",
+                 f"Date: {fmt(sent_day, 'us')}", f"Pages (including cover): {n}", f"Re: records for {p.full}", ""]
+    elif cover_style == 1:
+        cover = ["FACSIMILE TRANSMITTAL", f"DATE: {fmt(sent_day, 'long')}", "TO: VA Claims Intake", f"FROM: {clinic}",
+                 f"NUMBER OF PAGES INCLUDING COVER: {n}", f"SUBJECT: Treatment notes, {p.last_first}", ""]
+    elif cover_style == 2:
+        cover = ["F A X", "", "To:     Department of Veterans Affairs", "Fax:    844-531-7818",
+                 f"From:   {clinic}   Phone: {phone}", f"Date:   {fmt(sent_day, 'us')}", f"Pages:  {n}",
+                 f"Re:     {p.full} - requested records", ""]
+    else:
+        firm = f"{rng.choice(LAST)} & {rng.choice(LAST)} Veterans Law"
+        cover = [firm.upper(), "Transmittal", "", f"Date: {fmt(sent_day, 'long')}", "To: Evidence Intake Center",
+                 f"From: {firm}", f"Total pages: {n}", f"Regarding: {p.full}, evidence in support of claim", ""]
+    cover += _wrap(["CONFIDENTIALITY NOTICE: This facsimile contains protected health information intended only for "
+                    "the recipient named above. If you received it in error, notify the sender and destroy it."])
+    pages = []
+    for k, chunk in enumerate(chunks, start=2):
+        lines: list[str] = []
+        if k == 2:
+            lines += [clinic.upper(), f"Phone {phone}", "TREATMENT NOTES" if visit_style == 0 else "DAILY NOTES",
+                      f"Patient: {p.full}   DOB: {fmt(p.dob, 'us')}", ""]
+        else:
+            lines += [f"{p.full} (continued)" if rng.random() < 0.5 else ""]
+        for v in chunk:
+            lines += _chiro_visit(rng, v, visit_style, provider)
+        text = "\n".join(lines).strip("\n")
+        banner = _banner(sent, clinic, phone, k, n, banner_style)
+        pages.append(f"{banner}\n{text}" if banner_at_top else f"{text}\n{banner}")
+    cover_text = "\n".join(cover)
+    cover_banner = _banner(sent, clinic, phone, 1, n, banner_style)
+    cover_page = f"{cover_banner}\n{cover_text}" if banner_at_top else f"{cover_text}\n{cover_banner}"
+    records_words = ("chiropractic",) if visit_style == 0 else ("therapy",)
+    forbidden = (p.last.lower(), "from:", "p.2", "page 0")
+    return [
+        _doc("other", variant, [cover_page], sent_day, "fax", title_words=("fax",) if cover_style < 3 else (),
+             forbidden=forbidden),
+        _doc("private_treatment", variant, pages, visits[0], "fax", encounters=visits, title_words=records_words,
+             forbidden=forbidden),
+    ]
+
+
+def fax_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    return _fax_scenario(rng, p, 0, 0, 0, 0, True)
+
+
+def fax_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    return _fax_scenario(rng, p, 1, 1, 1, 1, True)
+
+
+def fax_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: untitled cover, banner below
+    return _fax_scenario(rng, p, 2, 2, 0, 2, False)
+
+
+def fax_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: law-firm transmittal, PT notes
+    return _fax_scenario(rng, p, 3, 3, 1, rng.choice([0, 1]), True)
+
+
+# --- kind "dates": a document whose first date is not its date -----------------------------------------
+
+def dates_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # 21-4138: DOB first, edition footer
+    d = _post_date(rng, p)
+    body = ["STATEMENT IN SUPPORT OF CLAIM", f"1. VETERAN'S NAME: {p.last_first}", f"2. DATE OF BIRTH: {fmt(p.dob, 'us')}",
+            f"3. VA FILE NUMBER: XX XXX {p.ssn4}", "", "REMARKS:"] + _wrap(_my_story(rng, p)) + [
+        "", f"SIGNATURE: {p.full}", f"DATE SIGNED: {fmt(d, 'us')}", "", "VA FORM 21-4138, JUN 2021"]
+    return [_doc("personal_statement", 0, ["\n".join(body)], d, "dates", title_words=("4138",))]
+
+
+def dates_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # letter dated by month only
+    d = _post_date(rng, p).replace(day=1)
+    wf, wl = _name(rng)
+    body = [f"{MONTH_NAMES[d.month - 1]} {d.year}", "", "To the VA:"] + _wrap(
+        [f"I am {p.first}'s {rng.choice(['wife', 'brother', 'mother', 'neighbor'])}. In {p.entered.year + 2} he came "
+         "home on leave walking bent over and could not lift his own bag.",
+         f"Since he got out in {p.separated.year} his back has gotten worse every year. He stopped coaching our "
+         "son's team and he sleeps in a recliner most nights."]) + ["", f"{wf} {wl}"]
+    return [_doc("buddy_statement", 1, ["\n".join(body)], d, "dates", precision="month", title_words=("statement",))]
+
+
+def dates_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: 21-10210, edition + DOBs
+    d = _post_date(rng, p)
+    wf, wl = _name(rng)
+    wdob = _date_between(rng, 1960, 1990)
+    body = ["LAY/WITNESS STATEMENT", f"Claimant: {p.full}   Claimant's date of birth: {fmt(p.dob, 'mil')}",
+            f"Witness: {wf} {wl}   Born {fmt(wdob, 'mil')}", "Statement:"] + _wrap(_lay_story(rng, p, "buddy")) + [
+        "", f"Witness signature: {wf} {wl}            Date signed: {fmt(d, 'mil')}", "",
+        "VA FORM 21-10210  SEP 2019 EDITION"]
+    return [_doc("buddy_statement", 2, ["\n".join(body)], d, "dates", title_words=("10210",))]
+
+
+def dates_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: veteran's note dated by month
+    d = _post_date(rng, p).replace(day=1)
+    body = [f"Veteran: {p.full}", f"Born: {fmt(p.dob, 'long')}", f"Written {MONTH_NAMES[d.month - 1]}, {d.year}", ""] + _wrap(
+        [f"I want to add to my claim. I was hurt in {p.entered.year + 1} and again in {p.entered.year + 3}.",
+         "I still have the pain every day and it keeps me from working full time."]) + ["", p.full, "",
+                                                                                       "VA FORM 21-4138 (REV 6-97)"]
+    return [_doc("personal_statement", 3, ["\n".join(body)], d, "dates", precision="month",
+                 title_words=("statement",))]
+
+
+# --- kind "sick_call": runs of SF 600 entries across sheets without headers --------------------------
+
+def _sf600_entry(rng: random.Random, d: dt.date, style: int, clinic: str) -> list[str]:
+    who = rng.choice(["R. T. OYELARAN, PA-C", "D. A. FERREIRA, MD, CPT, MC", "J. KIM, PA-C", "S. ABERNATHY, MD"])
+    head = f"{fmt(d, 'mil')}   {clinic}   {rng.randint(6, 16):02d}{rng.choice(['00', '15', '30', '45'])} HRS" if style == 0 else (
+        f"{fmt(d, 'us')}  {clinic} - {rng.choice(['SICK CALL', 'F/U', 'WALK-IN'])}")
+    return [head, f"S: {rng.choice(COMPLAINTS)}.", f"O: {rng.choice(EXAM_FINDINGS)}", f"A: {rng.choice(ASSESSMENTS)}",
+            f"P: {rng.choice(PLANS)}", f"   /s/ {who}", ""]
+
+
+def _sick_call_run(rng: random.Random, p: Person, variant: int, style: int, first_header: list[str],
+                   footer: str) -> list[GeneratedDocument]:
+    clinic = rng.choice(["TMC #2, FORT BRAGG NC", "BN AID STATION 2-504 PIR", "TROOP MEDICAL CLINIC 3",
+                         "SICK CALL, NH CAMP LEJEUNE", "ACUTE CARE CLINIC, DARNALL AMC"])
+    start = _service_date(rng, p)
+    dates = _visits(rng, p, rng.randint(3, 6), start)
+    lines: list[str] = []
+    for d in dates:
+        lines += _sf600_entry(rng, d, style, clinic)
+    size = rng.randint(16, 24)
+    chunks = [lines[i:i + size] for i in range(0, len(lines), size)]
+    pages = []
+    for k, chunk in enumerate(chunks):
+        top = first_header if k == 0 else []
+        pages.append("\n".join(top + chunk + ["", footer]))
+    return [_doc("service_treatment", variant, pages, dates[0], "sick_call", encounters=dates,
+                 title_words=("sf 600",) if "600" in footer else (), forbidden=(p.last.lower(),))]
+
+
+def sick_call_k0(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    header = ["CHRONOLOGICAL RECORD OF MEDICAL CARE",
+              "DATE    SYMPTOMS, DIAGNOSIS, TREATMENT, TREATING ORGANIZATION (Sign each entry)"]
+    return _sick_call_run(rng, p, 0, 0, header, f"{p.last_first}  MEDICAL RECORD  STANDARD FORM 600 (REV. 6-97)")
+
+
+def sick_call_k1(rng: random.Random, p: Person) -> list[GeneratedDocument]:
+    header = ["HEALTH RECORD - CHRONOLOGICAL RECORD OF MEDICAL CARE", f"PATIENT: {p.last_first}  {p.rank}  {p.unit}"]
+    return _sick_call_run(rng, p, 1, 1, header, "SF 600")
+
+
+def sick_call_k2(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: other sheet and dates
+    header = ["MEDICAL RECORD", "CHRONOLOGICAL RECORD OF MEDICAL CARE - CONTINUATION",
+              f"{p.last_first}   SSN XXX-XX-{p.ssn4}"]
+    return _sick_call_run(rng, p, 2, 1, header, "STANDARD FORM 600 (REV. 5-84)")
+
+
+def sick_call_k3(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # held out: military dates, no title
+    header = [f"{p.unit}  -  SICK CALL ENTRIES", f"SM: {p.rank} {p.last_first}"]
+    return _sick_call_run(rng, p, 3, 0, header, "SF 600 (EG)")
+
+
+# More training variants of each kind (4-5), other families of the same layouts, so that development
+# folds can leave one out and still train on the rest.
+
+def letter_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # VA decision letter, no header after page 1
+    d = _post_date(rng, p)
+    office = rng.choice(["Cleveland", "Winston-Salem", "Waco", "Muskogee", "Roanoke"])
+    top = ["DEPARTMENT OF VETERANS AFFAIRS", f"{office} Regional Office", "", fmt(d, "long"), "", p.full.upper(),
+           f"{rng.randint(100, 9999)} {rng.choice(['MAPLE', 'OAK', 'FIRST'])} AVE", "", "In Reply Refer To: 27/21",
+           f"File Number: XX XXX {p.ssn4}", "", f"Dear {p.full}:", ""]
+    paras = [f"We made a decision on your claim for service-connected compensation received on "
+             f"{fmt(d - dt.timedelta(days=rng.randint(90, 250)), 'long')}. This letter tells you what we decided, "
+             "how we made our decision, and what to do if you disagree.",
+             f"Service connection for {rng.choice(['lumbar strain', 'lumbar degenerative disc disease', 'a left knee condition'])} "
+             f"is {rng.choice(['granted with an evaluation of 20 percent', 'denied', 'granted with an evaluation of 10 percent'])}. "
+             "We considered your service treatment records, your VA treatment records, the statements you and your "
+             "witnesses submitted, and the VA examination.",
+             "We looked at the examiner's measurements of your range of motion, your reports of flare-ups and the "
+             "effect of pain on your daily activities. The evaluation we assigned is the one that best matches the "
+             "evidence under the General Rating Formula for Diseases and Injuries of the Spine.",
+             "If you disagree with our decision you may ask for a Higher-Level Review, file a Supplemental Claim with "
+             "new and relevant evidence, or appeal directly to the Board of Veterans' Appeals. You have one year "
+             "from the date of this letter to act."]
+    body = _wrap(paras) + ["", "Sincerely yours,", "", "Veterans Service Center Manager", "Enclosure: Rating Decision"]
+    pages = _pages_of(body, rng, per_page=(12, 18), numbering=rng.choice(["none", "bare"]), top=top)
+    return [_doc("rating_decision", 4, pages, d, "letter", title_words=("decision",), forbidden=(p.last.lower(),))]
+
+
+def letter_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # numbered personal narrative
+    d = _post_date(rng, p)
+    top = [f"STATEMENT OF {p.full.upper()} IN SUPPORT OF MY CLAIM", f"VA file number XX XXX {p.ssn4}", ""]
+    paras = [f"1. I served in the {p.branch.title()} from {p.entered.year} to {p.separated.year}. My job was "
+             f"{p.mos} and it required heavy lifting, long marches and working on and under vehicles.",
+             f"2. My back problems started during training in {p.entered.year + 1}, when I felt a pull in my low back "
+             "carrying a machine gun and tripod on a road march. The medic told me it was a strain.",
+             "3. After that my back hurt off and on. I went to sick call a few times and got Motrin and a day of "
+             "quarters. Most of the time I just kept going because that is what everyone did.",
+             "4. Since I got out the pain has gotten worse and now it goes into my leg. I have seen a chiropractor "
+             "and the VA, and I have had an MRI that shows bulging discs.",
+             "5. I am asking that my back be service connected because it started in service and never went away."]
+    body = _wrap(paras, width=70) + ["", "I certify the above is true and correct.", "",
+                                     f"Signed: {p.full}      Date: {fmt(d, 'us')}"]
+    pages = _pages_of(body, rng, per_page=(10, 14), numbering=rng.choice(["none", "dash"]), top=top)
+    return [_doc("personal_statement", 5, pages, d, "letter", title_words=("statement",), forbidden=())]
+
+
+def board_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # CAVC memorandum decision, pages run on
+    d = _post_date(rng, p)
+    top = ["UNITED STATES COURT OF APPEALS FOR VETERANS CLAIMS", "", f"No. {rng.randint(18, 24)}-{rng.randint(1000, 9999)}",
+           "", f"{p.full.upper()}, APPELLANT,", "V.", "DENIS MCDONOUGH, SECRETARY OF VETERANS AFFAIRS, APPELLEE.", "",
+           "Before the Court", "", "MEMORANDUM DECISION", "", f"DATED: {fmt(d, 'long')}", ""]
+    paras = ["The appellant, through counsel, appeals a Board decision that denied service connection for a lumbar "
+             "spine disability. For the reasons that follow, the Court will set aside the Board decision and remand "
+             "the matter for further proceedings consistent with this decision.",
+             f"The appellant served on active duty from {p.entered.year} to {p.separated.year}. His service records "
+             f"show treatment for {rng.choice(COMPLAINTS)}, and he reported recurrent back pain at separation.",
+             "In denying the claim, the Board relied on a VA examination report that concluded the current disability "
+             "was less likely than not related to service because the in-service complaints were acute and resolved. "
+             "The Board did not address a private physician's opinion that the disability was at least as likely as "
+             "not the result of repetitive loading in service, nor did it discuss the appellant's statements of "
+             "continuous symptoms since discharge.",
+             "The Board must account for the evidence it finds persuasive or unpersuasive and provide the reasons for "
+             "its rejection of material evidence favorable to the claimant. Because it did not, remand is warranted.",
+             "On remand the appellant may submit additional evidence and argument, and the Board must consider it."]
+    body = _wrap(paras) + ["", "SET ASIDE and REMANDED.", "", "DATED: " + fmt(d, "long"), "",
+                           f"{rng.choice(LAST).upper()}, Judge"]
+    pages = _pages_of(body, rng, per_page=(14, 20), numbering="none", top=top)
+    return [_doc("board_decision", 4, pages, d, "board", title_words=("court",))]
+
+
+def board_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # decision whose middle pages weigh opinions
+    d = _post_date(rng, p)
+    top = [f"Citation Nr: {rng.randint(10 ** 7, 10 ** 8 - 1)}", f"Decision Date: {fmt(d, 'us')}   Archive Date: "
+           f"{fmt(d + dt.timedelta(days=4), 'us')}", f"DOCKET NO. {rng.randint(10, 24)}-{rng.randint(10000, 99999)}", "",
+           "THE ISSUES", ""] + _wrap(["1. Entitlement to service connection for degenerative disc disease of the "
+                                      "lumbar spine.", "2. Entitlement to service connection for right lower extremity "
+                                      "radiculopathy."]) + [""]
+    paras = ["The Veteran's treating chiropractor wrote that she has adjusted his lumbar spine weekly for years and "
+             "that, in her professional opinion, his degenerative changes are more likely than not the result of "
+             "the repeated parachute landings and heavy loads he described. She based this on his history, her "
+             "examinations and the level of the changes on imaging, and she noted that the literature on military "
+             "parachutists reports early lumbar degeneration.",
+             "A VA physician reviewed the file and found the condition less likely than not related to service, "
+             "citing a normal separation examination and a gap in treatment after discharge. The physician did not "
+             "discuss the Veteran's reports that he treated himself during that gap.",
+             "Weighing these opinions, the Board gives more weight to the private opinion, which rests on a complete "
+             "history and explains its reasoning, than to the VA opinion, which relies on the absence of records "
+             "without considering the Veteran's credible account. Service connection for the lumbar spine is granted.",
+             "The radiculopathy claim depends on the examination of the nerves of the right leg, which has not been "
+             "done, and it is remanded for that examination."]
+    body = ["REASONS AND BASES FOR FINDINGS AND CONCLUSIONS", ""] + _wrap(paras) + [
+        "", "ORDER", ""] + _wrap(["Service connection for degenerative disc disease of the lumbar spine is granted."]) + [
+        "", "REMAND", ""] + _wrap(["The radiculopathy claim is remanded for a VA peripheral nerves examination."]) + [
+        "", f"{rng.choice(FIRST).upper()} {rng.choice(LAST).upper()}", "Veterans Law Judge, Board of Veterans' Appeals"]
+    pages = _pages_of(body, rng, per_page=(12, 18), numbering="none", top=top)
+    return [_doc("board_decision", 5, pages, d, "board", title_words=("board",))]
+
+
+def er_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # ED record, page two: results and disposition
+    d = _post_date(rng, p)
+    hospital = rng.choice(HOSPITALS)
+    page1 = [f"{hospital}", "Emergency Department Provider Note", f"{p.last_first}   MRN {rng.randint(10 ** 6, 10 ** 7)}",
+             f"ED arrival: {fmt(d, 'us')} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}", "",
+             f"History: {rng.choice(COMPLAINTS)}.", f"Exam: {rng.choice(EXAM_FINDINGS)}", f"Vitals: {_vitals(rng)}",
+             "Orders placed: CBC, BMP, urinalysis, lumbar spine X-ray."]
+    page2 = ["Results", f"  WBC {rng.randint(5, 11)}.{rng.randint(0, 9)}   Hgb {rng.randint(12, 16)}.{rng.randint(0, 9)}"
+             f"   Creatinine 0.{rng.randint(7, 9)}", "  Urinalysis: negative", "  X-ray: degenerative changes, no fracture",
+             "Assessment: " + rng.choice(ASSESSMENTS), "Disposition: home with prescriptions, back precautions.",
+             f"Follow up: primary care in {rng.randint(2, 7)} days.", f"Electronically signed by {rng.choice(CLINICIANS)}"]
+    return [_doc("private_treatment", 4, ["\n".join(page1), "\n".join(page2)], d, "er_visit",
+                 title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def er_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # EHR print, same running header on both pages
+    d = _post_date(rng, p)
+    hospital = rng.choice(HOSPITALS)
+    head = f"{p.full}  MRN {rng.randint(10 ** 6, 10 ** 7)}  ED Visit {fmt(d, 'us')}  {hospital}"
+    page1 = [head, "", "ED Triage Note", f"Chief complaint: {rng.choice(COMPLAINTS)}", f"Vitals: {_vitals(rng)}",
+             "ED Provider Note", f"HPI: {rng.choice(COMPLAINTS).capitalize()}. History of back injury in service.",
+             f"Exam: {rng.choice(EXAM_FINDINGS)} {rng.choice(EXAM_FINDINGS)}"]
+    page2 = [head, "", "Medical decision making: no red flags; symptomatic treatment.",
+             f"Diagnosis: {rng.choice(ASSESSMENTS)}", f"Discharge instructions: {rng.choice(PLANS)}",
+             "Discharged ambulatory with steady gait.", f"Attending: {rng.choice(CLINICIANS)}"]
+    return [_doc("private_treatment", 5, ["\n".join(page1), "\n".join(page2)], d, "er_visit",
+                 title_words=("emergency",), forbidden=(p.last.lower(),))]
+
+
+def codesheet_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # decision + tabular codesheet
+    d = _post_date(rng, p)
+    pages = _rating_pages(rng, p, d, rng.choice([0, 1]))
+    code = ["CODESHEET", f"VETERAN: {p.last_first}", f"DATE OF RATING DECISION: {fmt(d, 'long')}",
+            f"SERVICE: {fmt(p.entered, 'us')} - {fmt(p.separated, 'us')}  {p.branch}", "",
+            "DC      DISABILITY                         %     FROM"]
+    code += [f"{rng.choice(['5237', '5242', '5257'])}    {rng.choice(ASSESSMENTS):<34} {rng.choice([0, 10, 20]):<5} "
+             f"{fmt(d - dt.timedelta(days=rng.randint(30, 200)), 'us')}" for _ in range(rng.randint(1, 3))]
+    return [_doc("rating_decision", 4, pages + ["\n".join(code)], d, "codesheet", title_words=("rating decision",))]
+
+
+def codesheet_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # codesheet alone, entry date first
+    d = _post_date(rng, p)
+    code = ["RATING CODESHEET", f"{p.last_first}   XX XXX {p.ssn4}",
+            f"EOD: {fmt(p.entered, 'mil')}   RAD: {fmt(p.separated, 'mil')}   CHARACTER: HONORABLE",
+            f"RATING DATE: {fmt(d, 'mil')}", "", "SUBJECT TO COMPENSATION"]
+    code += [f"  {rng.choice(['5237', '5242'])} {rng.choice(ASSESSMENTS)}  {rng.choice([10, 20, 40])}%" for _ in range(2)]
+    return [_doc("rating_decision", 5, ["\n".join(code)], d, "codesheet", title_words=("code sheet",))]
+
+
+def fax_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # community care cover + ortho office notes
+    clinic, phone = rng.choice([("Piedmont Orthopaedic Consultants", "336 555 0199"), ("Coastal Spine Institute", "757 555 0144")])
+    visits = _visits(rng, p, rng.randint(2, 4), _post_date(rng, p))
+    sent = dt.datetime.combine(visits[-1] + dt.timedelta(days=rng.randint(3, 40)), dt.time(rng.randint(8, 17), 10))
+    n = len(visits) + 1
+    cover = ["Community Care Network - Medical Records Transmittal", "", f"Date sent: {fmt(sent.date(), 'us')}",
+             "Recipient: VA Evidence Intake", f"Sender: {clinic}   Fax {phone}", f"Pages: {n}",
+             f"Patient: {p.full}", "", "This transmission contains confidential health information."]
+    pages = ["\n".join(cover) + "\n" + _banner(sent, clinic, phone, 1, n, 2)]
+    for k, v in enumerate(visits, start=2):
+        note = ([clinic.upper(), f"Phone {phone}", "ORTHOPAEDIC OFFICE NOTE"] if k == 2 else [f"{p.full} - continued"]) + [
+            f"Visit date: {fmt(v, 'us')}", f"HPI: {rng.choice(COMPLAINTS)}.", f"Exam: {rng.choice(EXAM_FINDINGS)}",
+            f"Impression: {rng.choice(ASSESSMENTS)}", f"Plan: {rng.choice(PLANS)}", rng.choice(CLINICIANS)]
+        pages.append("\n".join(note) + "\n" + _banner(sent, clinic, phone, k, n, 2))
+    return [_doc("other", 4, pages[:1], sent.date(), "fax", title_words=("fax",)),
+            _doc("private_treatment", 4, pages[1:], visits[0], "fax", encounters=visits, title_words=("orthop",),
+                 forbidden=(p.last.lower(), "received:"))]
+
+
+def fax_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # plain cover + chiropractic flow sheet
+    return _fax_scenario(rng, p, 5, rng.choice([0, 1]), 0, rng.choice([0, 1]), False)
+
+
+def dates_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # private form: revision date, DOB, signed date
+    d = _post_date(rng, p)
+    first, last, cred, _ = _doctor(rng)
+    body = ["TREATING PROVIDER QUESTIONNAIRE - BACK", f"Patient: {p.full}   Date of birth: {fmt(p.dob, 'us')}",
+            "1. Diagnosis: " + rng.choice(ASSESSMENTS), f"2. Date of first treatment: {fmt(d - dt.timedelta(days=700), 'us')}",
+            f"3. Is the condition at least as likely as not related to service? Yes - {rng.choice(OPINION_PHRASES)}",
+            "4. Rationale: documented in-service injury and continuous symptoms.", "",
+            f"Provider signature: {first} {last}, {cred}     Date signed: {fmt(d, 'mil')}", "",
+            f"Form PQ-7 (Rev. {rng.choice(['03/2019', '11/2017', '06/2021'])})"]
+    return [_doc("medical_opinion", 4, ["\n".join(body)], d, "dates", title_words=(last.lower(),))]
+
+
+def dates_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # statement dated only by its year
+    d = dt.date(_post_date(rng, p).year, 1, 1)
+    body = [f"{p.full} - my statement", f"born {fmt(p.dob, 'us')}", ""] + _wrap(
+        [f"I was injured in {p.entered.year + 1} and treated at sick call. I have had back pain every year since.",
+         f"Written in the spring of {d.year}."]) + ["", p.full]
+    return [_doc("personal_statement", 5, ["\n".join(body)], d, "dates", precision="year", title_words=("statement",))]
+
+
+def sick_call_k4(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # two-digit years, clinic first
+    header = ["CHRONOLOGICAL RECORD OF MEDICAL CARE", f"{p.last_first}  {p.rank}  {p.unit}"]
+    clinic = rng.choice(["TMC 4", "BAS 1-75", "SICK CALL"])
+    start = _service_date(rng, p)
+    dates = _visits(rng, p, rng.randint(3, 5), start)
+    lines: list[str] = []
+    for d in dates:
+        lines += [f"{d.day:02d}{MONTHS[d.month - 1].title()}{d.year % 100:02d}  {clinic}  {rng.choice(['S/C', 'F/U', 'RTC'])}",
+                  f"  CC: {rng.choice(COMPLAINTS)}", f"  Exam: {rng.choice(EXAM_FINDINGS)}", f"  Dx: {rng.choice(ASSESSMENTS)}",
+                  f"  Plan: {rng.choice(PLANS)}", f"  {rng.choice(['SGT', 'SPC'])} {rng.choice(LAST).upper()}, 68W / "
+                  f"{rng.choice(CLINICIANS)}", ""]
+    size = rng.randint(14, 20)
+    chunks = [lines[i:i + size] for i in range(0, len(lines), size)]
+    pages = ["\n".join((header if k == 0 else []) + chunk + ["SF 600"]) for k, chunk in enumerate(chunks)]
+    return [_doc("service_treatment", 4, pages, dates[0], "sick_call", encounters=dates, forbidden=(p.last.lower(),))]
+
+
+def sick_call_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # continuation sheets with a running header
+    docs = _sick_call_run(rng, p, 5, 1, ["CHRONOLOGICAL RECORD OF MEDICAL CARE"], "STANDARD FORM 600")
+    pages = docs[0].pages
+    docs[0].pages[:] = [pages[0]] + [f"{p.last_first}   SF 600 (CONT)\n{text}" for text in pages[1:]]
+    return docs
+
+
+KINDS: dict[str, list[Scenario]] = {
+    "letter": [letter_k0, letter_k1, letter_k2, letter_k3, letter_k4, letter_k5],
+    "board": [board_k0, board_k1, board_k2, board_k3, board_k4, board_k5],
+    "er_visit": [er_k0, er_k1, er_k2, er_k3, er_k4, er_k5],
+    "codesheet": [codesheet_k0, codesheet_k1, codesheet_k2, codesheet_k3, codesheet_k4, codesheet_k5],
+    "fax": [fax_k0, fax_k1, fax_k2, fax_k3, fax_k4, fax_k5],
+    "dates": [dates_k0, dates_k1, dates_k2, dates_k3, dates_k4, dates_k5],
+    "sick_call": [sick_call_k0, sick_call_k1, sick_call_k2, sick_call_k3, sick_call_k4, sick_call_k5],
+}
+
+
+# --------------------------------------------------------------------------------------------------
 # OCR noise simulation
 
 _CONFUSIONS = [("0", "O"), ("O", "0"), ("1", "l"), ("l", "1"), ("I", "l"), ("l", "I"), ("rn", "m"), ("m", "rn"),
@@ -2109,8 +3066,7 @@ def generate_file(rng: random.Random, name: str, variants: tuple[int, ...], n_do
         for _ in range(min(run, remaining)):
             variant = rng.choice(variants)
             doc = generate_document(rng, record_type, variant, person)
-            for k, text in enumerate(doc.pages):
-                out.pages.append(CorpusPage(text, record_type, f"{record_type}/v{variant}", k == 0, doc.date))
+            out.pages.extend(doc.corpus_pages(f"{record_type}/v{variant}"))
             remaining -= 1
     return out
 
@@ -2137,21 +3093,66 @@ def generate_files(
 def noisy_copy(file: CorpusFile, seed: int, level: float = 1.0) -> CorpusFile:
     """The same file as OCR would return it: every page through simulate_ocr_noise."""
     rng = random.Random(f"noise-{file.name}-{seed}")
-    return CorpusFile(file.name + "-noisy", [
-        CorpusPage(simulate_ocr_noise(p.text, rng, level), p.record_type, p.group, p.starts_document, p.document_date)
-        for p in file.pages
-    ])
+    return CorpusFile(file.name + "-noisy", [p.relabelled(simulate_ocr_noise(p.text, rng, level)) for p in file.pages])
 
 
 TRAIN_FILES = 36
+KIND_TRAIN_FILES = 18
+# Share of a new-layout file's documents that are new-layout scenarios (the rest are ordinary records).
+KIND_SHARE = 0.65
 
 
-def training_pages(seed: int = 0, variants: tuple[int, ...] = TRAIN_VARIANTS) -> list[CorpusPage]:
+def generate_kind_files(
+    split: str,
+    n_files: int,
+    seed: int = 0,
+    kind_variants: tuple[int, ...] | None = None,
+    variants: tuple[int, ...] | None = None,
+    docs_per_file: tuple[int, int] = (5, 9),
+) -> list[CorpusFile]:
+    """Claim files built around the new layouts (KINDS): scenarios of the split's kind variants (training
+    0-1, held-out 2-3) among ordinary records of the split's template variants, so the boundaries on
+    both sides of each scenario are measured too."""
+    if split not in ("train", "test", "dev"):
+        raise ValueError(split)
+    if kind_variants is None:
+        kind_variants = KIND_TRAIN_VARIANTS if split == "train" else KIND_HELD_OUT_VARIANTS
+    if variants is None:
+        variants = TRAIN_VARIANTS if split == "train" else HELD_OUT_VARIANTS
+    rng = random.Random(f"kinds-{split}-{seed}-{KIND_CORPUS_VERSION}")
+    kinds = list(KINDS)
+    files = []
+    turn = 0
+    for i in range(n_files):
+        person = make_person(rng)
+        out = CorpusFile(f"kinds-{split}-{i:03d}")
+        for _ in range(rng.randint(*docs_per_file)):
+            if rng.random() < KIND_SHARE:
+                kind = kinds[turn % len(kinds)]
+                turn += 1
+                variant = rng.choice(kind_variants)
+                for doc in KINDS[kind][variant](rng, person):
+                    out.pages.extend(doc.corpus_pages(f"{doc.record_type}/{kind}-k{variant}"))
+            else:
+                record_type = rng.choice(list(VARIANTS))
+                variant = rng.choice(variants)
+                doc = generate_document(rng, record_type, variant, person)
+                out.pages.extend(doc.corpus_pages(f"{record_type}/v{variant}"))
+        files.append(out)
+    return files
+
+
+def training_pages(seed: int = 0, variants: tuple[int, ...] = TRAIN_VARIANTS,
+                   kind_variants: tuple[int, ...] = KIND_TRAIN_VARIANTS) -> list[CorpusPage]:
     """The training split's pages, clean plus a lightly and a heavily noised copy of each (so the
-    model learns OCR damage). variants: which template variants to draw from (TRAIN_VARIANTS; never 3-4)."""
-    if set(variants) & set(HELD_OUT_VARIANTS):
+    model learns OCR damage). variants: which template variants to draw from (TRAIN_VARIANTS; never 3-4);
+    kind_variants: which new-layout variants (KIND_TRAIN_VARIANTS; never 2-3)."""
+    if set(variants) & set(HELD_OUT_VARIANTS) or set(kind_variants) & set(KIND_HELD_OUT_VARIANTS):
         raise ValueError("held-out variants are for evaluation only")
     files = generate_files("train", TRAIN_FILES, seed=seed, variants=variants)
+    if kind_variants:
+        files += generate_kind_files("train", KIND_TRAIN_FILES, seed=seed, kind_variants=kind_variants,
+                                     variants=variants)
     pages: list[CorpusPage] = []
     for f in files:
         pages.extend(f.pages)
@@ -2161,10 +3162,13 @@ def training_pages(seed: int = 0, variants: tuple[int, ...] = TRAIN_VARIANTS) ->
     return pages
 
 
-def training_examples(seed: int = 0, variants: tuple[int, ...] | None = None) -> list[tuple[str, str, str]]:
+def training_examples(seed: int = 0, variants: tuple[int, ...] | None = None,
+                      kind_variants: tuple[int, ...] | None = None) -> list[tuple[str, str, str]]:
     """The training split as (text, record_type, group) examples for `claimdex train` (all training
     variants, or a subset for development folds)."""
-    return [(p.text, p.record_type, p.group) for p in training_pages(seed=seed, variants=variants or TRAIN_VARIANTS)]
+    pages = training_pages(seed=seed, variants=variants or TRAIN_VARIANTS,
+                           kind_variants=KIND_TRAIN_VARIANTS if kind_variants is None else kind_variants)
+    return [(p.text, p.record_type, p.group) for p in pages]
 
 
 def rearranged_copy(file: CorpusFile, seed: int) -> CorpusFile:
@@ -2182,7 +3186,7 @@ def rearranged_copy(file: CorpusFile, seed: int) -> CorpusFile:
             cut = rng.randrange(1, len(lines) - 1)
             lines = lines[cut:] + lines[:cut] if rng.random() < 0.5 else lines
             lines = [line for line in lines if rng.random() > 0.15] or lines
-        out.append(CorpusPage("\n".join(lines), p.record_type, p.group, p.starts_document, p.document_date))
+        out.append(p.relabelled("\n".join(lines)))
     return CorpusFile(file.name + "-rearranged", out)
 
 
@@ -2203,6 +3207,14 @@ def iter_documents(file: CorpusFile) -> Iterator[tuple[int, int, str, dt.date | 
     if start is not None:
         prev = file.pages[start - 1]
         yield start, len(file.pages), prev.record_type, prev.document_date
+
+
+def iter_labelled_documents(file: CorpusFile) -> Iterator[tuple[int, int, CorpusPage]]:
+    """(first_page, last_page, the document's first page with its gold labels) of each document."""
+    starts = [i for i, page in enumerate(file.pages, start=1) if page.starts_document]
+    for k, start in enumerate(starts):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(file.pages)
+        yield start, end, file.pages[start - 1]
 
 
 # --------------------------------------------------------------------------------------------------

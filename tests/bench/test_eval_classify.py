@@ -24,16 +24,23 @@ def _load_eval_classify():  # noqa: ANN202 - a module loaded from a file path
 def test_eval_reports_every_figure_on_held_out_files(tmp_path: Path, model: RecordTypeModel) -> None:
     eval_classify = _load_eval_classify()
     results = eval_classify.run_classification_eval(
-        ocr_pages=0, test_files=4, cache_dir=tmp_path, model=model
+        ocr_pages=0, test_files=4, cache_dir=tmp_path, model=model, kind_files=4
     )
     clean, noisy = results["conditions"]["clean"], results["conditions"]["simulated_ocr"]
-    for figures in (clean, noisy):
-        assert set(figures) >= {"page_accuracy", "per_type", "boundary_precision", "boundary_recall", "boundary_f1"}
+    kinds = results["kinds"]["clean"]
+    for figures in (clean, noisy, kinds, results["kinds"]["simulated_ocr"]):
+        assert set(figures) >= {"page_accuracy", "per_type", "boundary_precision", "boundary_recall", "boundary_f1",
+                                "document_date_accuracy", "encounter_date_accuracy", "encounter_count_error",
+                                "title_accuracy", "by_kind"}
         assert figures["pages"] > 20
     # A floor, not the targets: four files are too few to measure; the eval command reports those.
     assert clean["page_accuracy"] >= 0.7 and clean["boundary_f1"] >= 0.8
+    assert kinds["boundary_f1"] >= 0.8 and kinds["multi_encounter_date_accuracy"] >= 0.8
+    assert set(kinds["by_kind"]) - {"ordinary"}  # the new layouts are measured apart
     report = eval_classify.format_report(results)
-    assert "page accuracy" in report and "boundary F1" in report
+    for figure in ("page accuracy", "boundary F1", "document date accuracy", "encounter date accuracy",
+                   "title checks passed", "New layouts"):
+        assert figure in report
 
 
 def test_training_variants_and_dev_folds_never_touch_the_held_out_variants() -> None:
@@ -45,3 +52,19 @@ def test_training_variants_and_dev_folds_never_touch_the_held_out_variants() -> 
     folds = eval_classify.development_folds()
     assert sorted(v for fold in folds for v in fold) == sorted(TRAIN_VARIANTS)
     assert all(len(fold) == 2 for fold in folds)
+
+
+def test_new_layouts_keep_their_held_out_variants_out_of_training_and_dev_folds() -> None:
+    from samples.record_corpus import KIND_HELD_OUT_VARIANTS, KIND_TRAIN_VARIANTS, KINDS, training_pages
+
+    eval_classify = _load_eval_classify()
+    assert not set(KIND_TRAIN_VARIANTS) & set(KIND_HELD_OUT_VARIANTS)
+    assert all(len(variants) == len(KIND_TRAIN_VARIANTS) + len(KIND_HELD_OUT_VARIANTS) for variants in KINDS.values())
+    for index in range(len(eval_classify.development_folds())):
+        assert set(eval_classify.development_kind_fold(index)) <= set(KIND_TRAIN_VARIANTS)
+    try:
+        training_pages(kind_variants=KIND_HELD_OUT_VARIANTS)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("held-out new layouts must not be trainable")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from classifiers.dates import document_date, find_dates
+from classifiers.dates import PartialDate, find_dates
 
 MARCH_14 = dt.date(2009, 3, 14)
 
@@ -46,16 +46,46 @@ def test_offsets_point_at_the_date_and_label_names_it() -> None:
     assert found[1].label == "DATE OF NOTE"
 
 
-def test_document_date_prefers_the_labelled_note_date_over_birth_and_print_dates() -> None:
-    text = "Printed 01/02/2024\nPatient DOB 05/02/1980\nDATE OF NOTE: MAR 14, 2009@10:15\nseen again 04/01/2009"
-    assert document_date(text, "va_treatment") == MARCH_14
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("fell from a truck in April 2009", "2009-04", "month"),
+        ("Hx of lumbar strain 04/2008 (hard landing)", "2008-04", "month"),
+        ("a back injury in 2005, treated with Motrin", "2005", "year"),
+        ("has worked as a roofer since 2013", "2013", "year"),
+        ("Date of Service: June 23, 2020", "2020-06-23", "day"),
+    ],
+)
+def test_partial_dates_keep_their_precision(text: str, value: str, precision: str) -> None:
+    [found] = find_dates(text)
+    assert (str(found.value), found.precision) == (value, precision)
+    assert found.date == found.value.earliest  # the old field: the earliest day it can mean
 
 
-def test_document_date_of_a_dd214_is_the_separation_date() -> None:
-    text = "a. DATE ENTERED AD THIS PERIOD 20050615\nb. SEPARATION DATE THIS PERIOD 20090830"
-    assert document_date(text, "service_personnel") == dt.date(2009, 8, 30)
+def test_a_bare_number_is_no_year_and_an_impossible_partial_date_is_none() -> None:
+    assert find_dates("OMB 2900-0808, 2013 pages, ICD S39.012") == []
+    assert find_dates("13/2009 and 2009-14") == []
 
 
-def test_document_date_falls_back_to_the_first_usable_date() -> None:
-    assert document_date("Letter of June 3, 2021 regarding the veteran", "medical_opinion") == dt.date(2021, 6, 3)
-    assert document_date("no dates at all here", "other") is None
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Oct ober12, 2007", "2007-10-12"), ("Noveber 28,2020", "2020-11-28"), ("12./22/2007", "2007-12-22"),
+     ("Date: 11/30/,2010", "2010-11-30"), ("Arrival: 04/18/201419:25", "2014-04-18"), ("08l26/2010", "2010-08-26"),
+     ("Visit #8 January 18, 2018", "2018-01-18"), ("Date/Time: 09 JUN 19930700", "1993-06-09")],
+)
+def test_ocr_damaged_dates(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+def test_partial_date_bounds_and_order() -> None:
+    april = PartialDate(2008, 4)
+    assert (april.earliest, april.latest) == (dt.date(2008, 4, 1), dt.date(2008, 4, 30))
+    assert PartialDate(2008) < april < PartialDate(2008, 4, 22)
+    assert PartialDate.parse("2008-04") == april and str(PartialDate(2005)) == "2005"
+    with pytest.raises(ValueError):
+        PartialDate(2009, 2, 30)
+
+
+def test_a_label_stops_at_the_previous_fields_value() -> None:
+    found = find_dates("DOB: 12/20/1986 Exam Date: 11/14/2023")
+    assert [d.label for d in found] == ["DOB", "Exam Date"]

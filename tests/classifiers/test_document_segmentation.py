@@ -39,7 +39,7 @@ def test_multi_page_document_without_page_numbers(model: RecordTypeModel) -> Non
     segments = segment_and_classify([(1, VA_NOTE_1), (2, VA_NOTE_1_PAGE_2)], model=model)
     assert ranges(segments) == [(1, 2, "va_treatment")]
     assert segments[0].date == dt.date(2019, 3, 14)
-    assert segments[0].title == "PRIMARY CARE NOTE"
+    assert segments[0].title == "VA primary care note"
     assert segments[0].vbms_type_id == 58
 
 

@@ -53,3 +53,32 @@ def test_letterhead_is_a_phone_and_an_address_at_the_top() -> None:
 
 def test_blank_page() -> None:
     assert features("  \n ").is_blank
+
+
+def test_page_numbers_without_a_total() -> None:
+    bare = features("text of the page\nmore text\n\n- 3 -")
+    assert (bare.page_number, bare.page_number_explicit) == (3, False)
+    page = features("RE: Terry Nelson - Page 2\nthe remainder of the letter")
+    assert page.page_number == 2 and page.page_number_explicit
+
+
+def test_a_fax_banner_is_looked_past() -> None:
+    page = features("05/06/2022 10:01  FROM: SOUND PT  206 555 0100  P.2/4\nDate of Service: 05/05/2022\nS: LBP")
+    assert page.fax_key is not None and page.fax_counter == (2, 4)
+    assert page.header_date == dt.date(2022, 5, 5)  # the visit date, not the transmission date
+    assert page.page_of is None  # the fax counter counts the transmission, not the record
+
+
+def test_letter_structure_and_text_running_on() -> None:
+    first = features("March 3, 2025\n\nDear Judge:\n\nI examined the veteran and reviewed the records that his"
+                     " representative sent me, which include the")
+    assert first.salutation and first.letter_opening and first.runs_on and not first.closing
+    last = features("service records and the separation examination.\n\nRespectfully,\n\n/s/ Maria Velasquez, MD")
+    assert last.starts_mid_sentence and last.closing and last.closing_at_end
+
+
+def test_a_title_must_be_shaped_like_one() -> None:
+    sentence = features("Emergency department course: the patient was given ketorolac and improved quickly.\nmore")
+    assert "private_treatment" in sentence.rule_scores.top_titles and not sentence.opens_document
+    title = features("EMERGENCY DEPARTMENT RECORD\nPatient: NELSON, TERRY\nArrival: 05/05/2022 23:10")
+    assert title.opens_document and title.header_date == dt.date(2022, 5, 5)

@@ -1,0 +1,176 @@
+"""The date a document is OF, chosen by role, at the precision the text gives, with where it was found.
+
+A note is dated by its note date, an exam by its exam date, a report by its study date, a decision by
+its decision date, a letter by its date line, a statement or a claim form by its signature date; a DD
+214 by its separation date (block 12b). Never by a birth date, a form's edition ("DEC 2017"), a fax
+banner, a print or received stamp, a service-entry date or a follow-up: those roles are never chosen
+(classifiers/date_roles.py). A mention keeps its precision: "Date of injury: April 2008" dates to the
+month, "in 2005" to the year, never an invented day. The source is kept for the reader: "dated from:
+signature line, p. 15".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from classifiers.date_roles import NOT_DOCUMENT_ROLES, ROLE_LABELS, DatedMention, date_role
+from classifiers.dates import PartialDate, find_dates
+from classifiers.fax import FaxBanner, blank_fax_banners, fax_banners
+from classifiers.service_periods import find_service_periods
+
+# For each record type, the roles that date it, best first. A role not listed can still date a
+# document as a last resort (FALLBACK_ROLES), never one of NOT_DOCUMENT_ROLES.
+ROLE_ORDER: dict[str, tuple[str, ...]] = {
+    "service_treatment": ("entry", "visit", "note", "exam", "header", "procedure", "report", "signature"),
+    "service_exam": ("exam", "header", "visit", "report", "signature"),
+    "service_personnel": ("separation", "header", "report", "signature", "entry"),
+    "line_of_duty": ("exam", "visit", "header", "report", "letter", "incident", "signature"),
+    "va_treatment": ("note", "visit", "exam", "study", "procedure", "header", "entry", "signature", "report"),
+    "private_treatment": ("visit", "note", "exam", "procedure", "study", "header", "letter", "entry", "report",
+                          "signature"),
+    "imaging_report": ("study", "exam", "visit", "procedure", "header", "letter", "report", "signature"),
+    "cp_exam": ("exam", "note", "visit", "header", "letter", "report", "signature"),
+    "medical_opinion": ("letter", "header", "report", "exam", "signature"),
+    "rating_decision": ("decision", "letter", "header", "signature"),
+    "board_decision": ("decision", "header", "letter", "hearing", "signature"),
+    "buddy_statement": ("signature", "letter", "header"),
+    "personal_statement": ("signature", "letter", "header"),
+    "claim_form": ("signature", "header", "letter"),
+    "other": ("header", "letter", "report", "signature", "visit", "decision", "entry"),
+}
+# Roles a type reads in passing but is never dated by: a claim form's "date of decision" is the
+# decision it appeals, a statement's "date of injury" is the event it tells of.
+EXCLUDED_ROLES: dict[str, frozenset[str]] = {
+    "claim_form": frozenset({"decision", "incident", "report", "exam", "visit", "note"}),
+    "personal_statement": frozenset({"incident"}),
+    "buddy_statement": frozenset({"incident"}),
+    "medical_opinion": frozenset({"incident", "decision", "note", "visit", "study"}),
+    "rating_decision": frozenset({"exam", "incident", "note", "visit", "study"}),
+    "board_decision": frozenset({"exam", "incident", "note", "visit", "study"}),
+}
+# After the type's roles: an unlabelled date near the top of the first page, then any other date.
+FALLBACK_ROLES: tuple[str, ...] = ("header", "letter", "entry", "note", "exam", "visit", "study", "procedure",
+                                   "report", "decision", "hearing", "signature", "mentioned", "discharge", "incident")
+# Roles that only count in the first lines of the document's first page (a "Date:" on page 3 is a field
+# of something else).
+TOP_ONLY_ROLES = frozenset({"header", "letter"})
+TOP_LINES = 16
+# Statements and forms are dated by their last signature; everything else by the first date of its role.
+LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "claim_form"})
+# The "other" type may be dated by a received stamp or a fax banner when it has nothing else (a mail
+# routing slip, a fax cover sheet: what they are of is their receipt or transmission).
+RECEIVED_TYPES = frozenset({"other"})
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """A document's date: its value (day, month or year), and where it was found: 1-based page
+    number in the file, 1-based line on that page, and the role ("signature line", "DATE OF NOTE")."""
+
+    value: PartialDate
+    page: int
+    line: int
+    role: str
+
+    @property
+    def precision(self) -> str:
+        return self.value.precision
+
+    def describe(self) -> str:
+        """"signature line, p. 15"."""
+        return f"{self.role}, p. {self.page}"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    page: int
+    order: int
+    mention: DatedMention
+    top: bool
+
+
+def page_mentions(text: str, banners: Sequence[FaxBanner] | None = None) -> list[DatedMention]:
+    """Every date on a page with its role and line (fax banner dates have the role "fax")."""
+    banners = fax_banners(text) if banners is None else list(banners)
+    return [
+        DatedMention(d, date_role(text, d, banners), text.count("\n", 0, d.start) + 1)
+        for d in find_dates(text)
+    ]
+
+
+def _top_line_limit(text: str) -> int:
+    """The line number below which a page's first TOP_LINES non-empty lines end."""
+    count = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            count += 1
+            if count >= TOP_LINES:
+                return number
+    return number if text else 0
+
+
+def _separation(pages: Sequence[tuple[int, str]]) -> DocumentDate | None:
+    """A DD 214's separation date (block 12b, whatever the layout), with the line it stands on."""
+    best: tuple[PartialDate, int, int] | None = None
+    for number, text in pages:
+        clean = blank_fax_banners(text)
+        for period in find_service_periods(clean):
+            if period.end is None:
+                continue
+            value = PartialDate.of(period.end, "day" if period.end_precision == "day" else "month")
+            at = period.end_at if period.end_at is not None else 0
+            if best is None or value > best[0]:
+                best = (value, number, clean.count("\n", 0, at) + 1)
+    if best is None:
+        return None
+    return DocumentDate(best[0], best[1], best[2], ROLE_LABELS["separation"])
+
+
+def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> DocumentDate | None:
+    """The date a document is of, from its pages ((page number, text), in order), by its type's roles.
+
+    None when no date of an acceptable role is on its pages."""
+    if record_type == "service_personnel":
+        found = _separation(pages)
+        if found is not None:
+            return found
+    candidates: list[_Candidate] = []
+    first_content = next((i for i, (_, t) in enumerate(pages) if len(t.split()) >= 8), 0)
+    for index, (number, text) in enumerate(pages):
+        limit = _top_line_limit(text) if index == first_content else 0
+        for order, mention in enumerate(page_mentions(text)):
+            candidates.append(_Candidate(number, order, mention, mention.line <= limit))
+    # A date labelled as a birth date anywhere in the document is a birth date wherever it stands.
+    births = {c.mention.found.value for c in candidates if c.mention.role == "birth"}
+    excluded = NOT_DOCUMENT_ROLES | EXCLUDED_ROLES.get(record_type, frozenset())
+    if record_type in RECEIVED_TYPES:
+        excluded = excluded - {"received", "fax"}
+    usable = [
+        c for c in candidates
+        if c.mention.role not in excluded and c.mention.found.value not in births
+    ]
+    order = ROLE_ORDER.get(record_type, ROLE_ORDER["other"])
+    for role in (*order, *FALLBACK_ROLES, "received", "fax"):
+        hits = [c for c in usable if c.mention.role == role and (c.top or role not in TOP_ONLY_ROLES)]
+        if role in ("mentioned", "discharge", "incident") and role not in order:
+            hits = [c for c in hits if c.top] or hits
+        if not hits:
+            continue
+        chosen = hits[-1] if role == "signature" and record_type in LAST_SIGNATURE_TYPES else hits[0]
+        chosen = _refined(chosen, hits)
+        return DocumentDate(chosen.mention.found.value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
+    return None
+
+
+def _refined(chosen: _Candidate, hits: Sequence[_Candidate]) -> _Candidate:
+    """A partial date made precise by a later mention of the same role that agrees with it."""
+    value = chosen.mention.found.value
+    if value.precision == "day":
+        return chosen
+    for c in hits:
+        other = c.mention.found.value
+        same_month = value.month is None or other.month == value.month
+        if other.precision == "day" and other.year == value.year and same_month:
+            return c
+    return chosen

@@ -1,0 +1,38 @@
+"""What each date on a page is: the document's own date or a birth, edition, fax, entry or follow-up date."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.date_roles import NOT_DOCUMENT_ROLES, date_role
+from classifiers.dates import find_dates
+
+
+def roles(text: str) -> list[str]:
+    return [date_role(text, d) for d in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DATE OF NOTE: MAR 14, 2019@10:15   ENTRY DATE: MAR 14, 2019@10:20", ["note", "header"]),
+        ("Patient DOB 05/02/1980   Exam Date: 03/02/2021", ["birth", "exam"]),
+        ("VA FORM 21-4138, JUN 2021", ["edition"]),
+        ("SF 600 (REV. 6-97) printed SEP 2019 EDITION", ["edition"]),
+        ("ACTIVE DUTY: EOD 06/11/1991 - RAD 08/31/2011", ["service", "service"]),
+        ("RATING DECISION DATE: 11/04/2024", ["decision"]),
+        ("SIGNATURE: /s/ Rafael Quintero            DATE: 01/20/2025", ["signature"]),
+        ("Follow up on 04/02/2009 or sooner", ["future"]),
+        ("Printed On Oct 21, 2019", ["print"]),
+        ("March 3, 2025", ["letter"]),
+        ("14 MAR 2009   TROOP MEDICAL CLINIC 3   0915 HRS", ["entry"]),
+        ("Rating decision dated 03/02/2020 denied the claim.", ["mentioned"]),
+        ("Decison date 08/17/2021", ["decision"]),  # OCR: a letter lost
+    ],
+)
+def test_roles(text: str, expected: list[str]) -> None:
+    assert roles(text) == expected
+
+
+def test_roles_that_never_date_a_document() -> None:
+    assert {"birth", "edition", "fax", "print", "service", "future"} <= NOT_DOCUMENT_ROLES

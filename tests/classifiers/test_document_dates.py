@@ -1,0 +1,32 @@
+"""The date a document is OF, chosen by role, at the text's precision, with where it was found."""
+
+from __future__ import annotations
+
+from classifiers.dates import PartialDate
+from classifiers.document_dates import document_date_of
+
+
+def dated(text: str, record_type: str) -> tuple[str, str, int, int] | None:
+    found = document_date_of([(7, text)], record_type)
+    return (found.value.isoformat(), found.role, found.page, found.line) if found else None
+
+
+def test_the_labelled_note_date_wins_over_birth_and_print_dates() -> None:
+    text = "Printed 01/02/2024\nPatient DOB 05/02/1980\nDATE OF NOTE: MAR 14, 2009@10:15\nseen again 04/01/2009"
+    assert dated(text, "va_treatment") == ("2009-03-14", "DATE OF NOTE", 7, 3)
+
+
+def test_a_dd214_is_dated_by_its_separation_date() -> None:
+    text = "a. DATE ENTERED AD THIS PERIOD 20050615\nb. SEPARATION DATE THIS PERIOD 20090830"
+    assert dated(text, "service_personnel") == ("2009-08-30", "separation date", 7, 2)
+
+
+def test_a_letter_without_labels_is_dated_by_its_date_line() -> None:
+    assert dated("June 3, 2021\n\nTo Whom It May Concern:\nI treat the veteran.", "medical_opinion") == (
+        "2021-06-03", "letter date", 7, 1)
+    assert dated("no dates at all here", "other") is None
+
+
+def test_a_partial_date_keeps_its_precision() -> None:
+    found = document_date_of([(1, "PERSONAL STATEMENT\nDate: 2005\nI hurt my back in 2004.")], "personal_statement")
+    assert found is not None and found.value == PartialDate(2005) and found.precision == "year"

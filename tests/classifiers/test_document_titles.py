@@ -1,0 +1,37 @@
+"""Titles a physician can cite: what, then who; never the patient's name or a fax banner."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.document_titles import document_title
+
+
+@pytest.mark.parametrize(
+    ("record_type", "text", "title"),
+    [
+        ("imaging_report", "PUGET SOUND VA HCS - IMAGING\nNELSON, TERRY  XXX-XX-1188\n"
+         "EXAM: CT LUMBAR SPINE W/O CONTRAST\nStudy Date: 05/05/2022", "CT, lumbar spine — Puget Sound VA HCS"),
+        ("imaging_report", "Northside Imaging Center\nMRI RIGHT SHOULDER WITHOUT CONTRAST\nTerry Nelson 05/05/2022",
+         "MRI, right shoulder — Northside Imaging Center"),
+        ("cp_exam", "Knee and Lower Leg Conditions\nDisability Benefits Questionnaire\nName of patient/Veteran: Terry "
+         "Nelson", "C&P exam, knee and lower leg DBQ"),
+        ("claim_form", "VA FORM 20-0995\nDECISION REVIEW REQUEST: SUPPLEMENTAL CLAIM\nClaimant: Terry Nelson",
+         "VA Form 20-0995, Decision Review Request: Supplemental Claim"),
+        ("va_treatment", "NELSON,TERRY  XXX-XX-1188  Progress Notes  Printed at PUGET SOUND VA HCS\n"
+         "LOCAL TITLE: PAIN CLINIC NOTE\nDATE OF NOTE: MAY 05, 2022@09:00", "VA pain clinic note — Puget Sound VA HCS"),
+        ("medical_opinion", "To Whom It May Concern:\nIn my medical opinion the condition is at least as likely as "
+         "not related to service.\nSincerely,\nMaria Velasquez, MD", "Medical opinion letter — Maria Velasquez, MD"),
+        ("other", "FAX COVER SHEET\nTo: Evidence Intake\nFrom: Nelson Law\nPages: 4", "Fax cover sheet"),
+    ],
+)
+def test_titles(record_type: str, text: str, title: str) -> None:
+    assert document_title(record_type, [text]) == title
+
+
+def test_a_fax_banner_and_a_patient_header_are_never_the_title() -> None:
+    text = ("05/06/2022 10:01  FROM: SOUND PT  206 555 0100  P.2/4\nNELSON, TERRY  DOB 01/02/1970\n"
+            "PHYSICAL THERAPY DAILY NOTE\nDOS 05/05/2022")
+    title = document_title("private_treatment", [text])
+    assert title == "Physical therapy progress note"
+    assert "NELSON" not in title.upper() and "FROM" not in title.upper()

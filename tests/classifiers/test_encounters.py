@@ -1,0 +1,48 @@
+"""Encounters: one per dated entry, with its pages and character span, in document order."""
+
+from __future__ import annotations
+
+from classifiers.encounters import find_encounters
+
+SF600 = """CHRONOLOGICAL RECORD OF MEDICAL CARE
+12 JAN 2004   TMC 2, FORT HOOD TX   0800 HRS
+S: LBP after loading trucks. O: paraspinal spasm. A: lumbar strain. P: Motrin, light duty x 3 days.
+   /s/ K. ODOM, PA-C
+19 JAN 2004   TMC 2, FORT HOOD TX - F/U
+S: improved. A: resolving strain. P: RTD.
+   /s/ K. ODOM, PA-C
+STANDARD FORM 600"""
+
+CAPRI = """LOCAL TITLE: PRIMARY CARE NOTE
+DATE OF NOTE: FEB 02, 2020@09:00   ENTRY DATE: FEB 02, 2020@09:30
+AUTHOR: RAMOS,ELENA
+Chronic LBP. Plan PT.
+/es/ ELENA RAMOS, MD
+LOCAL TITLE: PHYSICAL THERAPY CONSULT
+DATE OF NOTE: FEB 20, 2020@13:00
+AUTHOR: CHEN,DAVID
+Gait antalgic. Issued cane.
+/es/ DAVID CHEN, DPT"""
+
+
+def test_sick_call_entries_are_encounters_with_their_spans() -> None:
+    first, second = find_encounters([(4, SF600)], "service_treatment")
+    assert (str(first.date), first.kind, first.provider) == ("2004-01-12", "sick call", "K. Odom, PA-C")
+    assert (str(second.date), second.kind) == ("2004-01-19", "sick-call follow-up")
+    assert first.facility == "TMC 2, Fort Hood TX"
+    assert first.end == second.start == SF600.index("19 JAN 2004")
+    assert second.contains(4, SF600.index("RTD")) and not first.contains(4, SF600.index("RTD"))
+
+
+def test_va_notes_printed_together_are_two_encounters() -> None:
+    notes = find_encounters([(9, CAPRI)], "va_treatment")
+    assert [(str(e.date), e.kind, e.provider) for e in notes] == [
+        ("2020-02-02", "primary care note", "Elena Ramos, MD"),
+        ("2020-02-20", "physical therapy consult", "David Chen, DPT"),
+    ]
+    assert notes[1].start == CAPRI.index("LOCAL TITLE: PHYSICAL")  # the entry opens at its title line
+
+
+def test_a_single_visit_document_is_one_encounter_of_the_document() -> None:
+    [only] = find_encounters([(1, "Board decision text\nORDER\nGranted.")], "board_decision")
+    assert only.date is None and (only.first_page, only.last_page, only.start) == (1, 1, 0)
