@@ -19,15 +19,18 @@ from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
 from claims.trained_models import flag_model, record_type_model
+from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction
 from classifiers.document_segmentation import segment_and_classify
+from classifiers.encounters import Encounter
 from classifiers.evidence_flags import FlagHit, find_flags
-from classifiers.in_service import decide_in_service
+from classifiers.in_service import decide_in_service, decide_span_in_service
 from classifiers.service_periods import find_service_periods
 from config.settings import get_settings
 from store.db import session_scope
-from store.ids import document_id_for, flag_id_for
+from store.ids import document_id_for, encounter_id_for, flag_id_for
 from store.models import Document, DocumentCorrection, Flag, Page, ServicePeriod, SourceFile, utcnow
+from store.models import Encounter as EncounterRow
 from store.page_content import boxes_for_span, words_of
 
 log = logging.getLogger(__name__)
@@ -41,11 +44,40 @@ SERVICE_PERIOD_RECORD_TYPES = frozenset({"service_personnel"})
 Period = tuple[dt.date | None, dt.date | None]
 
 
+@dataclass(frozen=True)
+class _Dated:
+    """A date at its precision: `earliest` is what SQL stores; `latest` closes a month or a year."""
+
+    earliest: dt.date
+    latest: dt.date
+    precision: str
+
+    @classmethod
+    def of(cls, value: dt.date | None, precision: str | None) -> _Dated | None:
+        if value is None:
+            return None
+        partial = PartialDate.of(value, precision or "day")  # type: ignore[arg-type]
+        return cls(partial.earliest, partial.latest, partial.precision)
+
+
+@dataclass
+class _AnalysedDocument:
+    row: Document
+    encounters: list[tuple[Encounter, EncounterRow]]
+
+
 @dataclass
 class _PageAnalysis:
     page: Page
-    document: Document | None
+    document: _AnalysedDocument | None
     hits: list[FlagHit]
+
+
+def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period]) -> bool | None:
+    """The in-service rule for a date at its precision (a month or a year must lie wholly inside)."""
+    if dated is None:
+        return decide_in_service(record_type, None, periods)
+    return decide_span_in_service(record_type, dated.earliest, dated.latest, periods)
 
 
 def analyse_file(session: Session, f: SourceFile) -> None:
@@ -65,12 +97,12 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     # --- compute (no writes) ---
     finder_model = flag_model(get_settings())
     documents = _documents_for(f, pages, corrections)
-    by_page = {n: doc for doc in documents for n in range(doc.first_page, doc.last_page + 1)}
+    by_page = {n: doc for doc in documents for n in range(doc.row.first_page, doc.row.last_page + 1)}
     analyses = []
     new_periods: list[ServicePeriod] = []
     for p in pages:
         doc = by_page.get(p.page_number)
-        record_type = doc.record_type if doc else "other"
+        record_type = doc.row.record_type if doc else "other"
         analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
         if record_type in SERVICE_PERIOD_RECORD_TYPES:
             new_periods += [
@@ -84,13 +116,18 @@ def analyse_file(session: Session, f: SourceFile) -> None:
             select(ServicePeriod).where(ServicePeriod.claim_id == f.claim_id, ServicePeriod.file_id != f.file_id))
     ]
     periods = other_periods + [(sp.start, sp.end) for sp in new_periods]
+    for doc in documents:
+        for _seg, row in doc.encounters:
+            row.in_service = in_service_of(doc.row.record_type, _Dated.of(row.date, row.date_precision), periods)
 
     # --- write ---
     session.execute(delete(Document).where(Document.file_id == f.file_id))
-    session.add_all(documents)
+    session.execute(delete(EncounterRow).where(EncounterRow.file_id == f.file_id))
+    session.add_all(doc.row for doc in documents)
+    session.add_all(row for doc in documents for _seg, row in doc.encounters)
     for p in pages:
         doc = by_page.get(p.page_number)
-        p.document_id = doc.document_id if doc else None
+        p.document_id = doc.row.document_id if doc else None
     session.execute(delete(ServicePeriod).where(ServicePeriod.file_id == f.file_id))
     session.add_all(new_periods)
     session.flush()
@@ -98,7 +135,8 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     refresh_in_service(session, f.claim_id, periods, skip_file_id=f.file_id)
 
 
-def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]) -> list[Document]:
+def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
+                   ) -> list[_AnalysedDocument]:
     if not pages:
         return []
     segments = segment_and_classify(
@@ -107,9 +145,12 @@ def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentC
         model=record_type_model(get_settings()),
     )
     corrected_starts = {c.page for c in corrections if c.kind == "type"}
-    return [
-        Document(
-            document_id=document_id_for(f.file_id, seg.first_page),
+    out = []
+    for seg in segments:
+        document_id = document_id_for(f.file_id, seg.first_page)
+        source = seg.date_source
+        row = Document(
+            document_id=document_id,
             claim_id=f.claim_id,
             file_id=f.file_id,
             first_page=seg.first_page,
@@ -120,9 +161,30 @@ def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentC
             title=seg.title[:512] if seg.title else None,
             vbms_type_id=seg.vbms_type_id,
             origin="corrected" if seg.first_page in corrected_starts else "auto",
+            date_precision=seg.date_precision if seg.date else None,
+            date_source_page=source.page if source else None,
+            date_source_line=source.line if source else None,
+            date_source_role=source.role[:64] if source else None,
         )
-        for seg in segments
-    ]
+        encounters = [
+            (e, EncounterRow(
+                encounter_id=encounter_id_for(document_id, e.first_page, e.start), claim_id=f.claim_id,
+                file_id=f.file_id, document_id=document_id, first_page=e.first_page, last_page=e.last_page,
+                start=e.start, end=e.end, date=e.date.earliest if e.date else None,
+                date_precision=e.date.precision if e.date else None, date_source_page=e.date_page,
+                date_source_line=e.date_line, date_source_role=e.date_role[:64] if e.date_role else None,
+                kind=(e.kind or "")[:128], provider=e.provider[:256] if e.provider else None,
+                facility=e.facility[:256] if e.facility else None))
+            for e in seg.encounters
+        ]
+        out.append(_AnalysedDocument(row, encounters))
+    return out
+
+
+def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> EncounterRow | None:
+    if doc is None:
+        return None
+    return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
 
 
 def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
@@ -130,7 +192,7 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
     seen: set[str] = set()
     for a in analyses:
         p, doc = a.page, a.document
-        record_type = doc.record_type if doc else "other"
+        record_type = doc.row.record_type if doc else "other"
         words = words_of(session.scalar(select(Page.words).where(Page.page_id == p.page_id))) if a.hits else []
         for hit in a.hits:
             # One flag per (sentence, category): its id is the sentence's, whatever spans it carries.
@@ -139,14 +201,19 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
                 continue
             seen.add(flag_id)
             spans = [list(span) for span in (hit.spans or ((hit.start, hit.end),))]
-            record_date = doc.date if doc else None
-            date = hit.date or record_date
+            encounter = _encounter_of(doc, p.page_number, hit.start)
+            # The record's date: its encounter's when that entry is dated, else its document's.
+            if encounter is not None and encounter.date is not None:
+                record = _Dated.of(encounter.date, encounter.date_precision)
+            else:
+                record = _Dated.of(doc.row.date, doc.row.date_precision) if doc else None
+            event = _Dated.of(hit.date, hit.date_precision)
             values = {
                 "claim_id": f.claim_id,
                 "file_id": f.file_id,
                 "page_id": p.page_id,
                 "page_number": p.page_number,
-                "document_id": doc.document_id if doc else None,
+                "document_id": doc.row.document_id if doc else None,
                 "record_type": record_type,
                 "category": hit.category,
                 "text": hit.text,
@@ -158,14 +225,15 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
                 "hypothetical": bool(hit.hypothetical),
                 "experiencer": hit.experiencer,
                 "polarity": hit.polarity,
-                "in_service": decide_in_service(record_type, date, periods),
-                "date": date,
+                "in_service": in_service_of(record_type, event or record, periods),
+                "date": (event or record).earliest if (event or record) else None,
                 "boxes": [box for start, end in spans for box in boxes_for_span(words, start, end)] or None,
                 "spans": spans,
-                "record_date": record_date,
-                "record_date_precision": "day" if record_date else None,
-                "event_date": hit.date,
-                "event_date_precision": "day" if hit.date else None,
+                "encounter_id": encounter.encounter_id if encounter else None,
+                "record_date": record.earliest if record else None,
+                "record_date_precision": record.precision if record else None,
+                "event_date": event.earliest if event else None,
+                "event_date_precision": event.precision if event else None,
                 "source": hit.source,
                 "score": hit.score,
                 "stale": False,
@@ -186,15 +254,31 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
     session.flush()
 
 
+def _flag_dated(fl: Flag) -> _Dated | None:
+    if fl.event_date is not None:
+        return _Dated.of(fl.event_date, fl.event_date_precision)
+    if fl.record_date is not None:
+        return _Dated.of(fl.record_date, fl.record_date_precision)
+    return _Dated.of(fl.date, "day")  # a flag stored before dates had precision
+
+
 def refresh_in_service(session: Session, claim_id: str, periods: list[Period], skip_file_id: str | None = None) -> None:
-    """A DD 214 may arrive in a later file than the notes it dates: recompute the other files' flags."""
-    query = select(Flag).where(Flag.claim_id == claim_id)
+    """A DD 214 may arrive in a later file than the notes it dates: recompute the other files' flags
+    and encounters."""
+    flags = select(Flag).where(Flag.claim_id == claim_id)
+    encounters = select(EncounterRow, Document.record_type).join(
+        Document, Document.document_id == EncounterRow.document_id).where(EncounterRow.claim_id == claim_id)
     if skip_file_id:
-        query = query.where(Flag.file_id != skip_file_id)
-    for fl in session.scalars(query):
-        value = decide_in_service(fl.record_type, fl.date, periods)
+        flags = flags.where(Flag.file_id != skip_file_id)
+        encounters = encounters.where(EncounterRow.file_id != skip_file_id)
+    for fl in session.scalars(flags):
+        value = in_service_of(fl.record_type, _flag_dated(fl), periods)
         if value != fl.in_service:
             fl.in_service = value
+    for row, record_type in session.execute(encounters):
+        value = in_service_of(record_type, _Dated.of(row.date, row.date_precision), periods)
+        if value != row.in_service:
+            row.in_service = value
 
 
 def analyse_and_close_file(file_id: str) -> tuple[str, str | None]:

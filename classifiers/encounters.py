@@ -220,6 +220,12 @@ def _provider(text: str) -> str | None:
     return None
 
 
+# An SF 600 entry line read by OCR loses its column gaps: "14 MAR 2009 TROOP MEDICAL CLINIC 3, FORT BRAGG NC
+# 0915 HRS". The entry's date and time are not part of the facility's name.
+_LEADING_DATE = re.compile(r"^\s*\d{1,2}\s*[A-Za-z]{3,9}\.?\s*\d{2,4}\s+")
+_TRAILING_TIME = re.compile(r"\s+\d{3,4}\s*(?:HRS?|hrs?|Hrs)\.?\s*$")
+
+
 def _facility(text: str, opening_line: str) -> str | None:
     m = _CLINIC_LABEL.search(text)
     if m:
@@ -227,7 +233,10 @@ def _facility(text: str, opening_line: str) -> str | None:
     m = _ENTRY_PLACE.match(opening_line)
     if m and re.search(r"CLINIC|STATION|TMC|BAS|AMC|ACH|HOSPITAL|CENTER|VAMC|HCS|CBOC", m.group("place"), re.I):
         return smart_case(" ".join(m.group("place").split()).strip(" ,.-"))
-    return facility_of(text)
+    found = facility_of(text)
+    if found is None:
+        return None
+    return _TRAILING_TIME.sub("", _LEADING_DATE.sub("", found)).strip(" ,.-") or None
 
 
 def find_encounters(

@@ -38,7 +38,7 @@ from classifiers.clinical_context import (
     is_cue,
     ocr_tolerant_pattern,
 )
-from classifiers.dates import find_dates
+from classifiers.dates import FoundDate, find_dates, nearest_date
 from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
 from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks, tells_technique
 from classifiers.flag_sentence_model import FlagSentenceModel, sentence_features
@@ -91,6 +91,7 @@ class FlagHit:
     polarity: str | None
     date: date | None  # a date the sentence states, for event categories (DATED_CATEGORIES) only
     spans: tuple[tuple[int, int], ...] = ()
+    date_precision: str | None = None  # "day", "month" or "year": `date` is the earliest day it can mean
     source: str = "rule"
     score: float | None = None
 
@@ -307,11 +308,12 @@ def guess_polarity(sentence: str) -> str:
     return "positive"
 
 
-def event_date(sentence: str) -> date | None:
-    """The first date the sentence states (`classifiers.dates.find_dates`: full dates; partial dates
-    as that module reads them)."""
+def event_date(sentence: str, start: int = 0, end: int | None = None) -> FoundDate | None:
+    """The date the sentence states for the event at [start, end) (sentence offsets): the nearest one,
+    clause breaks counting as distance, so "fell in 2009, treated in 2012" dates the fall 2009. Kept at
+    the text's precision ("in 2008" is a year)."""
     found = find_dates(sentence)
-    return found[0].date if found else None
+    return nearest_date(found, start, end, sentence) if found else None
 
 
 _MSK_IMAGING_WORDS = re.compile(
@@ -713,8 +715,6 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
         }
         polarity_found = [(c, s, e, pol) for c, spans in found.items() for s, e, pol in spans]
         opinion_polarity = _sentence_opinion_polarity(polarity_found)
-        sentence_date: date | None = None
-        date_done = False
         for category in sorted(set(found) | set(model_spans), key=order.__getitem__):
             marks = {(s, e): mark for s, e, mark in found.get(category, [])}
             spans = _outside_heading(
@@ -731,8 +731,8 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
                 continue
             best = min(contexts, key=_SpanContext.plainness)
             kept = tuple(sorted((c.start, c.end) for c in contexts))
-            if category in DATED_CATEGORIES and not date_done:
-                sentence_date, date_done = event_date(sentence), True
+            dated = event_date(sentence, kept[0][0] - s_start, kept[0][1] - s_start) \
+                if category in DATED_CATEGORIES else None
             p = scores.get(category)
             source = "model" if category not in found else (
                 "rule+model" if p is not None and p >= model.threshold(category) else "rule"  # type: ignore[union-attr]
@@ -754,7 +754,8 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
                     hypothetical=best.hypothetical,
                     experiencer=best.experiencer,
                     polarity=polarity,
-                    date=sentence_date if category in DATED_CATEGORIES else None,
+                    date=dated.date if dated else None,
+                    date_precision=dated.precision if dated else None,
                     spans=kept,
                     source=source,
                     score=round(float(p), 4) if p is not None else None,

@@ -43,6 +43,18 @@ def decide_in_service(record_type: str, date: date | None, service_periods: list
     return None
 
 
+def decide_span_in_service(record_type: str, earliest: date | None, latest: date | None,
+                           service_periods: list[ServicePeriod]) -> bool | None:
+    """The same rule for a date known only to the month or the year ("April 2008", "2005"): in service
+    only when its earliest and latest days both are, out of service only when both are after
+    separation; otherwise unknown. A day is a span of one day."""
+    first = decide_in_service(record_type, earliest, service_periods)
+    if latest is None or latest == earliest:
+        return first
+    last = decide_in_service(record_type, latest, service_periods)
+    return first if first == last else None
+
+
 def decide_page_in_service(flag_votes: Sequence[bool | None], record_type: str, date: date | None,
                            service_periods: list[ServicePeriod]) -> bool | None:
     """Was a page written during service? Its flags decide first (each carries its own dated context),

@@ -46,3 +46,11 @@ def test_va_notes_printed_together_are_two_encounters() -> None:
 def test_a_single_visit_document_is_one_encounter_of_the_document() -> None:
     [only] = find_encounters([(1, "Board decision text\nORDER\nGranted.")], "board_decision")
     assert only.date is None and (only.first_page, only.last_page, only.start) == (1, 1, 0)
+
+
+def test_an_ocr_read_entry_line_gives_the_clinic_without_the_entrys_date_and_time() -> None:
+    from classifiers.encounters import _facility
+
+    line = "02 NOV 2010 TROOP MEDICAL CLINIC 12, FORT HOOD TX 1410 HRS"
+    assert _facility(line + "\nS: 31 y/o SGT c/o back pain after a fall from a truck.", line) == \
+        "Troop Medical Clinic 12, Fort Hood TX"

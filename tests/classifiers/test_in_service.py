@@ -45,3 +45,15 @@ def test_a_page_is_in_service_by_its_flags_first_then_by_the_rule_for_flags() ->
     assert decide_page_in_service([], "service_treatment", date(2015, 1, 1), PERIODS) is True
     assert decide_page_in_service([], "va_treatment", date(2015, 1, 1), PERIODS) is False
     assert decide_page_in_service([], "va_treatment", None, PERIODS) is None
+
+
+def test_a_month_or_a_year_is_in_service_only_when_all_of_it_is() -> None:
+    from classifiers.in_service import decide_span_in_service
+
+    # PERIODS: 2001-06-01..2005-05-31 and 2007-01-10..2010-12-31
+    assert decide_span_in_service("va_treatment", date(2003, 4, 1), date(2003, 4, 30), PERIODS) is True
+    assert decide_span_in_service("va_treatment", date(2005, 1, 1), date(2005, 12, 31), PERIODS) is None  # 2005
+    assert decide_span_in_service("va_treatment", date(2012, 1, 1), date(2012, 12, 31), PERIODS) is False
+    assert decide_span_in_service("va_treatment", date(2010, 12, 1), date(2010, 12, 31), PERIODS) is True
+    assert decide_span_in_service("va_treatment", date(2010, 1, 1), date(2010, 12, 31), PERIODS) is True
+    assert decide_span_in_service("service_treatment", date(2012, 1, 1), date(2012, 12, 31), PERIODS) is True
