@@ -102,6 +102,8 @@ class ChronologyRow:
     in_service: bool
     categories: list[str]  # vocabulary keys of the evidence in the row, for filters
     more_links: list[Link] = field(default_factory=list)  # the same entry filed again elsewhere
+    # per category in the row: its best sentence and the link to it (what a filtered view shows)
+    by_category: dict[str, tuple[str, Link]] = field(default_factory=dict)
 
 
 @dataclass

@@ -577,6 +577,8 @@ FINDING_CHARS = 160
 
 
 def _finding(claim: _Claim, flags: list[dict[str, Any]]) -> tuple[str, dict[str, Any] | None]:
+    """The row's finding in a short sentence: the physician's confirmed flag first, then the most telling
+    category, a sentence of some length rather than a form label."""
     evidence = [g for g in flags if _is_evidence(g)]
     if not evidence:
         return "", None
@@ -603,13 +605,19 @@ def _row(claim: _Claim, doc: dict[str, Any], date: str | None, precision: str | 
     inside = in_service if in_service is not None else claim.periods.contains(date)
     if inside is None:
         inside = doc["record_type"] in SERVICE_RECORD_TYPES
+    by_category: dict[str, tuple[str, Link]] = {}
+    for category in {g["category"] for g in flags if _is_evidence(g)}:
+        text, flag = _finding(claim, [g for g in flags if g["category"] == category])
+        if flag is not None:
+            by_category[category] = (text, Link(pages, page_href(claim.claim_id, flag["file_id"], flag["page"],
+                                                                 flag["flag_id"])))
     return ChronologyRow(
         date=date_at_precision(date, precision), sort_key=(date or "9999", claim.file_order.get(doc["file_id"], 99),
                                                             first),
         kind=kind, record_type=doc["record_type"], who=who,
         finding=finding or (plain(doc.get("title")) or "no flagged finding"), link=link, pages=pages,
         in_service=bool(inside),
-        categories=sorted({g["category"] for g in flags if _is_evidence(g)}, key=lambda c: CATEGORY_RANK.get(c, 99)))
+        categories=sorted(by_category, key=lambda c: CATEGORY_RANK.get(c, 99)), by_category=by_category)
 
 
 def _chronology(claim: _Claim) -> tuple[list[ChronologyRow], bool]:

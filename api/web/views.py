@@ -9,6 +9,7 @@ token.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -202,7 +203,10 @@ def chronology_page(request: Request, in_service: str = Query("", max_length=8),
             if (wanted is None or r.in_service is wanted)
             and (record_type not in RECORD_TYPES or r.record_type == record_type)
             and (category not in FLAG_CATEGORIES or category in r.categories)]
+    if category in FLAG_CATEGORIES:  # filtered by a flag: each row shows, and opens, its sentence of that flag
+        rows = [replace(r, finding=r.by_category[category][0], link=r.by_category[category][1]) for r in rows]
     return render(request, "chronology.html", c.principal, claim=c.claim, rows=rows, total=len(brief.chronology),
+                  show_who=any(r.who for r in rows),
                   from_encounters=brief.chronology_from_encounters,
                   present_types=[t for t in RECORD_TYPES if any(r.record_type == t for r in brief.chronology)],
                   filters={"in_service": in_service if wanted is not None else "",

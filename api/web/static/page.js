@@ -29,12 +29,16 @@
     pageEl.dataset.rotation = String(rot);
     zoomLabel.textContent = Math.round(zoom * 100) + "%" + (rot ? `, turned ${rot}°` : "");
   }
-  function setZoom(z) { zoom = Math.max(ZOOMS[0], Math.min(ZOOMS[ZOOMS.length - 1], z)); layout(); }
+  function keepFocusInView() {  // after a zoom or a turn, the flag being read stays on screen
+    const f = document.querySelector(".hl.flag.focus");
+    if (f) f.scrollIntoView({ block: "nearest", inline: "center" });
+  }
+  function setZoom(z) { zoom = Math.max(ZOOMS[0], Math.min(ZOOMS[ZOOMS.length - 1], z)); layout(); keepFocusInView(); }
   function step(dir) {
     const i = ZOOMS.findIndex(z => z >= zoom - 1e-6);
     setZoom(ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, (i < 0 ? ZOOMS.length - 1 : i) + dir))]);
   }
-  function turn(by) { rot = (rot + by + 360) % 360; layout(); }
+  function turn(by) { rot = (rot + by + 360) % 360; layout(); keepFocusInView(); }
   if (pageEl) {
     document.getElementById("zoom-in").addEventListener("click", () => step(1));
     document.getElementById("zoom-out").addEventListener("click", () => step(-1));
