@@ -131,6 +131,7 @@ _ISSUE = re.compile(r"(?:[Oo]pinion requested|ISSUE|Issue)\s*:\s*(?P<issue>[^\n]
 _ISSUE_ITEM = re.compile(r"^\s*\d+\.\s+(?P<issue>(?:Service connection|Entitlement|Whether) [^\n]{4,200}"
                          r"(?:\n[ \t]*[a-z][^\n]{0,200})?)", re.M)
 _ROLE_END = re.compile(r"\s{3,}|\s+(?=(?:Date|Signed|Signature|VA FORM)\b)")
+_FORM_LABEL = re.compile(r"^(?:SECTION|PART)\b|\?\W*$")
 _CHECKBOX = re.compile(r"^(?:\s*\[[ xX]?\]\s*)+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9])")
 
@@ -587,7 +588,8 @@ def _finding(claim: _Claim, flags: list[dict[str, Any]]) -> tuple[str, dict[str,
         # A decision quoting the law ("service connection may be granted for ...") is no finding.
         legal = g["category"] == "medical_opinion" and (
             g.get("polarity") == "positive" and claim.record_type(g) not in FAVOURABLE_SOURCES)
-        short = len((g.get("sentence") or "").split()) < 6
+        sentence = plain(g.get("sentence"))
+        short = len(sentence.split()) < 6 or bool(_FORM_LABEL.search(sentence))
         return (g.get("status") != "confirmed", legal, short, FINDING_RANK.get(g["category"], 99), claim.position(g))
 
     best = min(evidence, key=rank)
@@ -603,8 +605,9 @@ def _row(claim: _Claim, doc: dict[str, Any], date: str | None, precision: str | 
     if best is not None:
         link = Link(pages, page_href(claim.claim_id, best["file_id"], best["page"], best["flag_id"]))
     inside = in_service if in_service is not None else claim.periods.contains(date)
-    if inside is None:
-        inside = doc["record_type"] in SERVICE_RECORD_TYPES
+    if inside is None:  # no service periods found: a service record, or flags all called in service
+        calls = {g.get("in_service") for g in flags} - {None}
+        inside = doc["record_type"] in SERVICE_RECORD_TYPES or calls == {True}
     by_category: dict[str, tuple[str, Link]] = {}
     for category in {g["category"] for g in flags if _is_evidence(g)}:
         text, flag = _finding(claim, [g for g in flags if g["category"] == category])
@@ -688,7 +691,9 @@ def _element_rank(key: str, item: EvidenceItem, categories: list[str]) -> tuple[
     service_first = 0 if (key == "in_service" and item.in_service) else 1
     if key == "continuity":  # statements of continuity before the complaints that make up the timeline
         own = 0 if "continuity" in categories else 1
-    return (not item.confirmed, service_first, own, item.sort_key)
+    # a form's heading or question ("SECTION V - RADICULOPATHY", "Does the Veteran use a cane?") after statements
+    label = bool(_FORM_LABEL.search(item.text))
+    return (not item.confirmed, service_first, own, label, item.sort_key)
 
 
 def _elements(claim: _Claim, used: set[str]) -> list[Element]:
