@@ -157,8 +157,9 @@ def page_view(request: Request, file_id: str, page: int = PageNumber, q: str = Q
     terms = {normalised_word(t) for t in TERM.findall(q)} - {""}
     hit_words = [w for w in detail["words"] if normalised_word(w.text) in terms]
     spans = [(w.start, w.end, "hit") for w in hit_words]
-    spans += [(int(start), int(end), f"flag cat-{g['category']} status-{g['status']}")
-              for g in detail["flags"] for start, end in g["spans"]]
+    ordered = sorted(detail["flags"], key=lambda g: g["flag_id"] == flag)  # the flag opened for: drawn last
+    spans += [(int(start), int(end), f"flag cat-{g['category']} status-{g['status']}"
+               + (" focus" if g["flag_id"] == flag else "")) for g in ordered for start, end in g["spans"]]
     categories = [cat for cat in FLAG_CATEGORIES if any(g["category"] == cat for g in detail["flags"])]
     return render(request, "page.html", c.principal, claim=c.claim, p=detail, q=q, focus_flag=flag,
                   hit_boxes=[[w.x0, w.y0, w.x1, w.y1] for w in hit_words], legend=categories,

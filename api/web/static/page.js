@@ -65,6 +65,11 @@
   }
   const focus = document.querySelector(".flag-item.focus");
   if (focus) { reveal(focus, true); focus.focus({ preventScroll: true }); }
+  const textMark = document.querySelector(".page-text mark.focus");
+  if (textMark) {  // the page text panel scrolls on its own: bring the flag's words into it
+    const panel = textMark.closest(".text");
+    panel.scrollTop += textMark.getBoundingClientRect().top - panel.getBoundingClientRect().top - panel.clientHeight / 3;
+  }
   else { const hit = document.querySelector(".hl.hit"); if (hit) hit.scrollIntoView({ block: "nearest" }); }
   document.querySelectorAll(".hl.flag").forEach((b) => b.addEventListener("click", () => {
     const item = document.getElementById("flag-" + b.dataset.flag);

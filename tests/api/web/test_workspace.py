@@ -270,7 +270,7 @@ def test_page_view_provenance_focus_and_every_span(env: Env) -> None:
     page = c.get(f"/claims/A/files/{a.file_id}/pages/2", params={"flag": a.flag_ids[1]}).text
     assert "OCR, 92% confident" in page and "text_layer" not in page and "OCR confidence" not in page
     assert f'class="flag-item focus" id="flag-{a.flag_ids[1]}"' in page
-    assert page.count('<mark class="flag cat-back_complaint status-pending">') == 2  # both spans in the text
+    assert page.count('<mark class="flag cat-back_complaint status-pending focus">') == 2  # both spans, lit
     boxes = re.findall(rf'class="hl flag cat-back_complaint[^"]*" data-flag="{a.flag_ids[1]}"', page)
     assert len(boxes) == 2  # and both on the image
     assert 'id="zoom-in"' in page and 'id="rotate-right"' in page and "prompt(" not in page
