@@ -3,6 +3,7 @@ and flags. Read models only; access is checked by the caller (claims/access.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from config.settings import Settings
 from config.vocabulary import RECORD_TYPES
 from store.blobs import BlobStore
 from store.models import Document, Flag, Page, SourceFile
-from store.page_content import words_of
+from store.page_content import boxes_for_span, words_of
 
 
 def document_json(d: Document, filename: str | None = None) -> dict[str, Any]:
@@ -32,7 +33,12 @@ def flag_json(g: Flag) -> dict[str, Any]:
             "historical": g.historical, "hypothetical": g.hypothetical, "experiencer": g.experiencer,
             "polarity": g.polarity, "in_service": g.in_service, "date": g.date.isoformat() if g.date else None,
             "boxes": g.boxes or [], "status": g.status, "note": g.note, "reviewed_by": g.reviewed_by,
-            "reviewed_at": g.reviewed_at.isoformat() + "Z" if g.reviewed_at else None, "stale": g.stale}
+            "reviewed_at": g.reviewed_at.isoformat() + "Z" if g.reviewed_at else None, "stale": g.stale,
+            "spans": g.spans or [[g.start, g.end]], "encounter_id": g.encounter_id,
+            "record_date": g.record_date.isoformat() if g.record_date else None,
+            "record_date_precision": g.record_date_precision,
+            "event_date": g.event_date.isoformat() if g.event_date else None,
+            "event_date_precision": g.event_date_precision}
 
 
 def filenames(session: Session, claim_id: str) -> dict[str, str]:
@@ -68,8 +74,35 @@ def document_detail(session: Session, claim_id: str, document_id: str) -> dict[s
             "pages": list(range(d.first_page, d.last_page + 1)), "flags": [flag_json(g) for g in flags]}
 
 
+def upright_box(box: Sequence[float], rotation: int, width: float, height: float) -> list[float]:
+    """A box on the page as scanned (points, top-left origin) on the page turned `rotation` degrees
+    clockwise, upright, as the viewer shows it (workers/page_images.py turns the image the same way)."""
+    x0, y0, x1, y1 = (float(v) for v in box[:4])
+    if rotation == 90:
+        return [height - y1, x0, height - y0, x1]
+    if rotation == 180:
+        return [width - x1, height - y1, width - x0, height - y0]
+    if rotation == 270:
+        return [y0, width - x1, y1, width - x0]
+    return [x0, y0, x1, y1]
+
+
+def provenance(source: str | None, confidence: float | None, rotation: int) -> str:
+    """Where a page's text came from, in plain words."""
+    if source == "text_layer":
+        return "Read from the PDF's text"
+    if source == "ocr":
+        said = f"OCR, {confidence:.0f}% confident" if confidence is not None else "OCR"
+        return said + (f"; the scan was turned {rotation}° to read it" if rotation in (90, 180, 270) else "")
+    if source == "failed":
+        return "Could not be read"
+    return "Not read yet"
+
+
 def page_detail(session: Session, claim_id: str, file_id: str, page: int) -> dict[str, Any]:
-    """One page: text, words with boxes (PDF points, top-left origin), its document, flags, neighbours."""
+    """One page as the viewer shows it: upright (an OCR-turned scan's size and every box turned with its
+    image), its text, words with boxes (PDF points, top-left origin), its document, flags with a box for
+    every span, neighbours."""
     f = session.scalar(select(SourceFile).where(SourceFile.file_id == file_id, SourceFile.claim_id == claim_id))
     row = session.scalar(select(Page).where(Page.file_id == file_id, Page.page_number == page,
                                             Page.claim_id == claim_id)) if f else None
@@ -79,14 +112,31 @@ def page_detail(session: Session, claim_id: str, file_id: str, page: int) -> dic
     flags = list(session.scalars(select(Flag).where(Flag.page_id == row.page_id, Flag.claim_id == claim_id)
                                  .order_by(Flag.start)))
     last = session.scalar(select(func.max(Page.page_number)).where(Page.file_id == file_id)) or page
+    rotation = row.rotation if row.rotation in (90, 180, 270) else 0
+    width, height = row.width, row.height
+    words = words_of(row.words)
+    if rotation and width and height:
+        words = [w._replace(**dict(zip(("x0", "y0", "x1", "y1"), upright_box(w[3:7], rotation, width, height),
+                                       strict=True))) for w in words]
+        if rotation in (90, 270):
+            width, height = height, width
+    shown = []
+    for g in flags:
+        flag = flag_json(g)
+        spans = flag["spans"]
+        boxes = [b for start, end in spans for b in boxes_for_span(words, start, end)]
+        if not boxes and row.width and row.height:  # no words stored: the flag's own boxes, turned
+            boxes = [upright_box(b, rotation, row.width, row.height) for b in flag["boxes"]]
+        shown.append({**flag, "boxes": boxes})
     return {
         "page_id": row.page_id, "claim_id": claim_id, "file_id": file_id, "filename": f.filename, "page": page,
         "page_count": max(f.page_count, last), "status": row.status, "source": row.source,
-        "ocr_confidence": row.ocr_confidence, "rotation": row.rotation, "width": row.width, "height": row.height,
-        "text": row.text or "", "words": words_of(row.words), "error_code": row.error_code,
+        "ocr_confidence": row.ocr_confidence, "rotation": rotation, "width": width, "height": height,
+        "provenance": provenance(row.source, row.ocr_confidence, rotation),
+        "text": row.text or "", "words": words, "error_code": row.error_code,
         "error_message": row.error_message,
         "document": document_json(doc, f.filename) if doc and doc.claim_id == claim_id else None,
-        "flags": [flag_json(g) for g in flags],
+        "flags": shown,
         "prev_page": page - 1 if page > 1 else None, "next_page": page + 1 if page < last else None,
     }
 

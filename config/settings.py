@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
 
     secret_key: str = ""
+    # The address physicians open claimdex at (https://claimdex.example.org): the evidence brief's
+    # citations link to it in the CLI's Markdown and the PDF. Empty: the PDF links to the address it was
+    # downloaded from, the CLI prints site-relative links.
+    public_url: str = ""
     log_level: str = "INFO"
 
     # The resolved_* properties read alike on purpose: a configured value, else the embedded default

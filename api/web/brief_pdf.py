@@ -1,121 +1,124 @@
-"""Render the evidence summary's Markdown as a printable PDF (reportlab), without a Markdown library.
+"""The evidence brief as a printable PDF (reportlab), drawn from the same blocks as its Markdown and HTML.
 
-The summary uses a small subset of Markdown: headings, paragraphs, bullets (nested by indent),
-check boxes, pipe tables, **bold**, *italic*, `code` and rules. Anything else prints as plain text,
-so nothing in the summary is ever dropped.
+reportlab's Paragraph reads a small XML markup, so every piece of text is escaped (and stripped of
+characters XML cannot carry) before the only tags made here are added: a file named `**a *b** c*.pdf`
+or a title line `<b>` prints as itself. Citations are link annotations to the page viewer: absolute
+URLs (base URL + viewer path), because a relative URI in a PDF has no base every viewer agrees on;
+anchors inside the brief ("appendix A.2") are internal links.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from xml.sax.saxutils import escape
+import unicodedata
+from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import inch
-from reportlab.platypus import (
-    Flowable,
-    HRFlowable,
-    LongTable,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, HRFlowable, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from claims.brief_layout import Block, Bullets, Heading, Line, ListItem, Para, Table
 
 _STYLES = getSampleStyleSheet()
-_BODY = ParagraphStyle("body", parent=_STYLES["BodyText"], fontSize=9.5, leading=12.5)
-_CELL = ParagraphStyle("cell", parent=_BODY, fontSize=8, leading=10)
-_HEADINGS = {1: _STYLES["Heading1"], 2: _STYLES["Heading2"], 3: _STYLES["Heading3"], 4: _STYLES["Heading4"]}
+_BODY = ParagraphStyle("body", parent=_STYLES["BodyText"], fontSize=9, leading=11.5, spaceAfter=3)
+_MUTED = ParagraphStyle("muted", parent=_BODY, textColor=colors.Color(0.4, 0.44, 0.52))
+_NOTE = ParagraphStyle("note", parent=_BODY, leftIndent=12, textColor=colors.Color(0.28, 0.33, 0.4))
+_CELL = ParagraphStyle("cell", parent=_BODY, fontSize=7.5, leading=9, spaceAfter=0)
+_HEADINGS = {
+    1: ParagraphStyle("h1", parent=_STYLES["Heading1"], fontSize=16, leading=19, spaceAfter=4),
+    2: ParagraphStyle("h2", parent=_STYLES["Heading2"], fontSize=13, leading=16, spaceBefore=10, spaceAfter=4),
+    3: ParagraphStyle("h3", parent=_STYLES["Heading3"], fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=2),
+}
+_LINK = "#1f5fbf"
+_BADGE = {"confirmed": "#1b7f3b", "against": "#b54708", "in-service": "#1a4590"}
+_MARGIN = 0.7 * inch
+_WIDTH = LETTER[0] - 2 * _MARGIN
 
 
-def inline(text: str) -> str:
-    """Markdown inline marks to reportlab's mini-HTML, after escaping everything else."""
-    out = escape(text)
-    out = re.sub(r"`([^`]+)`", r'<font face="Courier">\1</font>', out)
-    out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
-    out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", out)
+def pdf_text(text: str) -> str:
+    """Text for reportlab's paragraph markup: escaped, without control characters or lone surrogates."""
+    clean = "".join(ch for ch in text if ch in "\t\n" or not unicodedata.category(ch).startswith("C"))
+    return escape(clean.replace("\t", " ").replace("\n", " "))
+
+
+def _href(href: str, base_url: str) -> str:
+    return href if href.startswith("#") else base_url.rstrip("/") + href
+
+
+def _runs(runs: Line, base_url: str) -> str:
+    out = []
+    for r in runs:
+        text = pdf_text(r.text)
+        if r.badge:
+            text = f'<font color="{_BADGE.get(r.badge, "#344054")}"><b>[{text}]</b></font>'
+        elif r.strong:
+            text = f"<b>{text}</b>"
+        elif r.em:
+            text = f"<i>{text}</i>"
+        if r.href is not None:
+            text = f'<a href={quoteattr(_href(r.href, base_url))} color="{_LINK}"><u>{text}</u></a>'
+        out.append(text)
+    return "".join(out)
+
+
+def _bullets(items: tuple[ListItem, ...], base_url: str, level: int = 0) -> list[Flowable]:
+    style = ParagraphStyle(f"bullet{level}", parent=_BODY, leftIndent=12 + 12 * level, bulletIndent=3 + 12 * level)
+    out: list[Flowable] = []
+    for it in items:
+        out.append(Paragraph(_runs(it.runs, base_url), style, bulletText="\u2022"))
+        out += _bullets(it.children, base_url, level + 1)
     return out
 
 
-def _bullet(line: str) -> tuple[int, str] | None:
-    m = re.match(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$", line)
-    if not m:
-        return None
-    text = m.group(2)
-    # Check boxes stay as "[ ]" / "[x]": the standard PDF fonts have no ballot-box glyphs.
-    return len(m.group(1).expandtabs(2)) // 2, text
-
-
-def _table(rows: list[str]) -> Flowable:
-    cells = [[c.strip() for c in r.strip().strip("|").split("|")] for r in rows
-             if not re.match(r"^\s*\|?\s*:?-{2,}", r)]
-    width = max(len(r) for r in cells)
-    data = [[Paragraph(inline(c), _CELL) for c in r + [""] * (width - len(r))] for r in cells]
-    table = LongTable(data, repeatRows=1, colWidths=[(LETTER[0] - 1.5 * inch) / width] * width)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.92, 0.95)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+def _table(block: Table, base_url: str) -> Flowable:
+    data = [[Paragraph(f"<b>{pdf_text(h)}</b>", _CELL) for h in block.header]]
+    data += [[Paragraph(_runs(cell, base_url), _CELL) for cell in row] for row in block.rows]
+    table = LongTable(data, repeatRows=1, colWidths=[_WIDTH * w for w in block.widths])
+    style = [("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.8, 0.82, 0.86)),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.94, 0.97)),
+             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for i, mark in enumerate(block.row_marks, start=1):
+        if mark == "in-service":
+            style.append(("BACKGROUND", (0, i), (-1, i), colors.Color(0.93, 0.96, 1.0)))
+    table.setStyle(TableStyle(style))
     return table
 
 
-def markdown_flowables(markdown: str) -> list[Flowable]:
-    story: list[Flowable] = []
-    lines = markdown.splitlines()
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            story.append(Paragraph(inline(" ".join(para)), _BODY))
-            para.clear()
-
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            flush()
-        elif m := re.match(r"^(#{1,6})\s+(.*)$", line):
-            flush()
-            story.append(Paragraph(inline(m.group(2)), _HEADINGS[min(len(m.group(1)), 4)]))
-        elif re.match(r"^\s*([-*_])\s*\1\s*\1[\s\1]*$", line):
-            flush()
-            story.append(HRFlowable(width="100%", color=colors.grey, spaceBefore=4, spaceAfter=4))
-        elif line.lstrip().startswith("|"):
-            flush()
-            rows = []
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                rows.append(lines[i])
-                i += 1
-            story.append(_table(rows))
-            story.append(Spacer(1, 6))
-            continue
-        elif (b := _bullet(line)) is not None:
-            flush()
-            level, text = b
-            style = ParagraphStyle(f"b{level}", parent=_BODY, leftIndent=14 + 14 * level, bulletIndent=4 + 14 * level)
-            story.append(Paragraph(inline(text), style, bulletText="\u2022"))
-        else:
-            para.append(line.strip())
-        i += 1
-    flush()
-    return story
+def _flowables(block: Block, base_url: str) -> list[Flowable]:
+    if isinstance(block, Heading):
+        anchor = f'<a name="{pdf_text(block.anchor)}"/>' if block.anchor else ""
+        return [Paragraph(anchor + pdf_text(block.text), _HEADINGS[min(block.level, 3)])]
+    if isinstance(block, Para):
+        style = {"muted": _MUTED, "note": _NOTE, "quote": _NOTE}.get(block.style, _BODY)
+        return [Paragraph(_runs(block.runs, base_url), style)]
+    if isinstance(block, Bullets):
+        return _bullets(block.items, base_url)
+    if isinstance(block, Table):
+        return [_table(block, base_url), Spacer(1, 4)]
+    out: list[Flowable] = [HRFlowable(width="100%", color=colors.Color(0.8, 0.82, 0.86), spaceBefore=4,
+                                      spaceAfter=0)]
+    for inner in block.blocks:
+        out += _flowables(inner, base_url)
+    return out
 
 
-def markdown_to_pdf(markdown: str, title: str = "Evidence summary") -> bytes:
+def brief_to_pdf(blocks: list[Block], base_url: str, title: str = "Evidence brief") -> bytes:
+    """The brief as PDF bytes; citations link to `base_url` + the viewer's path."""
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=LETTER, title=title, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
-                            topMargin=0.75 * inch, bottomMargin=0.75 * inch)
+    footer_title = "".join(ch for ch in title if not unicodedata.category(ch).startswith("C"))
+    doc = SimpleDocTemplate(buf, pagesize=LETTER, title=footer_title, leftMargin=_MARGIN, rightMargin=_MARGIN,
+                            topMargin=_MARGIN, bottomMargin=_MARGIN)
 
     def footer(canvas, document) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(0.75 * inch, 0.5 * inch, f"{title}  \u2014  page {document.page}")
+        canvas.setFont("Helvetica", 7.5)
+        canvas.drawString(_MARGIN, 0.45 * inch, f"{footer_title[:120]}  \u2014  page {document.page}")
         canvas.restoreState()
 
-    doc.build(markdown_flowables(markdown) or [Paragraph("(empty summary)", _BODY)],
-              onFirstPage=footer, onLaterPages=footer)
+    story: list[Flowable] = []
+    for block in blocks:
+        story += _flowables(block, base_url)
+    doc.build(story or [Paragraph("(empty brief)", _BODY)], onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()

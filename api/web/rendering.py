@@ -1,5 +1,6 @@
-"""How the provider pages are drawn: the Jinja templates, their filters (search marks, bold evidence,
-the summary's Markdown subset) and the page-text segments that show matched words and flags.
+"""How the provider pages are drawn: the Jinja templates, their filters (readable labels, search marks,
+bold evidence), the evidence brief's blocks as HTML, and the page-text segments that show matched words
+and flags.
 
 Every piece of record text is escaped before any markup is added back.
 """
@@ -17,10 +18,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from claims.accounts import Principal
+from claims.brief_layout import Block, Bullets, Heading, Line, ListItem, Para, Table
+from claims.readable import readable
 from config.vocabulary import FLAG_CATEGORIES, RECORD_TYPES
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.filters["label"] = lambda s: (s or "").replace("_", " ")
+templates.env.filters["label"] = readable
 
 
 def marked_fragment(fragment: str) -> Markup:
@@ -38,64 +41,57 @@ def emphasised_sentence(sentence: str, words: str) -> Markup:
     return Markup(f"{escape(sentence[:i])}<strong>{escape(sentence[i:j])}</strong>{escape(sentence[j:])}")
 
 
-def markdown_html(markdown: str) -> Markup:
-    """The summary's small Markdown subset (headings, nested bullets, tables, bold) as HTML.
+def _runs_html(runs: Line) -> str:
+    out = []
+    for r in runs:
+        text = str(escape(r.text))
+        if r.badge:
+            text = f'<span class="badge {escape(r.badge)}">{text}</span>'
+        if r.strong:
+            text = f"<strong>{text}</strong>"
+        elif r.em:
+            text = f"<em>{text}</em>"
+        if r.href is not None:
+            text = f'<a href="{escape(r.href)}">{text}</a>'
+        out.append(text)
+    return "".join(out)
 
-    Every piece of text is escaped first; only the tags produced here are markup."""
-    out: list[str] = []
-    depth = 0
 
-    def inline(text: str) -> str:
-        s = str(escape(text))
-        s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
-        return re.sub(r"`([^`]+)`", r"<code>\1</code>", s)
+def _items_html(items: tuple[ListItem, ...]) -> str:
+    return "<ul>" + "".join(
+        f"<li>{_runs_html(it.runs)}{_items_html(it.children) if it.children else ''}</li>" for it in items) + "</ul>"
 
-    def close_lists(to: int) -> None:
-        nonlocal depth
-        while depth > to:
-            out.append("</ul>")
-            depth -= 1
 
-    lines = markdown.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        bullet = re.match(r"^(\s*)[-*+]\s+(.*)$", line)
-        if m := re.match(r"^(#{1,6})\s+(.*)$", line):
-            close_lists(0)
-            level = min(len(m.group(1)) + 1, 6)
-            out.append(f"<h{level}>{inline(m.group(2))}</h{level}>")
-        elif bullet:
-            level = len(bullet.group(1).expandtabs(2)) // 2 + 1
-            while depth < level:
-                out.append("<ul>")
-                depth += 1
-            close_lists(level)
-            out.append(f"<li>{inline(bullet.group(2))}</li>")
-        elif line.lstrip().startswith("|"):
-            close_lists(0)
-            rows = []
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                if not re.match(r"^\s*\|?\s*:?-{2,}", lines[i]):
-                    rows.append([c.strip() for c in lines[i].strip().strip("|").split("|")])
-                i += 1
-            body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in r) + "</tr>" for r in rows[1:])
-            head = "".join(f"<th>{inline(c)}</th>" for c in rows[0]) if rows else ""
-            out.append(f'<table class="grid compact"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
-            continue
-        elif line.strip():
-            close_lists(0)
-            out.append(f"<p>{inline(line.strip())}</p>")
-        else:
-            close_lists(0)
-        i += 1
-    close_lists(0)
-    return Markup("\n".join(out))
+def _block_html(block: Block) -> str:
+    if isinstance(block, Heading):
+        anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
+        level = min(block.level, 6)
+        return f"<h{level}{anchor}>{escape(block.text)}</h{level}>"
+    if isinstance(block, Para):
+        cls = f' class="{escape(block.style)}"' if block.style else ""
+        return f"<p{cls}>{_runs_html(block.runs)}</p>"
+    if isinstance(block, Bullets):
+        return _items_html(block.items)
+    if isinstance(block, Table):
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block.header)
+        rows = []
+        for i, row in enumerate(block.rows):
+            mark = block.row_marks[i] if i < len(block.row_marks) and block.row_marks[i] else ""
+            cls = f' class="{escape(mark)}"' if mark else ""
+            rows.append(f"<tr{cls}>" + "".join(f"<td>{_runs_html(cell)}</td>" for cell in row) + "</tr>")
+        return (f'<div class="table-scroll"><table class="grid compact brief-table"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>')
+    inner = "".join(_block_html(b) for b in block.blocks)
+    return f'<section class="card {escape(block.kind)}">{inner}</section>'
+
+
+def brief_html(blocks: list[Block]) -> Markup:
+    """The evidence brief's blocks as HTML: every piece of text escaped, only the tags made here are markup."""
+    return Markup("\n".join(_block_html(b) for b in blocks))
 
 
 templates.env.filters["marks"] = marked_fragment
 templates.env.filters["emph"] = emphasised_sentence
-templates.env.filters["markdown"] = markdown_html
 
 
 def render(request: Request, name: str, principal: Principal | None, status_code: int = 200,

@@ -1,5 +1,5 @@
 """Server-rendered provider pages: login, claims, upload, claim overview, search, page view, review
-queue, summary (and its PDF), audit.
+queue, chronology, evidence brief (and its PDF), audit.
 
 Pages read through the same use cases, access checks and audit log as the JSON API; actions (upload,
 review, corrections) are small fetch() calls from static JS to that API, carrying the session's CSRF
@@ -9,6 +9,7 @@ token.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -29,17 +30,19 @@ from api.dependencies import (
     search_index,
     set_session_cookie,
 )
-from api.web.brief_pdf import markdown_to_pdf
-from api.web.rendering import TERM, normalised_word, render, text_segments
+from api.web.brief_pdf import brief_to_pdf
+from api.web.rendering import TERM, brief_html, normalised_word, render, text_segments
 from claims import audit
 from claims.access import accessible_claims, claim_users, require_claim
 from claims.accounts import Principal, authenticate, close_session, locked_out, open_session
+from claims.brief_layout import layout
 from claims.documents import page_detail
 from claims.errors import UseCaseError
-from claims.evidence_brief import evidence_summary
+from claims.evidence_brief import claim_brief
 from claims.indexing import search_claim
 from claims.progress import claim_overview, claim_summary
-from claims.reviews import QUEUE_LIMIT, FlagFilter, list_flags
+from claims.reviews import QUEUE_LIMIT, QUEUE_SORTS, FlagFilter, review_queue
+from config.settings import get_settings
 from config.vocabulary import FLAG_CATEGORIES, RECORD_TYPES
 from indexers.base import SearchIndex, SearchQuery
 
@@ -154,40 +157,80 @@ def page_view(request: Request, file_id: str, page: int = PageNumber, q: str = Q
     terms = {normalised_word(t) for t in TERM.findall(q)} - {""}
     hit_words = [w for w in detail["words"] if normalised_word(w.text) in terms]
     spans = [(w.start, w.end, "hit") for w in hit_words]
-    spans += [(g["start"], g["end"], f"flag flag-{g['status']}") for g in detail["flags"]]
+    ordered = sorted(detail["flags"], key=lambda g: g["flag_id"] == flag)  # the flag opened for: drawn last
+    spans += [(int(start), int(end), f"flag cat-{g['category']} status-{g['status']}"
+               + (" focus" if g["flag_id"] == flag else "")) for g in ordered for start, end in g["spans"]]
+    categories = [cat for cat in FLAG_CATEGORIES if any(g["category"] == cat for g in detail["flags"])]
     return render(request, "page.html", c.principal, claim=c.claim, p=detail, q=q, focus_flag=flag,
-                  hit_boxes=[[w.x0, w.y0, w.x1, w.y1] for w in hit_words],
+                  hit_boxes=[[w.x0, w.y0, w.x1, w.y1] for w in hit_words], legend=categories,
                   segments=text_segments(detail["text"], spans))
+
+
+def _tri(value: str) -> bool | None:
+    return {"true": True, "false": False}.get(value)
 
 
 @router.get("/claims/{claim_id}/review")
 def review_page(request: Request, category: str = Query("", max_length=64),
                 status: str = Query("pending", max_length=16), record_type: str = Query("", max_length=64),
-                c: OpenClaim = Depends(open_claim)) -> Response:
+                primary: str = Query("", max_length=8), in_service: str = Query("", max_length=8),
+                date_from: str = Query("", alias="from", max_length=16),
+                date_to: str = Query("", alias="to", max_length=16),
+                sort: str = Query("document", max_length=16), c: OpenClaim = Depends(open_claim)) -> Response:
     filters = FlagFilter(categories=[category] if category in FLAG_CATEGORIES else [],
                          statuses=[status] if status in ("pending", "confirmed", "dismissed") else [],
-                         record_types=[record_type] if record_type in RECORD_TYPES else [])
-    flags = list_flags(c.db, c.claim_id, filters, order="category", limit=QUEUE_LIMIT)
-    c.audit("review_queue_read", count=len(flags))
-    return render(request, "review.html", c.principal, claim=c.claim, flags=flags,
-                  filters={"category": category, "status": status, "record_type": record_type},
-                  can_review=c.principal.is_physician)
+                         record_types=[record_type] if record_type in RECORD_TYPES else [],
+                         primary_only=primary == "1", in_service=_tri(in_service),
+                         date_from=_date(date_from), date_to=_date(date_to))
+    sort = sort if sort in QUEUE_SORTS else "document"
+    groups = review_queue(c.db, c.claim_id, filters, sort=sort)
+    count = sum(len(g["flags"]) for g in groups)
+    c.audit("review_queue_read", count=count)
+    return render(request, "review.html", c.principal, claim=c.claim, groups=groups, count=count,
+                  limit=QUEUE_LIMIT, can_review=c.principal.is_physician,
+                  filters={"category": category, "status": status, "record_type": record_type,
+                           "primary": primary == "1", "in_service": in_service if _tri(in_service) is not None
+                           else "", "from": date_from if _date(date_from) else "",
+                           "to": date_to if _date(date_to) else "", "sort": sort})
+
+
+@router.get("/claims/{claim_id}/chronology")
+def chronology_page(request: Request, in_service: str = Query("", max_length=8),
+                    record_type: str = Query("", max_length=64), category: str = Query("", max_length=64),
+                    c: OpenClaim = Depends(read_claim("chronology_read"))) -> Response:
+    brief = claim_brief(c.db, c.claim_id)
+    wanted = _tri(in_service)
+    rows = [r for r in brief.chronology
+            if (wanted is None or r.in_service is wanted)
+            and (record_type not in RECORD_TYPES or r.record_type == record_type)
+            and (category not in FLAG_CATEGORIES or category in r.categories)]
+    if category in FLAG_CATEGORIES:  # filtered by a flag: each row shows, and opens, its sentence of that flag
+        rows = [replace(r, finding=r.by_category[category][0], link=r.by_category[category][1]) for r in rows]
+    return render(request, "chronology.html", c.principal, claim=c.claim, rows=rows, total=len(brief.chronology),
+                  show_who=any(r.who for r in rows),
+                  from_encounters=brief.chronology_from_encounters,
+                  present_types=[t for t in RECORD_TYPES if any(r.record_type == t for r in brief.chronology)],
+                  filters={"in_service": in_service if wanted is not None else "",
+                           "record_type": record_type if record_type in RECORD_TYPES else "",
+                           "category": category if category in FLAG_CATEGORIES else ""})
 
 
 @router.get("/claims/{claim_id}/summary")
 def summary_page(request: Request, c: OpenClaim = Depends(read_claim("summary_read"))) -> Response:
-    markdown = evidence_summary(c.db, c.claim_id)[1]
-    return render(request, "summary.html", c.principal, claim=c.claim, markdown=markdown, error=None)
+    brief = claim_brief(c.db, c.claim_id)
+    return render(request, "summary.html", c.principal, claim=c.claim, brief_html=brief_html(layout(brief)),
+                  error=None)
 
 
 @router.get("/api/claims/{claim_id}/summary.pdf", response_class=Response,
             responses={200: {"content": {"application/pdf": {}}}})
-def summary_pdf(c: OpenClaim = Depends(read_claim("summary_pdf"))) -> Response:
-    """The evidence summary as a printable PDF."""
-    _, markdown = evidence_summary(c.db, c.claim_id)
-    pdf = markdown_to_pdf(markdown, title=f"Evidence summary: claim {c.claim_id}")
+def summary_pdf(request: Request, c: OpenClaim = Depends(read_claim("summary_pdf"))) -> Response:
+    """The evidence brief as a printable PDF; its citations link to the page viewer at the public
+    address (CLAIMDEX_PUBLIC_URL), else at the address this PDF was downloaded from."""
+    base_url = get_settings().public_url or str(request.base_url)
+    pdf = brief_to_pdf(layout(claim_brief(c.db, c.claim_id)), base_url, title=f"Evidence brief: claim {c.claim_id}")
     return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="evidence-summary-{c.claim_id}.pdf"'})
+        "Content-Disposition": f'attachment; filename="evidence-brief-{c.claim_id}.pdf"'})
 
 
 @router.get("/audit")

@@ -33,6 +33,7 @@ def claim_routes(c: Seeded) -> list[tuple[str, str, dict[str, Any] | None]]:
         ("GET", f"/claims/{cid}/search?q=gait", None),
         ("GET", f"/claims/{cid}/files/{f}/pages/1", None),
         ("GET", f"/claims/{cid}/review", None),
+        ("GET", f"/claims/{cid}/chronology", None),
         ("GET", f"/claims/{cid}/summary", None),
     ]
 

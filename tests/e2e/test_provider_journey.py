@@ -10,119 +10,46 @@ Screenshots of the main screens go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHOTS = REPO / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-PASSWORD = "e2e-password-123"
+from tests.e2e.serving import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    add_user,
+    browser_marks,
+    server_env,
+    start_server,
+    stop_server,
+)
+from tests.e2e.serving import login as _login
+from tests.e2e.serving import shot as _shot
+
 CLAIM = "SAMPLE-1"
 PROCESSING_TIMEOUT_S = 420
 
-
-def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed in the venv (pip install playwright)"
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} not found (apt-get install -y chromium)"
-    for module in ("workers.intake", "workers.tasks", "samples.make_sample_claim", "indexers.factory",
-                   "api.evidence_summary"):
-        try:
-            __import__(module)
-        except ImportError as exc:
-            return f"pipeline module {module} is not importable yet ({exc})"
-    for binary in ("redis-server", "tesseract"):
-        if shutil.which(binary) is None:
-            return f"{binary} is not installed (scripts/install.sh)"
-    return None
-
-
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(_missing() is not None, reason=_missing() or "")]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _cli(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "api.cli", *args], env=env, cwd=REPO, check=True,
-                   capture_output=True, timeout=120)
+pytestmark = browser_marks()
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`claimdex serve` with the embedded broker and workers, and two users made through the CLI."""
-    import httpx
-
     data = tmp_path / "d"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
-    env["CLAIMDEX_DATA_DIR"] = str(data)
-    _cli(env, "user", "add", "clerk", "--role", "staff", "--password", PASSWORD)
-    _cli(env, "user", "add", "drsmith", "--role", "physician", "--password", PASSWORD)
-    port = _free_port()
-    log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], env=env, cwd=REPO,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    env = server_env(data)
+    add_user(env, "clerk", "staff")
+    add_user(env, "drsmith", "physician")
+    proc, base = start_server(env, tmp_path / "serve.log")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("server did not start:\n" + (tmp_path / "serve.log").read_text()[-3000:])
-            time.sleep(0.3)
         yield base, data
     finally:
-        _stop_server(proc)
-        log.close()
+        stop_server(proc)
         worker_log = data / "worker.log"
         if worker_log.exists():
             shutil.copy(worker_log, tmp_path / "worker.log")
-
-
-def _stop_server(proc: subprocess.Popen[bytes]) -> None:
-    """SIGTERM the server (it stops its own workers and Redis); then make sure every process it
-    started (they run in their own sessions) is gone, so no worker outlives the test."""
-    import psutil
-
-    try:
-        started = psutil.Process(proc.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        started = []
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=40)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    for child in started:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            child.terminate()
-    _gone, alive = psutil.wait_procs(started, timeout=20)
-    for child in alive:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            child.kill()
 
 
 def _wait_processed(page, data: Path) -> None:  # type: ignore[no-untyped-def]
@@ -142,20 +69,6 @@ def sample_pdf(tmp_path: Path) -> Path:
     from samples.make_sample_claim import write_sample_claim
 
     return write_sample_claim(tmp_path / "sample", tiff=False, zip=False).pdf
-
-
-def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
-
-
-def _login(page, base: str, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(base + "/claims")
-    assert "/login" in page.url
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(base + "/claims")
 
 
 def _logout(page) -> None:  # type: ignore[no-untyped-def]

@@ -18,12 +18,20 @@ def test_flag_sentence_emphasis_escapes() -> None:
     assert str(_emph("no match <i>", "gait")) == "no match &lt;i&gt;"
 
 
-def test_summary_markdown_to_html_escapes_and_structures() -> None:
-    from api.web.rendering import markdown_html
+def test_brief_blocks_to_html_escape_and_structure() -> None:
+    from api.web.rendering import brief_html
+    from claims.brief_layout import Bullets, Heading, ListItem, Para, Run, Section, Table
 
-    html = str(markdown_html("# Title\n- **gait** <script>\n  - nested\n\n| a | b |\n|---|---|\n| 1 | <x> |\n"))
-    assert "<h2>Title</h2>" in html and "<strong>gait</strong> &lt;script&gt;" in html
-    assert html.count("<ul>") == 2 and "<td>&lt;x&gt;</td>" in html and "<script>" not in html
+    html = str(brief_html([
+        Heading(2, "Title <x>", anchor="a\"b"),
+        Para((Run("**gait** <script>", strong=True), Run(" p. 3", href="/p?q=1&r=2"))),
+        Bullets((ListItem((Run("one"),), (ListItem((Run("nested", badge="confirmed"),)),)),)),
+        Table(("h",), (((Run("<x>"),),),), (1.0,), ("in-service",)), Section("opinion", (Para((Run("in"),)),))]))
+    assert '<h2 id="a&#34;b">Title &lt;x&gt;</h2>' in html
+    assert "<strong>**gait** &lt;script&gt;</strong>" in html and '<a href="/p?q=1&amp;r=2"> p. 3</a>' in html
+    assert html.count("<ul>") == 2 and '<span class="badge confirmed">nested</span>' in html
+    assert '<tr class="in-service"><td>&lt;x&gt;</td></tr>' in html and '<section class="card opinion">' in html
+    assert "<script>" not in html and "<x>" not in html
 
 
 def test_text_segments_mark_hits_over_flags() -> None:
@@ -33,8 +41,16 @@ def test_text_segments_mark_hits_over_flags() -> None:
     assert segs == [("an ", ""), ("antalgic", "hit"), (" gait", "flag")]
 
 
-def test_summary_pdf_handles_markup_characters() -> None:
-    from api.web.brief_pdf import markdown_to_pdf
+def test_brief_pdf_prints_markup_characters_as_text() -> None:
+    import io
 
-    pdf = markdown_to_pdf("# A & B <c>\n\n- [ ] item *x* `y`\n\n| h |\n|---|\n| <td> |\n")
-    assert pdf.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    from api.web.brief_pdf import brief_to_pdf
+    from claims.brief_layout import Bullets, Heading, ListItem, Para, Run, Table
+
+    blocks = [Heading(1, "A & B <c>"), Para((Run("**a *b** c*.pdf"), Run(" p. 3", href="/claims/x/files/f/pages/3"))),
+              Bullets((ListItem((Run("[ ] item *x* `y` </para>"),)),)), Table(("h",), (((Run("<td>"),),),), (1.0,))]
+    pdf = brief_to_pdf(blocks, "http://h")
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "A & B <c>" in text and "**a *b** c*.pdf" in text and "</para>" in text and "<td>" in text
