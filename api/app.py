@@ -24,6 +24,8 @@ from api.web import views
 from api.web.rendering import render
 from claims.errors import Conflict, Invalid, NotFound, Unavailable, UseCaseError
 from claims.work_queue import WorkQueue
+from config.logging_config import configure_logging, is_configured
+from config.settings import get_settings
 from indexers.base import SearchIndex
 from indexers.factory import get_search_index
 from store.db import create_schema
@@ -92,6 +94,8 @@ async def _use_case_error(request: Request, exc: Exception) -> Response:
 
 def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
                queue: WorkQueue | None = None) -> FastAPI:
+    # Uvicorn has just installed its own log handlers: route them through ours (with the PHI filter).
+    configure_logging(None if is_configured() else get_settings().log_level)
     create_schema()
     app = FastAPI(title="claimdex", version="1", description=__doc__,
                   docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json")

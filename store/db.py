@@ -36,14 +36,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
+    """The engine of a database URL. Errors never quote a statement's parameters (hide_parameters):
+    they are record text (a note, a page), and exception messages end up in logs and tracebacks."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        eng = create_engine(url, connect_args={"timeout": 60})
+        eng = create_engine(url, connect_args={"timeout": 60}, hide_parameters=True)
         event.listen(eng, "connect", _sqlite_pragmas)
     else:
-        eng = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        eng = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
     return eng
 
 
