@@ -28,6 +28,7 @@ from config.logging_config import configure_logging, is_configured
 from config.settings import get_settings
 from indexers.base import SearchIndex
 from indexers.factory import get_search_index
+from store.data_dir import secure_data_dir
 from store.db import create_schema
 from workers.tasks import CeleryWorkQueue
 
@@ -96,6 +97,10 @@ def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
                queue: WorkQueue | None = None) -> FastAPI:
     # Uvicorn has just installed its own log handlers: route them through ours (with the PHI filter).
     configure_logging(None if is_configured() else get_settings().log_level)
+    fixed = secure_data_dir(get_settings().data_dir)
+    if fixed:
+        log.warning("made paths in the data dir private (they were readable by other users)",
+                    extra={"count": len(fixed)})
     create_schema()
     app = FastAPI(title="claimdex", version="1", description=__doc__,
                   docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json")

@@ -106,6 +106,11 @@ def set_password(session: Session, username: str, password: str) -> None:
     session.flush()
 
 
+def list_users(session: Session) -> list[dict[str, object]]:
+    return [{"username": u.username, "role": u.role, "disabled": False}
+            for u in session.scalars(select(User).order_by(User.username))]
+
+
 def get_user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:

@@ -19,7 +19,8 @@ from api.cli.reading import export, search, status, summary
 from api.cli.training import train
 from api.cli.users import user
 from config.logging_config import configure_logging
-from config.settings import reset_settings_cache
+from config.settings import get_settings, reset_settings_cache
+from store.data_dir import DataDirRefused, secure_data_dir
 
 
 @click.group()
@@ -30,6 +31,14 @@ def main(data_dir: Path | None) -> None:
         os.environ["CLAIMDEX_DATA_DIR"] = str(data_dir.resolve())
         reset_settings_cache()
     configure_logging(os.environ.get("CLAIMDEX_LOG_LEVEL", "WARNING"))
+    data = get_settings().data_dir
+    try:
+        fixed = secure_data_dir(data)
+    except DataDirRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fixed:
+        click.echo(f"made {len(fixed)} path(s) in the data dir private (they were readable by other users): "
+                   f"{', '.join(str(p) for p in fixed[:3])}{' ...' if len(fixed) > 3 else ''}", err=True)
 
 
 for command in (ingest, worker, demo, retry, status, export, summary, search, serve, reindex, correct, train,

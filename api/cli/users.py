@@ -6,7 +6,7 @@ import click
 
 from api.cli.common import prepared_settings
 from claims.access import grant_claim
-from claims.accounts import ROLES, create_api_token, create_user
+from claims.accounts import ROLES, create_api_token, create_user, list_users
 from store.db import session_scope
 
 
@@ -27,6 +27,15 @@ def user_add(username: str, role: str, password: str) -> None:
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"user {username} ({role}) created")
+
+
+@user.command(name="list")
+def user_list() -> None:
+    """Every user, with role and state."""
+    prepared_settings()
+    with session_scope() as s:
+        for u in list_users(s):
+            click.echo(f"{u['username']}\t{u['role']}\t{'disabled' if u['disabled'] else 'active'}")
 
 
 @user.command(name="token")
