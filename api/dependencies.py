@@ -51,6 +51,13 @@ def get_db() -> Iterator[Session]:
         yield session
 
 
+# Function scope: the request's session is committed (or rolled back) and closed when the route function
+# returns, before the answer is sent. With the default ("request") scope it was committed after the body
+# had been sent: a client that stopped reading kept a write transaction (SQLite's one write lock, or a
+# PostgreSQL connection) for as long as it liked, and a log-in answered before its session row existed.
+Db = Depends(get_db, scope="function")
+
+
 def principal_from_request(request: Request, db: Session) -> Principal | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
@@ -59,8 +66,11 @@ def principal_from_request(request: Request, db: Session) -> Principal | None:
     return principal_for_session(db, cookie) if cookie else None
 
 
-def current_principal(request: Request, db: Session = Depends(get_db)) -> Principal:
+def current_principal(request: Request, db: Session = Db) -> Principal:
     principal = principal_from_request(request, db)
+    # End the read transaction at once: a route may then wait a long time (an upload's body) and must not
+    # keep a PostgreSQL connection idle in a transaction meanwhile.
+    db.commit()
     if principal is None:
         raise NotAuthenticated()
     request.state.principal = principal
@@ -108,7 +118,8 @@ class OpenClaim:
         return self.claim.claim_id
 
     def audit(self, action: str, **target: Any) -> None:
-        audit.record(self.db, self.principal, action, self.claim.claim_id, **target)
+        """Record a read of this claim, committed at once (before the answer streams)."""
+        audit.record_now(self.principal, action, self.claim.claim_id, **target)
 
 
 def _open_claim(claim_id: str, principal: Principal, db: Session) -> OpenClaim:
@@ -116,18 +127,19 @@ def _open_claim(claim_id: str, principal: Principal, db: Session) -> OpenClaim:
 
 
 def open_claim(claim_id: str = ClaimId, principal: Principal = Depends(current_principal),
-               db: Session = Depends(get_db)) -> OpenClaim:
+               db: Session = Db) -> OpenClaim:
     """The claim in the path, if the caller may open it (else 404, like a claim that does not exist)."""
     return _open_claim(claim_id, principal, db)
 
 
 def read_claim(action: str) -> Callable[..., OpenClaim]:
     """A dependency that opens the claim and records one audit row for this read: `action` plus the
-    route's path ids (file, page, document). Routes whose audit row needs what only they know (counts,
-    a query's fingerprint) use open_claim and call OpenClaim.audit themselves."""
+    route's path ids (file, page, document), committed in its own transaction before the route runs.
+    Routes whose audit row needs what only they know (counts, a query's fingerprint) use open_claim and
+    call OpenClaim.audit themselves."""
 
     def dependency(request: Request, claim_id: str = ClaimId, principal: Principal = Depends(current_principal),
-                   db: Session = Depends(get_db)) -> OpenClaim:
+                   db: Session = Db) -> OpenClaim:
         opened = _open_claim(claim_id, principal, db)
         ids = {k: v for k, v in request.path_params.items() if k in ("file_id", "page", "document_id")}
         if "page" in ids:

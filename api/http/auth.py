@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from api.dependencies import SESSION_COOKIE, csrf_protect, current_principal, get_db, set_session_cookie
+from api.dependencies import SESSION_COOKIE, Db, csrf_protect, current_principal, set_session_cookie
 from claims import audit
 from claims.accounts import Principal, authenticate, close_session, locked_out, open_session
 
@@ -23,13 +23,12 @@ class LoginBody(BaseModel):
 
 @router.post("/api/login")
 def api_login(body: LoginBody, request: Request, response: Response,
-              db: Session = Depends(get_db)) -> dict[str, Any]:
+              db: Session = Db) -> dict[str, Any]:
     if locked_out(db, body.username):
         raise HTTPException(status_code=429, detail="too many failed log-ins; try again in 15 minutes")
     user = authenticate(db, body.username, body.password)
     if user is None:
-        audit.record(db, body.username[:128], "login_failed")
-        db.commit()
+        audit.record_now(body.username[:128], "login_failed")
         raise HTTPException(status_code=401, detail="wrong username or password")
     cookie, csrf = open_session(db, user)
     set_session_cookie(response, request, cookie)
@@ -39,7 +38,7 @@ def api_login(body: LoginBody, request: Request, response: Response,
 
 @router.post("/api/logout")
 def api_logout(request: Request, response: Response, principal: Principal = Depends(csrf_protect),
-               db: Session = Depends(get_db)) -> dict[str, str]:
+               db: Session = Db) -> dict[str, str]:
     close_session(db, request.cookies.get(SESSION_COOKIE))
     audit.record(db, principal, "logout")
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -19,14 +20,14 @@ from typing import IO, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from python_multipart.multipart import MultipartParser, parse_options_header
-from sqlalchemy.orm import Session
 
-from api.dependencies import ClaimId, csrf_protect, get_db, require_staff, work_queue
+from api.dependencies import ClaimId, csrf_protect, require_staff, work_queue
 from claims.access import can_open
 from claims.accounts import Principal
-from claims.intake import upload_files
+from claims.intake import IntakeResult, StagedFile, known_file, stage_uploads, upload_files
 from claims.work_queue import WorkQueue
 from config.settings import get_settings
+from store.db import session_scope
 from store.models import Claim
 
 router = APIRouter(tags=["upload"])
@@ -153,13 +154,32 @@ UPLOAD_BODY = {
 }
 
 
+def _may_upload(principal: Principal, claim_id: str) -> bool:
+    with session_scope() as s:
+        return s.get(Claim, claim_id) is None or can_open(s, principal, claim_id)
+
+
+def _known(claim_id: str) -> Callable[[str], bool]:
+    def known(sha256: str) -> bool:
+        with session_scope() as s:
+            return known_file(s, claim_id, sha256)
+
+    return known
+
+
+def _register(principal: Principal, claim_id: str, staged: list[StagedFile]) -> IntakeResult:
+    with session_scope() as s:
+        return upload_files(s, principal, claim_id, staged)
+
+
 @router.post("/api/claims/{claim_id}/uploads", status_code=202, openapi_extra=UPLOAD_BODY)
 async def upload(request: Request, claim_id: str = ClaimId, principal: Principal = Depends(require_staff),
-                 _csrf: Principal = Depends(csrf_protect), db: Session = Depends(get_db),
-                 queue: WorkQueue = Depends(work_queue)) -> dict[str, Any]:
-    """Add files (PDF, TIFF, PNG, JPEG, or ZIPs of them) to a claim, creating it if new (staff only)."""
-    exists = await run_in_threadpool(lambda: db.get(Claim, claim_id) is not None)
-    if exists and not await run_in_threadpool(can_open, db, principal, claim_id):
+                 _csrf: Principal = Depends(csrf_protect), queue: WorkQueue = Depends(work_queue)) -> dict[str, Any]:
+    """Add files (PDF, TIFF, PNG, JPEG, or ZIPs of them) to a claim, creating it if new (staff only).
+
+    No transaction is open while the body arrives or while the files are stored and ZIPs expanded (that
+    can take minutes); the rows are then written in one short transaction."""
+    if not await run_in_threadpool(_may_upload, principal, claim_id):
         raise HTTPException(status_code=404, detail="no such claim")
     settings = get_settings()
     tmp_root = settings.data_dir / "incoming"
@@ -172,8 +192,8 @@ async def upload(request: Request, claim_id: str = ClaimId, principal: Principal
             raise HTTPException(status_code=exc.status, detail=exc.detail) from exc
         if not sink.files:
             raise HTTPException(status_code=422, detail="no files in the upload")
-        result = await run_in_threadpool(upload_files, db, principal, claim_id, sink.files)
-        await run_in_threadpool(db.commit)
+        staged = await run_in_threadpool(stage_uploads, sink.files, settings, _known(claim_id))
+        result = await run_in_threadpool(_register, principal, claim_id, staged)
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
     answer: dict[str, Any] = {

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from api.dependencies import (
     SESSION_COOKIE,
+    Db,
     OpenClaim,
     PageNumber,
     csrf_protect,
     current_principal,
-    get_db,
     open_claim,
     principal_from_request,
     read_claim,
@@ -57,7 +57,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/login")
-def login_page(request: Request, next: str = "/", error: int = 0, db: Session = Depends(get_db)) -> Response:
+def login_page(request: Request, next: str = "/", error: int = 0, db: Session = Db) -> Response:
     if principal_from_request(request, db) is not None:
         return RedirectResponse("/claims", status_code=303)
     return render(request, "login.html", None, next=next, error=error)
@@ -65,13 +65,12 @@ def login_page(request: Request, next: str = "/", error: int = 0, db: Session = 
 
 @router.post("/login")
 def form_login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/"),
-               db: Session = Depends(get_db)) -> Response:
+               db: Session = Db) -> Response:
     if locked_out(db, username):
         return RedirectResponse(f"/login?error=2&next={_safe_next(next)}", status_code=303)
     user = authenticate(db, username, password) if username and password else None
     if user is None:
-        audit.record(db, username[:128] or "-", "login_failed")
-        db.commit()
+        audit.record_now(username[:128] or "-", "login_failed")
         return RedirectResponse(f"/login?error=1&next={_safe_next(next)}", status_code=303)
     response = RedirectResponse(_safe_next(next), status_code=303)
     set_session_cookie(response, request, open_session(db, user)[0])
@@ -81,7 +80,7 @@ def form_login(request: Request, username: str = Form(""), password: str = Form(
 
 @router.post("/logout")
 def form_logout(request: Request, principal: Principal = Depends(csrf_protect),
-                db: Session = Depends(get_db)) -> Response:
+                db: Session = Db) -> Response:
     close_session(db, request.cookies.get(SESSION_COOKIE))
     audit.record(db, principal, "logout")
     response = RedirectResponse("/login", status_code=303)
@@ -96,9 +95,9 @@ def home(principal: Principal = Depends(current_principal)) -> Response:
 
 @router.get("/claims")
 def claims_page(request: Request, principal: Principal = Depends(current_principal),
-                db: Session = Depends(get_db)) -> Response:
+                db: Session = Db) -> Response:
     claims = [claim_summary(db, c) for c in accessible_claims(db, principal)]
-    audit.record(db, principal, "claims_list", count=len(claims))
+    audit.record_now(principal, "claims_list", count=len(claims))
     return render(request, "claims.html", principal, claims=claims)
 
 
@@ -192,10 +191,10 @@ def summary_pdf(c: OpenClaim = Depends(read_claim("summary_pdf"))) -> Response:
 
 @router.get("/audit")
 def audit_page(request: Request, claim_id: str = Query("", max_length=128), user: str = Query("", max_length=128),
-               principal: Principal = Depends(require_staff), db: Session = Depends(get_db)) -> Response:
+               principal: Principal = Depends(require_staff), db: Session = Db) -> Response:
     if claim_id:
         require_claim(db, principal, claim_id)
     events = [audit.event_json(e) for e in audit.query_events(db, principal, claim_id or None, user or None, 300)]
-    audit.record(db, principal, "audit_read", claim_id or None, user=user or None)
+    audit.record_now(principal, "audit_read", claim_id or None, user=user or None)
     return render(request, "audit.html", principal, events=events, claim_id=claim_id, user=user,
                   claims=[c.claim_id for c in accessible_claims(db, principal)])
