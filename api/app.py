@@ -8,6 +8,7 @@ place that turns them into HTTP answers (JSON under /api, a readable page for th
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +18,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.dependencies import NotAuthenticated
 from api.http import audit, auth, claims, corrections, documents, exports, flags, health, page_images, search, uploads
@@ -66,6 +68,44 @@ class BestEffortQueue:
         self._try("index_claim", lambda: self.queue.index_claim(claim_id))
 
 
+# The upload route streams its body to disk under its own limits (api/http/uploads.py).
+_STREAMED_BODY = re.compile(r"^/api/claims/[^/]+/uploads$")
+
+
+class RequestBodyLimit:
+    """Every other request body (JSON, forms, including the log-in form anyone may post) is read only up
+    to `limit` bytes: a larger Content-Length is refused before reading, a chunked body once it crosses
+    the limit. Nothing is parsed or held beyond it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or _STREAMED_BODY.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            response = JSONResponse({"detail": f"request body larger than {self.limit} bytes"}, status_code=413,
+                                    headers={"Connection": "close"})
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise StarletteHTTPException(status_code=413,
+                                                 detail=f"request body larger than {self.limit} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
 def _unauthenticated(request: Request, _exc: Exception) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": "not authenticated"}, status_code=401,
@@ -113,6 +153,7 @@ def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
                    audit, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(RequestBodyLimit, limit=get_settings().max_request_bytes)
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from claims import audit
 from claims.access import require_claim
 from claims.accounts import SESSION_TTL, Principal, principal_for_session, principal_for_token
-from claims.intake import CLAIM_ID_PATTERN
+from claims.claim_ids import CLAIM_ID_PATTERN
 from claims.work_queue import WorkQueue
 from indexers.base import SearchIndex
 from store.db import session_scope

@@ -6,7 +6,6 @@ Intake never fails a whole upload for one bad file: each file gets its own row a
 from __future__ import annotations
 
 import logging
-import re
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -19,9 +18,11 @@ from sqlalchemy.orm import Session
 from claims import audit
 from claims.access import can_open, grant_claim
 from claims.accounts import Principal
-from claims.errors import ClaimNotFound, Conflict, Invalid
+from claims.claim_ids import check_claim_id
+from claims.errors import ClaimNotFound, Conflict
 from claims.file_errors import record_file_error
 from claims.input_kinds import InputError, sniff_kind
+from claims.upload_budget import OverBudget, UploadBudget
 from claims.zip_expansion import expand_zip
 from config.settings import Settings, get_settings
 from store.blobs import BlobStore, BlobTooLarge
@@ -31,16 +32,6 @@ from store.models import Claim, Job, SourceFile
 log = logging.getLogger(__name__)
 
 PROCESSABLE_KINDS = frozenset({"pdf", "tiff", "png", "jpeg"})
-# The one pattern of a claim id, checked at every entry (CLI, HTTP): it appears in URLs, file names of
-# downloads and HTTP headers, so it is letters, digits, '.', '_' and '-' only.
-CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
-CLAIM_ID_RULE = "a claim id is 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit"
-
-
-def check_claim_id(claim_id: str) -> str:
-    if not re.fullmatch(CLAIM_ID_PATTERN, claim_id or ""):
-        raise Invalid(CLAIM_ID_RULE)
-    return claim_id
 
 
 @dataclass
@@ -65,8 +56,8 @@ class StagedFile:
     kind: str | None = None
     error: InputError | None = None  # refused as a whole
     parent: int | None = None  # index (in the staged list) of the archive it came from
-    # An archive's refused members: (member number, error), one error row each.
-    member_errors: list[tuple[int, InputError]] = field(default_factory=list)
+    # An archive's refused members (InputError.member numbers them): one error row each.
+    member_errors: list[InputError] = field(default_factory=list)
     expanded: bool = False  # an archive whose members were staged (not one already known to the claim)
 
 
@@ -96,16 +87,27 @@ def stage_uploads(uploads: list[tuple[str, Path]], settings: Settings | None = N
     is written here; `known(sha256)` may read it, to skip expanding an archive the claim already has."""
     settings = settings or get_settings()
     blobs = BlobStore(settings.blob_dir)
+    budget = UploadBudget(settings)
     staged: list[StagedFile] = []
     for filename, path in uploads:
-        _stage_one(blobs, settings, filename, Path(path), None, staged, known)
+        _stage_one(blobs, settings, budget, filename, Path(path), None, staged, known)
     return staged
 
 
-def _stage_one(blobs: BlobStore, settings: Settings, filename: str, path: Path, parent: int | None,
-               staged: list[StagedFile], known: Callable[[str], bool] | None) -> None:
+def _stage_one(blobs: BlobStore, settings: Settings, budget: UploadBudget, filename: str, path: Path,
+               parent: int | None, staged: list[StagedFile], known: Callable[[str], bool] | None) -> None:
     entry = StagedFile(filename=filename, parent=parent)
     staged.append(entry)
+    if parent is None:  # a ZIP member was charged to the budget while it was expanded
+        try:
+            budget.add_file(filename)
+            budget.add_bytes(path.stat().st_size, filename)
+        except OverBudget as exc:
+            entry.error = exc
+            return
+        except OSError as exc:
+            entry.error = InputError("unreadable_file", f"{filename}: cannot be read ({exc.strerror})")
+            return
     try:
         entry.sha256, entry.size = blobs.put_file(path, max_bytes=settings.max_file_bytes)
     except BlobTooLarge as exc:
@@ -120,22 +122,23 @@ def _stage_one(blobs: BlobStore, settings: Settings, filename: str, path: Path, 
         entry.error = exc
         return
     if entry.kind == "zip" and not (known and known(entry.sha256)):
-        _stage_archive(blobs, settings, entry, len(staged) - 1, staged, known)
+        _stage_archive(blobs, settings, budget, entry, len(staged) - 1, staged, known)
 
 
-def _stage_archive(blobs: BlobStore, settings: Settings, archive: StagedFile, index: int,
+def _stage_archive(blobs: BlobStore, settings: Settings, budget: UploadBudget, archive: StagedFile, index: int,
                    staged: list[StagedFile], known: Callable[[str], bool] | None) -> None:
     assert archive.sha256 is not None
     archive.expanded = True
     with tempfile.TemporaryDirectory(dir=settings.data_dir) as tmp:
         try:
-            members, errors = expand_zip(blobs.path_for(archive.sha256), Path(tmp), settings)
+            members, errors = expand_zip(blobs.path_for(archive.sha256), Path(tmp), settings, budget)
         except InputError as exc:
             archive.error = exc
             return
-        archive.member_errors = list(enumerate(errors, start=1))
+        archive.member_errors = errors
         for member in members:
-            _stage_one(blobs, settings, f"{archive.filename}/{member.name}", member.path, index, staged, known)
+            _stage_one(blobs, settings, budget, f"{archive.filename}/{member.name}", member.path, index, staged,
+                       known)
 
 
 def register_uploads(session: Session, claim_id: str, staged: list[StagedFile], created_by: str | None = None
@@ -175,8 +178,9 @@ def register_uploads(session: Session, claim_id: str, staged: list[StagedFile], 
             _fail_file(session, row, entry.error, entry.filename)
             result.errors.append((entry.filename, entry.error.code, entry.error.message))
         elif row.kind == "zip":
-            for _number, err in entry.member_errors:
-                record_file_error(session, file_id, err.page, err.code, f"{entry.filename}: {err.message}")
+            for err in entry.member_errors:
+                record_file_error(session, file_id, err.page, err.code, f"{entry.filename}: {err.message}",
+                                  member=err.member)
                 result.errors.append((entry.filename, err.code, err.message))
             row.status = "partial" if entry.member_errors else "done"
         else:

@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     max_zip_uncompressed_bytes: int = 8 * 1024**3
     max_zip_ratio: float = 200.0
     max_page_text_chars: int = 1_000_000
+    # One upload (an HTTP request, or one `claimdex ingest`): bytes stored (files and ZIP members) and files.
+    max_upload_bytes: int = 20 * 1024**3
+    max_upload_files: int = 10_000
+    # Any other request body (JSON, forms): read only up to this.
+    max_request_bytes: int = 1024 * 1024
 
     # Celery reliability (DESIGN.md §6).
     task_soft_time_limit: int = 240

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from api.cli.common import prepared_settings
+from api.cli.common import CLAIM_ID, prepared_settings
 from claims.access import grant_claim
 from claims.accounts import ROLES, create_api_token, create_user, list_users
 from store.db import session_scope
@@ -53,7 +53,7 @@ def user_token(username: str, label: str) -> None:
 
 @user.command(name="grant")
 @click.argument("username")
-@click.argument("claim_id")
+@click.argument("claim_id", type=CLAIM_ID)
 def user_grant(username: str, claim_id: str) -> None:
     prepared_settings()
     try:

@@ -11,12 +11,14 @@ from api.dependencies import Db, require_staff
 from claims import audit
 from claims.access import require_claim
 from claims.accounts import Principal
+from claims.claim_ids import CLAIM_ID_OR_EMPTY_PATTERN
 
 router = APIRouter(tags=["audit"])
 
 
 @router.get("/api/audit")
-def audit_events(claim_id: str | None = Query(None, max_length=128), user: str | None = Query(None, max_length=128),
+def audit_events(claim_id: str | None = Query(None, max_length=128, pattern=CLAIM_ID_OR_EMPTY_PATTERN),
+                 user: str | None = Query(None, max_length=128),
                  limit: int = Query(200, ge=1, le=1000), before_id: int | None = Query(None, ge=1, le=2**62),
                  principal: Principal = Depends(require_staff), db: Session = Db) -> dict[str, Any]:
     if claim_id:

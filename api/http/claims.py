@@ -18,8 +18,9 @@ from api.dependencies import Db, OpenClaim, csrf_protect, current_principal, ope
 from claims import audit
 from claims.access import accessible_claims, claim_users, grant_claim, revoke_claim
 from claims.accounts import Principal
+from claims.claim_ids import CLAIM_ID_PATTERN
 from claims.errors import NotFound
-from claims.intake import CLAIM_ID_PATTERN, create_claim
+from claims.intake import create_claim
 from claims.progress import FINISHED, claim_overview, claim_progress, claim_summary
 from store.auth_models import User
 from store.db import session_scope

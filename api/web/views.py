@@ -34,6 +34,7 @@ from api.web.rendering import TERM, normalised_word, render, text_segments
 from claims import audit
 from claims.access import accessible_claims, claim_users, require_claim
 from claims.accounts import Principal, authenticate, close_session, locked_out, open_session
+from claims.claim_ids import CLAIM_ID_OR_EMPTY_PATTERN
 from claims.documents import page_detail
 from claims.errors import UseCaseError
 from claims.evidence_brief import evidence_summary
@@ -102,9 +103,9 @@ def claims_page(request: Request, principal: Principal = Depends(current_princip
 
 
 @router.get("/upload")
-def upload_page(request: Request, claim_id: str = Query("", max_length=128),
+def upload_page(request: Request, claim_id: str | None = Query(None, max_length=128, pattern=CLAIM_ID_OR_EMPTY_PATTERN),
                 principal: Principal = Depends(require_staff)) -> Response:
-    return render(request, "upload.html", principal, claim_id=claim_id)
+    return render(request, "upload.html", principal, claim_id=claim_id or "")
 
 
 @router.get("/claims/{claim_id}")
@@ -190,11 +191,12 @@ def summary_pdf(c: OpenClaim = Depends(read_claim("summary_pdf"))) -> Response:
 
 
 @router.get("/audit")
-def audit_page(request: Request, claim_id: str = Query("", max_length=128), user: str = Query("", max_length=128),
+def audit_page(request: Request, claim_id: str | None = Query(None, max_length=128, pattern=CLAIM_ID_OR_EMPTY_PATTERN),
+               user: str = Query("", max_length=128),
                principal: Principal = Depends(require_staff), db: Session = Db) -> Response:
     if claim_id:
         require_claim(db, principal, claim_id)
     events = [audit.event_json(e) for e in audit.query_events(db, principal, claim_id or None, user or None, 300)]
     audit.record_now(principal, "audit_read", claim_id or None, user=user or None)
-    return render(request, "audit.html", principal, events=events, claim_id=claim_id, user=user,
+    return render(request, "audit.html", principal, events=events, claim_id=claim_id or "", user=user,
                   claims=[c.claim_id for c in accessible_claims(db, principal)])
