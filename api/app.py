@@ -21,10 +21,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.dependencies import NotAuthenticated
-from api.http import audit, auth, claims, corrections, documents, exports, flags, health, page_images, search, uploads
+from api.http import (
+    audit,
+    auth,
+    claims,
+    corrections,
+    documents,
+    exports,
+    flags,
+    health,
+    page_images,
+    search,
+    uploads,
+    users,
+)
 from api.web import views
 from api.web.rendering import render
 from claims.errors import Conflict, Invalid, NotFound, Unavailable, UseCaseError
+from claims.login_throttle import TooManyAttempts
 from claims.work_queue import WorkQueue
 from config.logging_config import configure_logging, is_configured
 from config.settings import get_settings
@@ -36,9 +50,9 @@ from workers.tasks import CeleryWorkQueue
 
 STATIC_DIR = Path(__file__).parent / "web" / "static"
 _TITLES = {403: "Not allowed", 404: "Not found", 409: "Already exists", 422: "Cannot do that",
-           503: "Temporarily unavailable"}
+           429: "Too many attempts", 503: "Temporarily unavailable"}
 _STATUS_OF: tuple[tuple[type[UseCaseError], int], ...] = (
-    (NotFound, 404), (Invalid, 422), (Conflict, 409), (Unavailable, 503))
+    (NotFound, 404), (Invalid, 422), (Conflict, 409), (TooManyAttempts, 429), (Unavailable, 503))
 log = logging.getLogger(__name__)
 
 
@@ -150,7 +164,7 @@ def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(UseCaseError, _use_case_error)
     for module in (health, auth, claims, uploads, search, documents, page_images, flags, corrections, exports,
-                   audit, views):
+                   audit, users, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(RequestBodyLimit, limit=get_settings().max_request_bytes)

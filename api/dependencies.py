@@ -45,6 +45,11 @@ def set_session_cookie(response: Response, request: Request, value: str) -> None
                         samesite="lax", secure=request.url.scheme == "https", path="/")
 
 
+def client_address(request: Request) -> str:
+    """The caller's address: the peer, or what a trusted proxy forwarded (api/app.py, trusted_proxies)."""
+    return request.client.host if request.client else "unknown"
+
+
 def get_db() -> Iterator[Session]:
     """One SQL session per request: committed when the handler succeeds, rolled back otherwise."""
     with session_scope() as session:

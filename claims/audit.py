@@ -17,7 +17,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from claims.access import accessible_claim_ids
-from claims.accounts import Principal, secret_key
+from claims.accounts import Principal, secret_key, user_exists
 from store.auth_models import AuditEvent
 from store.db import session_scope
 
@@ -48,6 +48,15 @@ def record_now(who: Principal | str, action: str, claim_id: str | None = None, *
     request fails). Call it before the request's own session writes anything (SQLite has one writer)."""
     with session_scope() as session:
         session.add(_event(who, action, claim_id, target))
+
+
+def record_failed_login(typed_username: str, address: str) -> None:
+    """A failed log-in, committed at once. What was typed as a username is kept only when it names an
+    account: people type passwords, or a patient's name, into the wrong field, and staff read this log."""
+    with session_scope() as session:
+        known = user_exists(session, typed_username)
+        session.add(_event(typed_username if known else "(unknown user)", "login_failed", None,
+                           {"address": address, "typed": None if known else fingerprint(typed_username)}))
 
 
 def query_events(session: Session, principal: Principal, claim_id: str | None = None,

@@ -11,7 +11,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.dependencies import Db, OpenClaim, csrf_protect, current_principal, open_claim, read_claim, require_staff
@@ -22,7 +21,6 @@ from claims.claim_ids import CLAIM_ID_PATTERN
 from claims.errors import NotFound
 from claims.intake import create_claim
 from claims.progress import FINISHED, claim_overview, claim_progress, claim_summary
-from store.auth_models import User
 from store.db import session_scope
 
 router = APIRouter(tags=["claims"])
@@ -122,9 +120,3 @@ def remove_access(username: str, _staff: Principal = Depends(require_staff),
     audit.record(c.db, c.principal, "access_revoke", c.claim_id, user=username)
     return {"removed": removed}
 
-
-@router.get("/api/users")
-def list_users(principal: Principal = Depends(require_staff), db: Session = Db) -> dict[str, Any]:
-    """Staff pick whom to assign a claim to; only names and roles are listed."""
-    users = db.scalars(select(User).order_by(User.username))
-    return {"users": [{"username": u.username, "role": u.role} for u in users]}

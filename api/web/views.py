@@ -9,7 +9,7 @@ token.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -20,6 +20,7 @@ from api.dependencies import (
     Db,
     OpenClaim,
     PageNumber,
+    client_address,
     csrf_protect,
     current_principal,
     open_claim,
@@ -33,12 +34,13 @@ from api.web.brief_pdf import markdown_to_pdf
 from api.web.rendering import TERM, normalised_word, render, text_segments
 from claims import audit
 from claims.access import accessible_claims, claim_users, require_claim
-from claims.accounts import Principal, authenticate, close_session, locked_out, open_session
+from claims.accounts import Principal, close_session, log_in, open_session
 from claims.claim_ids import CLAIM_ID_OR_EMPTY_PATTERN
 from claims.documents import page_detail
 from claims.errors import UseCaseError
 from claims.evidence_brief import evidence_summary
 from claims.indexing import search_claim
+from claims.login_throttle import TooManyAttempts
 from claims.progress import claim_overview, claim_summary
 from claims.reviews import QUEUE_LIMIT, FlagFilter, list_flags
 from config.vocabulary import FLAG_CATEGORIES, RECORD_TYPES
@@ -67,12 +69,14 @@ def login_page(request: Request, next: str = "/", error: int = 0, db: Session = 
 @router.post("/login")
 def form_login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/"),
                db: Session = Db) -> Response:
-    if locked_out(db, username):
-        return RedirectResponse(f"/login?error=2&next={_safe_next(next)}", status_code=303)
-    user = authenticate(db, username, password) if username and password else None
+    address = client_address(request)
+    try:
+        user = log_in(username[:128], password[:1024], address) if username and password else None
+    except TooManyAttempts:
+        return RedirectResponse(f"/login?error=2&next={quote(_safe_next(next))}", status_code=303)
     if user is None:
-        audit.record_now(username[:128] or "-", "login_failed")
-        return RedirectResponse(f"/login?error=1&next={_safe_next(next)}", status_code=303)
+        audit.record_failed_login(username[:128] or "-", address)
+        return RedirectResponse(f"/login?error=1&next={quote(_safe_next(next))}", status_code=303)
     response = RedirectResponse(_safe_next(next), status_code=303)
     set_session_cookie(response, request, open_session(db, user)[0])
     audit.record(db, user.username, "login")

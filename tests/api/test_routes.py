@@ -292,7 +292,8 @@ def test_html_pages_render(env: Env) -> None:
 
 def test_users_list_for_staff(env: Env) -> None:
     users = env.client("staff1").get("/api/users").json()["users"]
-    assert {"username": "doc_a", "role": "physician"} in users and all(set(u) == {"username", "role"} for u in users)
+    assert {"username": "doc_a", "role": "physician", "disabled": False} in users
+    assert all(set(u) == {"username", "role", "disabled"} for u in users)  # no hashes, no tokens
 
 
 def test_openapi_lists_the_api(env: Env) -> None:
