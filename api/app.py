@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.dependencies import NotAuthenticated
 from api.http import (
@@ -41,7 +42,7 @@ from claims.errors import Conflict, Invalid, NotFound, Unavailable, UseCaseError
 from claims.login_throttle import TooManyAttempts
 from claims.work_queue import WorkQueue
 from config.logging_config import configure_logging, is_configured
-from config.settings import get_settings
+from config.settings import get_settings, insecure_settings
 from indexers.base import SearchIndex
 from indexers.factory import get_search_index
 from store.data_dir import secure_data_dir
@@ -150,8 +151,12 @@ async def _use_case_error(request: Request, exc: Exception) -> Response:
 def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
                queue: WorkQueue | None = None) -> FastAPI:
     # Uvicorn has just installed its own log handlers: route them through ours (with the PHI filter).
-    configure_logging(None if is_configured() else get_settings().log_level)
-    fixed = secure_data_dir(get_settings().data_dir)
+    settings = get_settings()
+    configure_logging(None if is_configured() else settings.log_level)
+    problems = insecure_settings(settings)
+    if problems:
+        raise RuntimeError("refusing to start with example secrets: " + "; ".join(problems))
+    fixed = secure_data_dir(settings.data_dir)
     if fixed:
         log.warning("made paths in the data dir private (they were readable by other users)",
                     extra={"count": len(fixed)})
@@ -167,7 +172,11 @@ def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
                    audit, users, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(RequestBodyLimit, limit=get_settings().max_request_bytes)
+    app.add_middleware(RequestBodyLimit, limit=settings.max_request_bytes)
+    # Outermost: the client's address and scheme as the trusted proxy forwarded them (CLAIMDEX_TRUSTED_PROXIES),
+    # whatever uvicorn was told; forwarded headers from anyone else are ignored.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=[h.strip() for h in settings.trusted_proxies.split(",")
+                                                               if h.strip()])
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -177,6 +186,8 @@ def create_app(search_index: Callable[[], SearchIndex | None] | None = None,
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.url.scheme == "https":
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
 
     return app

@@ -21,6 +21,7 @@ from claims.access import require_claim
 from claims.accounts import SESSION_TTL, Principal, principal_for_session, principal_for_token
 from claims.claim_ids import CLAIM_ID_PATTERN
 from claims.work_queue import WorkQueue
+from config.settings import get_settings
 from indexers.base import SearchIndex
 from store.db import session_scope
 from store.models import Claim
@@ -41,8 +42,11 @@ class NotAuthenticated(Exception):
 
 
 def set_session_cookie(response: Response, request: Request, value: str) -> None:
+    """Secure when the request came over HTTPS (as the trusted proxy says: api/app.py), or always when
+    CLAIMDEX_SECURE_COOKIES is set."""
+    secure = get_settings().secure_cookies or request.url.scheme == "https"
     response.set_cookie(SESSION_COOKIE, value, max_age=int(SESSION_TTL.total_seconds()), httponly=True,
-                        samesite="lax", secure=request.url.scheme == "https", path="/")
+                        samesite="lax", secure=secure, path="/")
 
 
 def client_address(request: Request) -> str:
