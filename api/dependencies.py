@@ -9,9 +9,11 @@ them off the request.
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Path, Request, Response
 from sqlalchemy.orm import Session
@@ -47,6 +49,14 @@ def set_session_cookie(response: Response, request: Request, value: str) -> None
     secure = get_settings().secure_cookies or request.url.scheme == "https"
     response.set_cookie(SESSION_COOKIE, value, max_age=int(SESSION_TTL.total_seconds()), httponly=True,
                         samesite="lax", secure=secure, path="/")
+
+
+def attachment(filename: str) -> dict[str, str]:
+    """A Content-Disposition header for a download: the name reduced to letters, digits, '.', '_' and '-'
+    in `filename`, and exactly (UTF-8, percent-encoded) in `filename*`: no quote, semicolon, CR or LF from
+    a name can reach the header."""
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", filename)[:200] or "download"
+    return {"Content-Disposition": f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"}
 
 
 def client_address(request: Request) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.errors import Invalid, NotFound
+from claims.file_errors import public_message
 from config.settings import Settings
 from config.vocabulary import RECORD_TYPES
 from store.blobs import BlobStore
@@ -84,7 +85,7 @@ def page_detail(session: Session, claim_id: str, file_id: str, page: int) -> dic
         "page_count": max(f.page_count, last), "status": row.status, "source": row.source,
         "ocr_confidence": row.ocr_confidence, "rotation": row.rotation, "width": row.width, "height": row.height,
         "text": row.text or "", "words": words_of(row.words), "error_code": row.error_code,
-        "error_message": row.error_message,
+        "error_message": public_message(row.error_message) if row.error_message else row.error_message,
         "document": document_json(doc, f.filename) if doc and doc.claim_id == claim_id else None,
         "flags": [flag_json(g) for g in flags],
         "prev_page": page - 1 if page > 1 else None, "next_page": page + 1 if page < last else None,

@@ -213,7 +213,10 @@ def create_claim(session: Session, principal: Principal, claim_id: str, title: s
     """Create a claim and grant it to its creator. A taken id is refused whoever owns it."""
     check_claim_id(claim_id)
     if session.get(Claim, claim_id) is not None:
-        raise Conflict("claim id not available")
+        # Yours: it exists. Someone else's: answered as a claim that does not exist, like every other route.
+        if not can_open(session, principal, claim_id):
+            raise ClaimNotFound(claim_id)
+        raise Conflict("claim already exists")
     claim = Claim(claim_id=claim_id, title=title)
     session.add(claim)
     session.flush()

@@ -20,6 +20,7 @@ from api.dependencies import (
     Db,
     OpenClaim,
     PageNumber,
+    attachment,
     client_address,
     csrf_protect,
     current_principal,
@@ -190,8 +191,7 @@ def summary_pdf(c: OpenClaim = Depends(read_claim("summary_pdf"))) -> Response:
     """The evidence summary as a printable PDF."""
     _, markdown = evidence_summary(c.db, c.claim_id)
     pdf = markdown_to_pdf(markdown, title=f"Evidence summary: claim {c.claim_id}")
-    return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="evidence-summary-{c.claim_id}.pdf"'})
+    return Response(pdf, media_type="application/pdf", headers=attachment(f"evidence-summary-{c.claim_id}.pdf"))
 
 
 @router.get("/audit")
