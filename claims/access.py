@@ -11,6 +11,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from claims.accounts import Principal, get_user
+from claims.claim_ids import check_claim_id
 from claims.errors import ClaimNotFound
 from store.auth_models import ClaimAccess, User
 from store.models import Claim
@@ -18,6 +19,7 @@ from store.models import Claim
 
 def grant_claim(session: Session, username: str, claim_id: str) -> ClaimAccess:
     """Let `username` open `claim_id` (the CLI's `claimdex user grant`). Idempotent."""
+    check_claim_id(claim_id)
     user = get_user(session, username)
     row = session.scalar(select(ClaimAccess).where(ClaimAccess.user_id == user.user_id,
                                                    ClaimAccess.claim_id == claim_id))

@@ -17,8 +17,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from claims.access import accessible_claim_ids
-from claims.accounts import Principal, secret_key
+from claims.accounts import Principal, secret_key, user_exists
 from store.auth_models import AuditEvent
+from store.db import session_scope
 
 
 def fingerprint(text: str) -> str:
@@ -27,14 +28,35 @@ def fingerprint(text: str) -> str:
     return f"len={len(text)} hmac={mac}"
 
 
-def record(session: Session, who: Principal | str, action: str, claim_id: str | None = None,
-           **target: Any) -> None:
-    """Add one audit row to the request's unit of work (committed with it)."""
+def _event(who: Principal | str, action: str, claim_id: str | None, target: dict[str, Any]) -> AuditEvent:
     username = who if isinstance(who, str) else who.username
     clean = {k: v for k, v in target.items() if v is not None}
-    session.add(AuditEvent(username=username, action=action, claim_id=claim_id,
-                           target=json.dumps(clean, sort_keys=True, default=str) if clean else None))
+    return AuditEvent(username=username[:128], action=action, claim_id=claim_id,
+                      target=json.dumps(clean, sort_keys=True, default=str) if clean else None)
+
+
+def record(session: Session, who: Principal | str, action: str, claim_id: str | None = None,
+           **target: Any) -> None:
+    """Add one audit row for a change to the change's own unit of work: both are committed, or neither."""
+    session.add(_event(who, action, claim_id, target))
     session.flush()
+
+
+def record_now(who: Principal | str, action: str, claim_id: str | None = None, **target: Any) -> None:
+    """Commit one audit row at once, in its own short transaction: for reads (committed before the answer
+    is sent, never held open while it streams) and for refusals (a failed log-in is kept although the
+    request fails). Call it before the request's own session writes anything (SQLite has one writer)."""
+    with session_scope() as session:
+        session.add(_event(who, action, claim_id, target))
+
+
+def record_failed_login(typed_username: str, address: str) -> None:
+    """A failed log-in, committed at once. What was typed as a username is kept only when it names an
+    account: people type passwords, or a patient's name, into the wrong field, and staff read this log."""
+    with session_scope() as session:
+        known = user_exists(session, typed_username)
+        session.add(_event(typed_username if known else "(unknown user)", "login_failed", None,
+                           {"address": address, "typed": None if known else fingerprint(typed_username)}))
 
 
 def query_events(session: Session, principal: Principal, claim_id: str | None = None,

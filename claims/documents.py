@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.errors import Invalid, NotFound
+from claims.file_errors import public_message
 from config.settings import Settings
 from config.vocabulary import RECORD_TYPES
 from store.blobs import BlobStore
@@ -134,7 +135,7 @@ def page_detail(session: Session, claim_id: str, file_id: str, page: int) -> dic
         "ocr_confidence": row.ocr_confidence, "rotation": rotation, "width": width, "height": height,
         "provenance": provenance(row.source, row.ocr_confidence, rotation),
         "text": row.text or "", "words": words, "error_code": row.error_code,
-        "error_message": row.error_message,
+        "error_message": public_message(row.error_message) if row.error_message else row.error_message,
         "document": document_json(doc, f.filename) if doc and doc.claim_id == claim_id else None,
         "flags": shown,
         "prev_page": page - 1 if page > 1 else None, "next_page": page + 1 if page < last else None,

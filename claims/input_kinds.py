@@ -12,15 +12,19 @@ from pathlib import Path
 class InputError(Exception):
     """Bad input, with a stable code for machines and a message for people (file, page, reason)."""
 
-    def __init__(self, code: str, message: str, page: int | None = None) -> None:
+    def __init__(self, code: str, message: str, page: int | None = None, member: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.page = page
+        # For a refused ZIP member: its number in the archive (one error row per member).
+        self.member = member
 
 
 SUPPORTED = "PDF, TIFF, PNG, JPEG or ZIP"
-_HEAD_BYTES = 2048
+# How many first bytes decide the kind (sniff_head needs at most this many).
+HEAD_BYTES = 2048
+_HEAD_BYTES = HEAD_BYTES
 # The PDF spec lets readers accept a header within the first 1024 bytes (scanners and mailers
 # sometimes prepend junk); Acrobat opens such files, so we do too.
 _PDF_HEADER_WINDOW = 1024
@@ -44,6 +48,11 @@ def sniff_kind(path: Path) -> str:
     """Return "pdf", "tiff", "png", "jpeg" or "zip"; raise InputError for anything else."""
     with open(path, "rb") as fh:
         head = fh.read(_HEAD_BYTES)
+    return sniff_head(head)
+
+
+def sniff_head(head: bytes) -> str:
+    """The kind of a file from its first HEAD_BYTES bytes (all of them for a shorter file)."""
     if not head:
         raise InputError("empty_file", "the file is empty (0 bytes)")
     kind = _kind_of(head)

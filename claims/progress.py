@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.errors import ClaimNotFound
+from claims.file_errors import public_message
 from store.models import Claim, Document, FileError, Flag, Page, SourceFile
 
 FINISHED = ("done", "partial", "failed")
@@ -26,7 +27,7 @@ def file_errors(session: Session, file_ids: list[str]) -> dict[str, list[dict[st
     for e in session.scalars(
         select(FileError).where(FileError.file_id.in_(file_ids)).order_by(FileError.page, FileError.id)
     ):
-        errors[e.file_id].append({"page": e.page, "code": e.code, "message": e.message})
+        errors[e.file_id].append({"page": e.page, "code": e.code, "message": public_message(e.message)})
     return errors
 
 
@@ -77,7 +78,7 @@ def claim_progress(session: Session, claim_id: str) -> dict[str, Any]:
         "pages_done": sum(f["pages_done"] for f in processable),
         "pages_failed": sum(f["pages_failed"] for f in processable),
         "index_status": claim.index_status,
-        "index_error": claim.index_error,
+        "index_error": public_message(claim.index_error) if claim.index_error else None,
     }
 
 

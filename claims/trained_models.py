@@ -16,6 +16,7 @@ import json
 import os
 import stat
 import tempfile
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,12 +64,14 @@ def save_artifact(directory: Path, name: str, arrays: dict[str, np.ndarray], met
 
 
 def _check_private(path: Path) -> None:
+    """Refuse a file (or its folder) that someone other than us or root could have written."""
     try:
         st = path.stat()
     except FileNotFoundError as exc:
         raise ModelUnavailable(f"no model at {path}: run `claimdex train`") from exc
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise ModelUnavailable(f"refusing {path}: writable by group or others (chmod 600 it, or retrain)")
+        fix = "chmod 700 it" if path.is_dir() else "chmod 600 it"
+        raise ModelUnavailable(f"refusing {path}: writable by group or others ({fix}, or retrain)")
     if st.st_uid not in (os.getuid(), 0):
         raise ModelUnavailable(f"refusing {path}: owned by another user")
 
@@ -76,14 +79,23 @@ def _check_private(path: Path) -> None:
 def load_artifact(directory: Path, name: str) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """(arrays, metadata) of an artifact, after the permission and checksum checks."""
     npz, manifest = directory / f"{name}.npz", directory / f"{name}.json"
-    for path in (manifest, npz):
+    for path in (directory, manifest, npz):
         _check_private(path)
-    meta = json.loads(manifest.read_text(encoding="utf-8"))
+    try:
+        meta = json.loads(manifest.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelUnavailable(f"refusing {manifest}: not a valid model manifest; run `claimdex train`") from exc
     data = npz.read_bytes()
-    if hashlib.sha256(data).hexdigest() != meta.get("arrays_sha256"):
+    if not isinstance(meta, dict) or hashlib.sha256(data).hexdigest() != meta.get("arrays_sha256"):
         raise ModelUnavailable(f"refusing {npz}: its checksum does not match {manifest.name}; run `claimdex train`")
-    with np.load(npz, allow_pickle=False) as loaded:
-        arrays = {key: loaded[key] for key in loaded.files}
+    try:
+        with np.load(npz, allow_pickle=False) as loaded:
+            arrays = {key: loaded[key] for key in loaded.files}
+    except (ValueError, OSError, AttributeError, zipfile.BadZipFile) as exc:
+        # np.load refuses pickled data (allow_pickle=False); anything that is not an archive of plain
+        # arrays is refused the same way.
+        raise ModelUnavailable(f"refusing {npz}: not a valid model artifact ({type(exc).__name__}); "
+                               "run `claimdex train`") from exc
     return arrays, meta
 
 

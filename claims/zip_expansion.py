@@ -3,6 +3,11 @@
 A ZIP's headers are written by whoever made it: names may climb out of the target directory,
 entries may be symlinks, and declared sizes may lie. So names are sanitised, links refused, and
 sizes counted from the bytes actually decompressed while streaming to disk (DESIGN.md §6).
+
+A member's kind is decided from its first decompressed bytes before anything is written: junk is refused
+without touching the disk. Limits: per member (expansion ratio above a floor), per archive (members,
+bytes, and the ratio of everything it expanded to its own size, so many small members cannot add up to
+a bomb), and per upload (claims/upload_budget.py). Each refused member is reported with its number.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from claims.input_kinds import InputError, sniff_kind
+from claims.input_kinds import HEAD_BYTES, InputError, sniff_head, sniff_kind
+from claims.upload_budget import OverBudget, UploadBudget
 from config.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,12 +48,16 @@ class _ArchiveRefused(InputError):
 
 
 class _Budget:
-    """Bytes and members written so far, shared by an archive and the archives nested in it."""
+    """Bytes and members written so far, shared by an archive and the archives nested in it, and
+    charged to the upload's budget as well."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, archive_size: int, upload: UploadBudget) -> None:
         self.settings = settings
+        self.archive_size = max(archive_size, 1)
+        self.upload = upload
         self.bytes = 0
-        self.members = 0
+        self.members = 0  # members seen (their numbers), refused ones included
+        self.files = 0  # members written (charged to the upload)
 
     def add_member(self, archive_label: str) -> None:
         self.members += 1
@@ -57,7 +68,11 @@ class _Budget:
                 "(limit CLAIMDEX_MAX_ZIP_MEMBERS); refused as a possible decompression bomb",
             )
 
-    def add_bytes(self, n: int) -> None:
+    def add_file(self, display: str) -> None:
+        self._upload(lambda: self.upload.add_file(display))
+        self.files += 1
+
+    def add_bytes(self, n: int, display: str = "") -> None:
         self.bytes += n
         if self.bytes > self.settings.max_zip_uncompressed_bytes:
             raise _ArchiveRefused(
@@ -65,18 +80,36 @@ class _Budget:
                 f"the archive expands to more than {self.settings.max_zip_uncompressed_bytes} bytes "
                 "(limit CLAIMDEX_MAX_ZIP_UNCOMPRESSED_BYTES); refused as a decompression bomb",
             )
+        ratio = self.settings.max_zip_ratio
+        if self.bytes > _RATIO_FLOOR_BYTES and self.bytes / self.archive_size > ratio:
+            raise _ArchiveRefused(
+                "zip_bomb",
+                f"the archive's members together expand more than {ratio:g}x ({self.archive_size} bytes, "
+                f"at least {self.bytes} expanded; limit CLAIMDEX_MAX_ZIP_RATIO); refused as a decompression bomb",
+            )
+        self._upload(lambda: self.upload.add_bytes(n, display or "the archive"))
+
+    @staticmethod
+    def _upload(charge: Callable[[], None]) -> None:
+        try:
+            charge()
+        except OverBudget as exc:
+            raise _ArchiveRefused(exc.code, exc.message) from exc
 
 
-def expand_zip(path: Path, dest_dir: Path, settings: Settings) -> tuple[list[ZipMember], list[InputError]]:
+def expand_zip(path: Path, dest_dir: Path, settings: Settings, upload: UploadBudget | None = None
+               ) -> tuple[list[ZipMember], list[InputError]]:
     """Extract the ingestible members of a ZIP into dest_dir.
 
-    Returns the extracted members and one InputError per member that was refused (unsafe path,
-    encrypted, corrupt, too compressed, nested too deep). Raises InputError for the archive as a
-    whole when it cannot be read ("corrupt_zip") or is a bomb ("zip_bomb", "zip_too_many_members");
-    whatever was already written is then removed.
+    Returns the extracted members and one InputError per member that was refused (unsafe path, not a
+    supported kind, encrypted, corrupt, too compressed, nested too deep), numbered (InputError.member).
+    Raises InputError for the archive as a whole when it cannot be read ("corrupt_zip"), is a bomb
+    ("zip_bomb", "zip_too_many_members") or exceeds the upload's budget ("upload_too_large",
+    "upload_too_many_files"); whatever was already written is then removed and given back to the budget.
     """
     dest_dir.mkdir(parents=True, exist_ok=True)
-    budget = _Budget(settings)
+    upload = upload or UploadBudget(settings)
+    budget = _Budget(settings, path.stat().st_size, upload)
     members: list[ZipMember] = []
     errors: list[InputError] = []
     try:
@@ -84,6 +117,7 @@ def expand_zip(path: Path, dest_dir: Path, settings: Settings) -> tuple[list[Zip
     except InputError:
         for m in members:
             m.path.unlink(missing_ok=True)
+        upload.give_back(budget.bytes, budget.files)
         raise
     if not members and not errors:
         errors.append(InputError("empty_zip", "the archive holds no files to ingest"))
@@ -116,6 +150,7 @@ def _expand(
             if info.is_dir() or _is_junk(info.filename):
                 continue
             budget.add_member(label)
+            number = budget.members
             display = prefix + info.filename
             try:
                 name = prefix + sanitise_name(info)
@@ -124,6 +159,7 @@ def _expand(
             except _ArchiveRefused:
                 raise
             except InputError as exc:
+                exc.member = number
                 errors.append(exc)
                 continue
             if depth < _MAX_NESTING and _sniff_quietly(target) == "zip":
@@ -134,6 +170,7 @@ def _expand(
                 except _ArchiveRefused:
                     raise
                 except InputError as exc:
+                    exc.member = number
                     errors.append(exc)  # one unreadable inner archive fails alone
                 finally:
                     target.unlink(missing_ok=True)
@@ -143,6 +180,7 @@ def _expand(
                 errors.append(InputError(
                     "nested_zip_too_deep",
                     f"{display}: a ZIP inside a ZIP inside a ZIP; only one level of nesting is expanded",
+                    member=number,
                 ))
                 continue
             members.append(ZipMember(name=name, path=target))
@@ -174,14 +212,27 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, bud
         raise InputError("zip_bomb", _ratio_message(display, info.file_size, compressed, max_ratio))
     written = 0
     try:
-        with zf.open(info) as src, open(target, "wb") as out:
-            while chunk := src.read(_CHUNK):
-                written += len(chunk)
-                # Count what actually comes out: the header's file_size may lie.
-                if written > _RATIO_FLOOR_BYTES and written / compressed > max_ratio:
-                    raise InputError("zip_bomb", _ratio_message(display, written, compressed, max_ratio))
-                budget.add_bytes(len(chunk))
-                out.write(chunk)
+        with zf.open(info) as src:
+            # The first bytes decide the kind before anything is written: junk never reaches the disk.
+            head = src.read(HEAD_BYTES)
+            try:
+                sniff_head(head)
+            except InputError as exc:
+                raise InputError(exc.code, f"{display}: {exc.message}") from exc
+            budget.add_file(display)
+            with open(target, "wb") as out:
+                chunk = head
+                while chunk:
+                    written += len(chunk)
+                    # Count what actually comes out: the header's file_size may lie.
+                    if written > _RATIO_FLOOR_BYTES and written / compressed > max_ratio:
+                        raise InputError("zip_bomb", _ratio_message(display, written, compressed, max_ratio))
+                    budget.add_bytes(len(chunk), display)
+                    out.write(chunk)
+                    chunk = src.read(_CHUNK)
+    except _ArchiveRefused:
+        target.unlink(missing_ok=True)
+        raise
     except InputError:
         target.unlink(missing_ok=True)
         raise

@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     max_zip_uncompressed_bytes: int = 8 * 1024**3
     max_zip_ratio: float = 200.0
     max_page_text_chars: int = 1_000_000
+    # One upload (an HTTP request, or one `claimdex ingest`): bytes stored (files and ZIP members) and files.
+    max_upload_bytes: int = 20 * 1024**3
+    max_upload_files: int = 10_000
+    # Any other request body (JSON, forms): read only up to this.
+    max_request_bytes: int = 1024 * 1024
 
     # Celery reliability (DESIGN.md §6).
     task_soft_time_limit: int = 240
@@ -68,6 +73,12 @@ class Settings(BaseSettings):
     # downloaded from, the CLI prints site-relative links.
     public_url: str = ""
     log_level: str = "INFO"
+
+    # Behind a TLS-terminating proxy (docker-compose.yml: Caddy): the addresses or networks (comma-separated)
+    # whose X-Forwarded-For / X-Forwarded-Proto are believed. Anyone else's are ignored.
+    trusted_proxies: str = "127.0.0.1,::1"
+    # Session cookies always Secure (behind the TLS proxy), not only when the request came over HTTPS.
+    secure_cookies: bool = False
 
     # The resolved_* properties read alike on purpose: a configured value, else the embedded default
     # under data_dir (DESIGN.md §4: same code, different URLs).
@@ -106,6 +117,32 @@ class Settings(BaseSettings):
     @property
     def effective_concurrency(self) -> int:
         return self.worker_concurrency or (os.cpu_count() or 1)
+
+
+# Values copied from .env.example that must never run: the placeholders, and secrets too short to be ones.
+PLACEHOLDER = "change-me"
+MIN_SECRET_KEY_LENGTH = 32
+# Secrets the compose services read from the same .env file (the api and worker containers see them too).
+DEPLOYMENT_SECRETS = ("POSTGRES_PASSWORD", "ELASTIC_PASSWORD")
+
+
+def insecure_settings(settings: Settings, environ: dict[str, str] | None = None) -> list[str]:
+    """What makes these settings unfit to serve medical records: the example's `change-me` secrets (or a
+    secret key too short to be one). Names only, never the values."""
+    environ = dict(os.environ) if environ is None else environ
+    problems = []
+    key = settings.secret_key
+    if key and (PLACEHOLDER in key.lower() or len(key) < MIN_SECRET_KEY_LENGTH):
+        problems.append(f"CLAIMDEX_SECRET_KEY is the example's placeholder or shorter than {MIN_SECRET_KEY_LENGTH} "
+                        "characters (generate one: python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+    for name, value in (("CLAIMDEX_DATABASE_URL", settings.database_url), ("CLAIMDEX_BROKER_URL", settings.broker_url),
+                        ("CLAIMDEX_ELASTICSEARCH_URL", settings.elasticsearch_url)):
+        if PLACEHOLDER in value.lower():
+            problems.append(f"{name} holds the example's `{PLACEHOLDER}` password")
+    for name in DEPLOYMENT_SECRETS:
+        if PLACEHOLDER in environ.get(name, "").lower():
+            problems.append(f"{name} is the example's `{PLACEHOLDER}` value")
+    return problems
 
 
 @lru_cache(maxsize=1)

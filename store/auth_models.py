@@ -19,6 +19,8 @@ class User(Base):
     # staff (upload, manage, audit) or physician (search, review)
     role: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Set while the account is disabled: its sessions and tokens do not work.
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class ClaimAccess(Base):
@@ -40,7 +42,9 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     label: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Every token issued now has one; a first-release token without one ends TOKEN_TTL after creation.
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class AuditEvent(Base):
@@ -67,3 +71,18 @@ class WebSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LoginThrottle(Base):
+    """Log-in attempts in the current window, per client address and per account (claims/login_throttle.py).
+
+    The key is "address:<ip>" or "account:<sha256 of the username>": what was typed as a username is
+    never stored (it is sometimes a password)."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(96), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    # For an account over its limit: the next attempt is not accepted before this.
+    next_allowed: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -25,10 +25,15 @@ MIGRATION_LOCK_KEY = 7_304_221
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # WAL lets the web server read while several worker processes write; busy_timeout makes
-    # concurrent writers wait instead of failing with "database is locked".
+    # concurrent writers wait instead of failing with "database is locked". No request holds a write
+    # transaction while it sends or receives a body (api/dependencies.Db, claims/audit.record_now), so a
+    # writer waits only for other short transactions; the timeout covers a worker storing a large file's
+    # analysis. Readers never block writers in WAL mode (pysqlite opens no transaction for a SELECT), and
+    # journal_size_limit truncates the WAL after a checkpoint so a burst of writes does not keep the space.
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=60000")
+    cur.execute("PRAGMA journal_size_limit=67108864")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -36,14 +41,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
+    """The engine of a database URL. Errors never quote a statement's parameters (hide_parameters):
+    they are record text (a note, a page), and exception messages end up in logs and tracebacks."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        eng = create_engine(url, connect_args={"timeout": 60})
+        eng = create_engine(url, connect_args={"timeout": 60}, hide_parameters=True)
         event.listen(eng, "connect", _sqlite_pragmas)
     else:
-        eng = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        eng = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
     return eng
 
 

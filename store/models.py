@@ -83,11 +83,13 @@ class FileError(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     file_id: Mapped[str] = mapped_column(ForeignKey("files.file_id", ondelete="CASCADE"), index=True)
     page: Mapped[int | None] = mapped_column(Integer)
+    # The number of a refused ZIP member (errors on the archive): each refused member keeps its own row.
+    member: Mapped[int | None] = mapped_column(Integer)
     code: Mapped[str] = mapped_column(String(64))
     message: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (UniqueConstraint("file_id", "page", "code", name="uq_file_error"),)
+    __table_args__ = (UniqueConstraint("file_id", "page", "member", "code", name="uq_file_error"),)
 
 
 class Page(Base):

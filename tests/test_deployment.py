@@ -85,3 +85,111 @@ def test_dockerfile_installs_tesseract_and_copies_every_package() -> None:
     assert "tesseract-ocr-osd" in text
     for package in ("config", "workers", "classifiers", "indexers", "store", "api", "samples"):
         assert f"COPY {package} ./{package}" in text
+
+
+# Issue 14, finding 11: compose published plain HTTP on 0.0.0.0:8000, the `change-me` secrets of
+# .env.example started fine, and forwarded headers were trusted only from 127.0.0.1 (cookies lost Secure
+# behind a proxy container).
+
+
+def test_only_a_tls_proxy_is_published_and_it_alone_reaches_the_api() -> None:
+    services = _compose()["services"]
+    published = {name for name, svc in services.items() if svc.get("ports")}
+    assert published == {"proxy"}, f"services published on the host: {published}"
+    proxy, api = services["proxy"], services["api"]
+    assert proxy["image"].startswith("caddy:")
+    assert {str(p).split(":")[-1] for p in proxy["ports"]} <= {"443", "80"}
+    assert "8000" not in " ".join(str(p) for p in proxy["ports"])
+    assert set(proxy["networks"]) == {"edge"} and "edge" in api["networks"]
+    for name in ("redis", "postgres", "elasticsearch", "worker"):
+        assert "edge" not in services[name].get("networks", ["default"]), name
+    caddyfile = (REPO / "deploy" / "Caddyfile").read_text()
+    assert "reverse_proxy api:8000" in caddyfile and "tls " in caddyfile
+    mounts = " ".join(proxy["volumes"])
+    assert "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in mounts
+
+
+def test_the_api_trusts_forwarded_headers_from_the_proxy_network_only() -> None:
+    compose = _compose()
+    subnet = compose["networks"]["edge"]["ipam"]["config"][0]["subnet"]
+    env = compose["services"]["api"]["environment"]
+    assert env["CLAIMDEX_TRUSTED_PROXIES"] == subnet
+    assert str(env["CLAIMDEX_SECURE_COOKIES"]).lower() == "true"
+
+
+def test_serve_and_worker_refuse_the_example_secrets(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    from api.cli import main
+    from config.settings import reset_settings_cache
+
+    for key, value in _env_example().items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("CLAIMDEX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CLAIMDEX_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+
+    def started(*_args: object, **_kwargs: object) -> None:
+        raise SystemExit("the server started with the example secrets")
+
+    monkeypatch.setattr(uvicorn, "run", started)
+    monkeypatch.setattr(os, "execvpe", started)
+    reset_settings_cache()
+    try:
+        for command in (["serve", "--no-workers"], ["worker"]):
+            run = CliRunner().invoke(main, command)
+            assert run.exit_code == 1, (command, run.output)
+            for name in ("CLAIMDEX_SECRET_KEY", "POSTGRES_PASSWORD", "ELASTIC_PASSWORD"):
+                assert name in run.output, (command, run.output)
+            assert "change-me" not in run.output.replace("`change-me`", "")  # names, never the values
+        monkeypatch.setenv("CLAIMDEX_SECRET_KEY", "x" * 48)
+        monkeypatch.setenv("POSTGRES_PASSWORD", "a-real-secret-0f3c9")
+        monkeypatch.setenv("ELASTIC_PASSWORD", "another-real-secret-77a")
+        monkeypatch.setenv("CLAIMDEX_ELASTICSEARCH_URL", "http://elastic:another-real-secret-77a@elasticsearch:9200")
+        monkeypatch.setenv("CLAIMDEX_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+        reset_settings_cache()
+        run = CliRunner().invoke(main, ["serve", "--no-workers"])
+        assert "the server started" in str(run.exception) or "the server started" in run.output, run.output
+    finally:
+        reset_settings_cache()
+
+
+def test_the_app_refuses_the_example_secret_key(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from api.app import create_app
+    from config.settings import reset_settings_cache
+
+    monkeypatch.setenv("CLAIMDEX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CLAIMDEX_SECRET_KEY", _env_example()["CLAIMDEX_SECRET_KEY"])
+    reset_settings_cache()
+    try:
+        with pytest.raises(RuntimeError, match="CLAIMDEX_SECRET_KEY"):
+            create_app()
+    finally:
+        reset_settings_cache()
+
+
+def test_the_caddyfile_parses_with_the_internal_ca_and_with_operator_certificates() -> None:
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    caddy = shutil.which("caddy")
+    if caddy is None:
+        pytest.skip("caddy is not installed here: the Caddyfile is checked by text only")
+    for tls, issuer in (("internal", True), ("/certs/c.pem /certs/k.pem", False)):
+        run = subprocess.run([caddy, "adapt", "--config", str(REPO / "deploy" / "Caddyfile"), "--adapter", "caddyfile"],
+                             capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "SITE_ADDRESS": "claimdex.example.internal", "TLS_CERTIFICATES": tls})
+        assert run.returncode == 0, run.stderr
+        config = json.loads(run.stdout)
+        server = config["apps"]["http"]["servers"]["srv0"]
+        assert server["listen"] == [":443"] and "api:8000" in run.stdout
+        assert ("automation" in config["apps"]["tls"]) is issuer
+        assert config["admin"]["disabled"] is True

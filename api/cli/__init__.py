@@ -19,17 +19,34 @@ from api.cli.reading import export, search, status, summary
 from api.cli.training import train
 from api.cli.users import user
 from config.logging_config import configure_logging
-from config.settings import reset_settings_cache
+from config.settings import get_settings, insecure_settings, reset_settings_cache
+from store.data_dir import DataDirRefused, secure_data_dir
+
+# Commands that serve or process records: they refuse to start with the example's secrets.
+SERVICES = ("serve", "worker")
 
 
 @click.group()
 @click.option("--data-dir", type=click.Path(path_type=Path), help="Overrides CLAIMDEX_DATA_DIR.")
-def main(data_dir: Path | None) -> None:
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None) -> None:
     """claimdex: the evidence engine behind VA disability nexus letters."""
     if data_dir is not None:
         os.environ["CLAIMDEX_DATA_DIR"] = str(data_dir.resolve())
         reset_settings_cache()
     configure_logging(os.environ.get("CLAIMDEX_LOG_LEVEL", "WARNING"))
+    if ctx.invoked_subcommand in SERVICES:
+        problems = insecure_settings(get_settings())
+        if problems:
+            raise click.ClickException("refusing to start with example secrets:\n  - " + "\n  - ".join(problems))
+    data = get_settings().data_dir
+    try:
+        fixed = secure_data_dir(data)
+    except DataDirRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fixed:
+        click.echo(f"made {len(fixed)} path(s) in the data dir private (they were readable by other users): "
+                   f"{', '.join(str(p) for p in fixed[:3])}{' ...' if len(fixed) > 3 else ''}", err=True)
 
 
 for command in (ingest, worker, demo, retry, status, export, summary, search, serve, reindex, correct, train,

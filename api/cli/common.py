@@ -6,6 +6,7 @@ import os
 
 import click
 
+from claims.claim_ids import CLAIM_ID_RULE, is_claim_id
 from claims.errors import UseCaseError
 from config.settings import Settings, get_settings
 from store.db import create_schema
@@ -27,3 +28,18 @@ def cli_user() -> str:
 def refused(exc: UseCaseError) -> click.ClickException:
     """A use case's refusal as the command's error message (exit code 1)."""
     return click.ClickException(str(exc))
+
+
+class ClaimIdParam(click.ParamType):
+    """A claim id argument or option, checked against the one pattern (claims/claim_ids.py)."""
+
+    name = "claim_id"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if not is_claim_id(text):
+            self.fail(CLAIM_ID_RULE, param, ctx)
+        return text
+
+
+CLAIM_ID = ClaimIdParam()

@@ -9,9 +9,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from api.dependencies import SESSION_COOKIE, csrf_protect, current_principal, get_db, set_session_cookie
+from api.dependencies import SESSION_COOKIE, Db, client_address, csrf_protect, current_principal, set_session_cookie
 from claims import audit
-from claims.accounts import Principal, authenticate, close_session, locked_out, open_session
+from claims.accounts import Principal, close_session, log_in, open_session, set_password, verify_current_password
+from claims.login_throttle import TooManyAttempts
 
 router = APIRouter(tags=["auth"])
 
@@ -21,15 +22,21 @@ class LoginBody(BaseModel):
     password: str = Field(min_length=1, max_length=1024)
 
 
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
+
+
 @router.post("/api/login")
 def api_login(body: LoginBody, request: Request, response: Response,
-              db: Session = Depends(get_db)) -> dict[str, Any]:
-    if locked_out(db, body.username):
-        raise HTTPException(status_code=429, detail="too many failed log-ins; try again in 15 minutes")
-    user = authenticate(db, body.username, body.password)
+              db: Session = Db) -> dict[str, Any]:
+    address = client_address(request)
+    try:
+        user = log_in(body.username, body.password, address)
+    except TooManyAttempts as exc:
+        raise HTTPException(status_code=429, detail=str(exc)) from exc
     if user is None:
-        audit.record(db, body.username[:128], "login_failed")
-        db.commit()
+        audit.record_failed_login(body.username, address)
         raise HTTPException(status_code=401, detail="wrong username or password")
     cookie, csrf = open_session(db, user)
     set_session_cookie(response, request, cookie)
@@ -39,7 +46,7 @@ def api_login(body: LoginBody, request: Request, response: Response,
 
 @router.post("/api/logout")
 def api_logout(request: Request, response: Response, principal: Principal = Depends(csrf_protect),
-               db: Session = Depends(get_db)) -> dict[str, str]:
+               db: Session = Db) -> dict[str, str]:
     close_session(db, request.cookies.get(SESSION_COOKIE))
     audit.record(db, principal, "logout")
     response.delete_cookie(SESSION_COOKIE, path="/")
@@ -50,3 +57,14 @@ def api_logout(request: Request, response: Response, principal: Principal = Depe
 def me(principal: Principal = Depends(current_principal)) -> dict[str, Any]:
     return {"username": principal.username, "role": principal.role, "via": principal.via,
             "csrf_token": principal.csrf_token}
+
+
+@router.post("/api/me/password")
+def change_own_password(body: PasswordChange, request: Request, principal: Principal = Depends(csrf_protect),
+                        db: Session = Db) -> dict[str, str]:
+    """A new password for the caller (the current one is asked again); their other sessions end."""
+    if not verify_current_password(db, principal.username, body.current_password):
+        raise HTTPException(status_code=403, detail="the current password is not right")
+    set_password(db, principal.username, body.new_password, keep_session_cookie=request.cookies.get(SESSION_COOKIE))
+    audit.record(db, principal, "password_change", user=principal.username)
+    return {"status": "password changed"}

@@ -11,17 +11,16 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.dependencies import OpenClaim, csrf_protect, current_principal, get_db, open_claim, read_claim, require_staff
+from api.dependencies import Db, OpenClaim, csrf_protect, current_principal, open_claim, read_claim, require_staff
 from claims import audit
 from claims.access import accessible_claims, claim_users, grant_claim, revoke_claim
 from claims.accounts import Principal
+from claims.claim_ids import CLAIM_ID_PATTERN
 from claims.errors import NotFound
-from claims.intake import CLAIM_ID_PATTERN, create_claim
+from claims.intake import create_claim
 from claims.progress import FINISHED, claim_overview, claim_progress, claim_summary
-from store.auth_models import User
 from store.db import session_scope
 
 router = APIRouter(tags=["claims"])
@@ -41,16 +40,16 @@ def _users(db: Session, claim_id: str) -> dict[str, Any]:
 
 
 @router.get("/api/claims")
-def list_claims(principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+def list_claims(principal: Principal = Depends(current_principal), db: Session = Db
                 ) -> dict[str, Any]:
     claims = accessible_claims(db, principal)
-    audit.record(db, principal, "claims_list", count=len(claims))
+    audit.record_now(principal, "claims_list", count=len(claims))
     return {"claims": [claim_summary(db, c) for c in claims]}
 
 
 @router.post("/api/claims", status_code=201)
 def post_claim(body: ClaimCreate, principal: Principal = Depends(require_staff),
-               _csrf: Principal = Depends(csrf_protect), db: Session = Depends(get_db)) -> dict[str, Any]:
+               _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, Any]:
     return claim_summary(db, create_claim(db, principal, body.claim_id, body.title))
 
 
@@ -107,7 +106,7 @@ def add_access(body: AccessGrant, _staff: Principal = Depends(require_staff),
         grant_claim(c.db, body.username, c.claim_id)
     except LookupError as exc:
         raise NotFound("no such user") from exc
-    c.audit("access_grant", user=body.username)
+    audit.record(c.db, c.principal, "access_grant", c.claim_id, user=body.username)
     return _users(c.db, c.claim_id)
 
 
@@ -118,12 +117,6 @@ def remove_access(username: str, _staff: Principal = Depends(require_staff),
         removed = revoke_claim(c.db, username, c.claim_id)
     except LookupError as exc:
         raise NotFound("no such user") from exc
-    c.audit("access_revoke", user=username)
+    audit.record(c.db, c.principal, "access_revoke", c.claim_id, user=username)
     return {"removed": removed}
 
-
-@router.get("/api/users")
-def list_users(principal: Principal = Depends(require_staff), db: Session = Depends(get_db)) -> dict[str, Any]:
-    """Staff pick whom to assign a claim to; only names and roles are listed."""
-    users = db.scalars(select(User).order_by(User.username))
-    return {"users": [{"username": u.username, "role": u.role} for u in users]}

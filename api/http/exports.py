@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from fastapi.responses import PlainTextResponse, Response
 
-from api.dependencies import OpenClaim, read_claim
+from api.dependencies import OpenClaim, attachment, read_claim
 from claims.evidence_brief import evidence_summary
 from claims.export import build_export
 
@@ -24,5 +24,5 @@ def export_json(c: OpenClaim = Depends(read_claim("export_json"))) -> dict[str, 
             responses={200: {"content": {"text/markdown": {}}}})
 def summary_markdown(c: OpenClaim = Depends(read_claim("summary_markdown"))) -> Response:
     _, markdown = evidence_summary(c.db, c.claim_id)
-    return Response(markdown, media_type="text/markdown; charset=utf-8", headers={
-        "Content-Disposition": f'attachment; filename="evidence-summary-{c.claim_id}.md"'})
+    return Response(markdown, media_type="text/markdown; charset=utf-8",
+                    headers=attachment(f"evidence-summary-{c.claim_id}.md"))

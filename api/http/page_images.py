@@ -25,4 +25,5 @@ def page_image(file_id: str, page: int = PageNumber, c: OpenClaim = Depends(read
         path = render_page_png(settings, original.path, original.sha256, original.kind, page, original.rotation)
     except InputError as exc:
         raise HTTPException(status_code=422, detail=f"page cannot be rendered ({exc.code})") from exc
-    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+    # A picture of a medical record: never kept by a browser or proxy cache (api/app.py sets no-store).
+    return FileResponse(path, media_type="image/png")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -18,11 +18,13 @@ from sqlalchemy.orm import Session
 
 from api.dependencies import (
     SESSION_COOKIE,
+    Db,
     OpenClaim,
     PageNumber,
+    attachment,
+    client_address,
     csrf_protect,
     current_principal,
-    get_db,
     open_claim,
     principal_from_request,
     read_claim,
@@ -34,12 +36,14 @@ from api.web.brief_pdf import brief_to_pdf
 from api.web.rendering import TERM, brief_html, normalised_word, render, text_segments
 from claims import audit
 from claims.access import accessible_claims, claim_users, require_claim
-from claims.accounts import Principal, authenticate, close_session, locked_out, open_session
+from claims.accounts import Principal, close_session, log_in, open_session
 from claims.brief_layout import layout
+from claims.claim_ids import CLAIM_ID_OR_EMPTY_PATTERN
 from claims.documents import page_detail
 from claims.errors import UseCaseError
 from claims.evidence_brief import claim_brief
 from claims.indexing import search_claim
+from claims.login_throttle import TooManyAttempts
 from claims.progress import claim_overview, claim_summary
 from claims.reviews import QUEUE_LIMIT, QUEUE_SORTS, FlagFilter, review_queue
 from config.settings import get_settings
@@ -60,7 +64,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/login")
-def login_page(request: Request, next: str = "/", error: int = 0, db: Session = Depends(get_db)) -> Response:
+def login_page(request: Request, next: str = "/", error: int = 0, db: Session = Db) -> Response:
     if principal_from_request(request, db) is not None:
         return RedirectResponse("/claims", status_code=303)
     return render(request, "login.html", None, next=next, error=error)
@@ -68,14 +72,15 @@ def login_page(request: Request, next: str = "/", error: int = 0, db: Session = 
 
 @router.post("/login")
 def form_login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/"),
-               db: Session = Depends(get_db)) -> Response:
-    if locked_out(db, username):
-        return RedirectResponse(f"/login?error=2&next={_safe_next(next)}", status_code=303)
-    user = authenticate(db, username, password) if username and password else None
+               db: Session = Db) -> Response:
+    address = client_address(request)
+    try:
+        user = log_in(username[:128], password[:1024], address) if username and password else None
+    except TooManyAttempts:
+        return RedirectResponse(f"/login?error=2&next={quote(_safe_next(next))}", status_code=303)
     if user is None:
-        audit.record(db, username[:128] or "-", "login_failed")
-        db.commit()
-        return RedirectResponse(f"/login?error=1&next={_safe_next(next)}", status_code=303)
+        audit.record_failed_login(username[:128] or "-", address)
+        return RedirectResponse(f"/login?error=1&next={quote(_safe_next(next))}", status_code=303)
     response = RedirectResponse(_safe_next(next), status_code=303)
     set_session_cookie(response, request, open_session(db, user)[0])
     audit.record(db, user.username, "login")
@@ -84,7 +89,7 @@ def form_login(request: Request, username: str = Form(""), password: str = Form(
 
 @router.post("/logout")
 def form_logout(request: Request, principal: Principal = Depends(csrf_protect),
-                db: Session = Depends(get_db)) -> Response:
+                db: Session = Db) -> Response:
     close_session(db, request.cookies.get(SESSION_COOKIE))
     audit.record(db, principal, "logout")
     response = RedirectResponse("/login", status_code=303)
@@ -99,16 +104,16 @@ def home(principal: Principal = Depends(current_principal)) -> Response:
 
 @router.get("/claims")
 def claims_page(request: Request, principal: Principal = Depends(current_principal),
-                db: Session = Depends(get_db)) -> Response:
+                db: Session = Db) -> Response:
     claims = [claim_summary(db, c) for c in accessible_claims(db, principal)]
-    audit.record(db, principal, "claims_list", count=len(claims))
+    audit.record_now(principal, "claims_list", count=len(claims))
     return render(request, "claims.html", principal, claims=claims)
 
 
 @router.get("/upload")
-def upload_page(request: Request, claim_id: str = Query("", max_length=128),
+def upload_page(request: Request, claim_id: str | None = Query(None, max_length=128, pattern=CLAIM_ID_OR_EMPTY_PATTERN),
                 principal: Principal = Depends(require_staff)) -> Response:
-    return render(request, "upload.html", principal, claim_id=claim_id)
+    return render(request, "upload.html", principal, claim_id=claim_id or "")
 
 
 @router.get("/claims/{claim_id}")
@@ -229,16 +234,16 @@ def summary_pdf(request: Request, c: OpenClaim = Depends(read_claim("summary_pdf
     address (CLAIMDEX_PUBLIC_URL), else at the address this PDF was downloaded from."""
     base_url = get_settings().public_url or str(request.base_url)
     pdf = brief_to_pdf(layout(claim_brief(c.db, c.claim_id)), base_url, title=f"Evidence brief: claim {c.claim_id}")
-    return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="evidence-brief-{c.claim_id}.pdf"'})
+    return Response(pdf, media_type="application/pdf", headers=attachment(f"evidence-brief-{c.claim_id}.pdf"))
 
 
 @router.get("/audit")
-def audit_page(request: Request, claim_id: str = Query("", max_length=128), user: str = Query("", max_length=128),
-               principal: Principal = Depends(require_staff), db: Session = Depends(get_db)) -> Response:
+def audit_page(request: Request, claim_id: str | None = Query(None, max_length=128, pattern=CLAIM_ID_OR_EMPTY_PATTERN),
+               user: str = Query("", max_length=128),
+               principal: Principal = Depends(require_staff), db: Session = Db) -> Response:
     if claim_id:
         require_claim(db, principal, claim_id)
     events = [audit.event_json(e) for e in audit.query_events(db, principal, claim_id or None, user or None, 300)]
-    audit.record(db, principal, "audit_read", claim_id or None, user=user or None)
-    return render(request, "audit.html", principal, events=events, claim_id=claim_id, user=user,
+    audit.record_now(principal, "audit_read", claim_id or None, user=user or None)
+    return render(request, "audit.html", principal, events=events, claim_id=claim_id or "", user=user,
                   claims=[c.claim_id for c in accessible_claims(db, principal)])

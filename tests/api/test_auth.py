@@ -137,14 +137,16 @@ def test_grant_claim_is_idempotent(env: Env) -> None:
         assert s.scalar(select(func.count()).select_from(ClaimAccess).where(ClaimAccess.claim_id == "A")) == 2
 
 
-def test_repeated_failed_logins_lock_the_username(env: Env) -> None:
-    from claims.accounts import MAX_FAILURES
+def test_repeated_failed_logins_block_the_address(env: Env) -> None:
+    """See tests/api/test_login_throttle.py for the whole policy (issue 14, finding 9)."""
+    from claims.login_throttle import ADDRESS_LIMIT
 
     c = TestClient(env.app)
-    for _ in range(MAX_FAILURES):
+    for _ in range(ADDRESS_LIMIT):
         assert c.post("/api/login", json={"username": "doc_b", "password": "guess-guess"}).status_code == 401
     assert c.post("/api/login", json={"username": "doc_b", "password": PASSWORD}).status_code == 429
     r = c.post("/login", data={"username": "doc_b", "password": PASSWORD}, follow_redirects=False)
     assert r.headers["location"].startswith("/login?error=2")
     assert "Too many failed" in c.get("/login?error=2").text
-    assert env.client("doc_a").get("/api/me").status_code == 200  # other users unaffected
+    other = TestClient(env.app, client=("198.51.100.9", 1234))
+    assert other.post("/api/login", json={"username": "doc_b", "password": PASSWORD}).status_code == 200

@@ -32,8 +32,8 @@ def test_create_claim_grants_creator_and_refuses_taken_ids(env: Env) -> None:
     assert staff.get("/api/claims/C-2024.1").status_code == 200
     assert staff.post("/api/claims", json={"claim_id": "C-2024.1"}).status_code == 409
     assert staff.post("/api/claims", json={"claim_id": "../etc"}).status_code == 422
-    # A staff member without access to A gets the same 409 as the owner: no content revealed either way.
-    assert env.client("staff_b").post("/api/claims", json={"claim_id": "A"}).status_code == 409
+    # A staff member without access to A is answered as for a claim that does not exist (issue 14, finding 12).
+    assert env.client("staff_b").post("/api/claims", json={"claim_id": "A"}).status_code == 404
 
 
 def test_upload_many_files_and_a_zip_streams_to_intake(env: Env) -> None:
@@ -281,7 +281,8 @@ def test_html_pages_render(env: Env) -> None:
 
 def test_users_list_for_staff(env: Env) -> None:
     users = env.client("staff1").get("/api/users").json()["users"]
-    assert {"username": "doc_a", "role": "physician"} in users and all(set(u) == {"username", "role"} for u in users)
+    assert {"username": "doc_a", "role": "physician", "disabled": False} in users
+    assert all(set(u) == {"username", "role", "disabled"} for u in users)  # no hashes, no tokens
 
 
 def test_openapi_lists_the_api(env: Env) -> None:
