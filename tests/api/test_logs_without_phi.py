@@ -55,11 +55,11 @@ def test_no_marker_reaches_any_log(env: Env, capfd: pytest.CaptureFixture[str],
 
     _plant(env)
 
-    def pdf_crash(markdown: str, title: str) -> bytes:  # reportlab's own error quotes the paragraph's text
+    def pdf_crash(*_args: object, **_kwargs: object) -> bytes:  # reportlab's own error quotes the paragraph
         from reportlab.lib.styles import getSampleStyleSheet
         from reportlab.platypus import Paragraph
 
-        Paragraph(f"{TITLE_MARKER} <i>{markdown[:200]}", getSampleStyleSheet()["Normal"])
+        Paragraph(f"{TITLE_MARKER} <i>{PAGE_MARKER}", getSampleStyleSheet()["Normal"])
         raise AssertionError("reportlab accepted broken markup")
 
     def render_crash(*_args: object) -> Path:
@@ -68,7 +68,7 @@ def test_no_marker_reaches_any_log(env: Env, capfd: pytest.CaptureFixture[str],
     def route_crash(*_args: object) -> dict[str, object]:
         raise KeyError(PAGE_MARKER)
 
-    monkeypatch.setattr(api.web.views, "markdown_to_pdf", pdf_crash)
+    monkeypatch.setattr(api.web.views, "brief_to_pdf", pdf_crash)
     monkeypatch.setattr(api.http.page_images, "render_page_png", render_crash)
     monkeypatch.setattr(api.http.documents, "page_detail", route_crash)
     a = env.claims["A"]

@@ -64,14 +64,14 @@ def server_env(data: Path) -> dict[str, str]:
     return env
 
 
-def cli(env: dict[str, str], *args: str, timeout: float = 120) -> None:
+def cli(env: dict[str, str], *args: str, timeout: float = 120, stdin: str | None = None) -> None:
     subprocess.run([sys.executable, "-m", "api.cli", *args], env=env, cwd=REPO, check=True,
-                   capture_output=True, timeout=timeout)
+                   capture_output=True, timeout=timeout, input=stdin.encode() if stdin is not None else None)
 
 
 def add_user(env: dict[str, str], username: str, role: str) -> None:
-    """A user made through the CLI (the one place to change when passwords stop coming from argv)."""
-    cli(env, "user", "add", username, "--role", role, "--password", PASSWORD)
+    """A user made through the CLI, the password on stdin (never on the command line)."""
+    cli(env, "user", "add", username, "--role", role, "--password-stdin", stdin=PASSWORD + "\n")
 
 
 def start_server(env: dict[str, str], log_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:

@@ -195,19 +195,25 @@ def test_chronology_screen_filters_and_opens_pages(page: Any, served: str) -> No
     page.goto(f"{served}/claims/{CLAIM}/chronology")
     rows = page.locator("tr.chrono-row")
     export = _export(page, served)
-    dated = [d for d in export["documents"] if d["date"]]
+    # One row per dated encounter (a document holding several dated entries gives several rows).
+    dated = [e for e in export["encounters"] if e["date"]]
+    types = {d["document_id"]: d["record_type"] for d in export["documents"]}
+    in_service = [e for e in dated if e["in_service"]]
+    treatment = [e for e in in_service if types[e["document_id"]] == "service_treatment"]
+    assert len(dated) > len({e["document_id"] for e in dated})  # the sample has a multi-entry document
     expect(rows).to_have_count(len(dated))
     dates = rows.locator("td:first-child").all_inner_texts()
     assert [d.split()[0] for d in dates] == sorted(d.split()[0] for d in dates)
-    assert page.locator("tr.chrono-row.in-service").count() == 6  # the STRs, LOD, separation exam and DD 214
+    # the sick calls, PT visit, LOD, separation exam and DD 214
+    assert page.locator("tr.chrono-row.in-service").count() == len(in_service) >= 6
     shot(page, "workspace-03-chronology")
     page.select_option("#f-in-service", "true")
     page.wait_for_url("**in_service=true**")
-    expect(rows).to_have_count(6)
+    expect(rows).to_have_count(len(in_service))
     assert all("in service" in t for t in rows.locator("td:first-child").all_inner_texts())
     page.select_option("#f-record-type", "service_treatment")
     page.wait_for_url("**record_type=service_treatment**")
-    expect(rows).to_have_count(3)
+    expect(rows).to_have_count(len(treatment))
     page.goto(f"{served}/claims/{CLAIM}/chronology?category=imaging_finding")
     assert 0 < rows.count() < len(dated)
     assert all("Imaging finding" in t for t in rows.locator("td[data-label=Flags]").all_inner_texts())
@@ -225,7 +231,7 @@ def test_review_queue_grouped_filtered_with_inline_notes(page: Any, served: str)
     groups = page.locator("tbody.flag-group")
     assert groups.count() >= 10
     heads = page.locator("tr.group-head").all_inner_texts()
-    assert any("CHRONOLOGICAL RECORD OF MEDICAL CARE" in h and "2008-04-22" in h for h in heads)
+    assert any("chronological record of medical care" in h.lower() and "2008-04-22" in h for h in heads)
     shot(page, "workspace-05-review-grouped")
     # primary records only
     page.check("#f-primary")
