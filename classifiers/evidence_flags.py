@@ -466,11 +466,7 @@ def _sentence_category_spans(
         found.setdefault("imaging_finding", []).extend(found["diagnosis"])
     section = _section_of(layout, s_start)
     kind = section.kind if section is not None else None
-    imaging_section = (
-        kind == "imaging"
-        or (layout.imaging_page and kind == "findings")
-        or (record_type == "imaging_report" and kind not in NOT_IMAGING_SECTIONS)
-    )
+    imaging_section = _imaging_section(layout, section, record_type)
     named = "msk_anatomy" in concepts or "dx_strong" in concepts
     if imaging_section and named:
         # every sentence of an imaging report's findings that names a structure is a finding; its evidence is
@@ -514,7 +510,8 @@ def _sentence_concepts(
 
 # Concepts the finder reads itself (imaging sections and scope), besides those the packs name.
 _FINDER_CONCEPTS: frozenset[str] = frozenset(
-    {"msk_anatomy", "dx_strong", "dx_noun", "imaging_change", "imaging_modality", "imaging_verb", "non_msk"}
+    {"msk_anatomy", "dx_strong", "dx_noun", "imaging_change", "imaging_modality", "imaging_verb", "non_msk",
+     "radiology_only"}
 )
 
 
@@ -545,8 +542,21 @@ def _in_scope(rules: _CategoryRules, folded: str, s_start: int, s_end: int) -> b
 # Sentences an image spoken of carries its findings over to ("X-rays of the ankle were taken. No fracture.").
 IMAGING_CARRY_SENTENCES = 3
 _PLANNED_IMAGE = re.compile(
-    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*)\b", re.I
+    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*)\b"
+    r"(?![^.;]*\b(?:show(?:s|ed)|reveal(?:s|ed)|demonstrat(?:es|ed)|confirm(?:s|ed)))",  # ordered ... that showed: done
+    re.I,
 )
+
+
+def _imaging_section(layout: PageLayout, section: Section | None, record_type: str) -> bool:
+    """A section whose sentences are read as an image's findings (an imaging report's FINDINGS/IMPRESSION,
+    a RADIOGRAPHS: section)."""
+    kind = section.kind if section is not None else None
+    return (
+        kind == "imaging"
+        or (layout.imaging_page and kind == "findings")
+        or (record_type == "imaging_report" and kind not in NOT_IMAGING_SECTIONS)
+    )
 
 
 def _imaging_carry_over(
@@ -554,9 +564,15 @@ def _imaging_carry_over(
     sentences: list[tuple[int, int]],
     layout: PageLayout,
     per_sentence: list[tuple[_Concepts, _Found]],
+    record_type: str = "other",
 ) -> None:
     """A sentence naming an image (done, not planned) makes the next sentences of its section that name a
-    structure or a diagnosis imaging findings too, until one names neither (at most a few sentences)."""
+    structure or a diagnosis imaging findings too, until one names neither (at most a few sentences).
+
+    An imaging finding needs an image: its sentence names one (not one planned), sits in an imaging
+    section or report, is carried by such a sentence, or speaks words only images are described in
+    (signal, desiccation, Modic). Elsewhere a disc herniation, an osteophyte or a bulging dura are what a
+    surgeon saw or a diagnosis, not an imaging finding."""
     carry = 0
     prev_section: Section | None = None
     for (s_start, s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
@@ -568,11 +584,20 @@ def _imaging_carry_over(
         named = [
             (a, b) for c in ("msk_anatomy", "dx_strong") for a, b in concepts.get(c, [])
         ]
-        if "imaging_modality" in concepts and not _PLANNED_IMAGE.search(sentence):
+        planned = bool(_PLANNED_IMAGE.search(sentence))
+        licensed = (
+            record_type == "imaging_report"
+            or _imaging_section(layout, section, record_type)
+            or ("imaging_modality" in concepts and not planned)
+            or "radiology_only" in concepts
+        )
+        if "imaging_modality" in concepts and not planned:
             carry = IMAGING_CARRY_SENTENCES
             continue
         if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts):
             carry = 0
+            if not licensed:
+                found.pop("imaging_finding", None)
             continue
         carry -= 1
         if "imaging_finding" in found:
@@ -591,10 +616,11 @@ def _page_additions(
     packs: tuple[_CategoryRules, ...],
     layout: PageLayout,
     per_sentence: list[tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str | None]]]]],
+    record_type: str = "other",
 ) -> None:
     """Hits a sentence owes to its page: a bare symptom ("the pain") on a page whose back complaint another
     sentence establishes, and symptoms in a section headed by a body site ("BACK: nontender")."""
-    _imaging_carry_over(text, sentences, layout, per_sentence)
+    _imaging_carry_over(text, sentences, layout, per_sentence, record_type)
     counts: dict[str, int] = {}
     for _concepts, found in per_sentence:
         for category in found:
@@ -649,7 +675,7 @@ def _read_page(text: str, record_type: str) -> _PageReading:
         )
         per_sentence.append((concepts, found))
     # pass 2: what the page as a whole lends a sentence (its topic, its section headings)
-    _page_additions(text, sentences, packs, layout, per_sentence)
+    _page_additions(text, sentences, packs, layout, per_sentence, record_type)
     return _PageReading(folded, sentences, layout, per_sentence)
 
 
