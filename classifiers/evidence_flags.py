@@ -294,7 +294,11 @@ def fold_ocr_digits(text: str) -> str:
 
 
 
-_SPECULATIVE = re.compile(r"\bspeculat\w*|\b(?:cannot|can\s*not|unable\s+to)\s+(?:say|determine|state|resolve)\b", re.I)
+_SPECULATIVE = re.compile(
+    r"\bspeculat\w*|\b(?:cannot|can\s*not|unable\s+to)\s+(?:say|determine|state|resolve)\b"
+    r"|\bpossibl[ey]\b|\bperhaps\b|\b(?:may|might|could)\s+(?:be|have)\b",  # "possibly due to": a possibility
+    re.I,
+)
 _NEGATIVE = re.compile(r"\b(?:not|unlikely|less\s+likely|unrelated|no\s+(?:nexus|relationship|link))\b", re.I)
 
 
