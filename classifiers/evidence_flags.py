@@ -122,6 +122,9 @@ class _CategoryRules:
     # a sentence matching this makes the category's flag hypothetical ("to include as secondary to": a
     # theory before the Board, not a finding)
     hypothetical_when: re.Pattern[str] | None = None
+    # record types in which weak hits need no required concept ("heavy lifting" in a service treatment record
+    # is duty; in a civilian note it is no service strain unless its sentence names service)
+    weak_record_types: frozenset[str] = frozenset()
 
 
 def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
@@ -181,6 +184,7 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
                 tuple(raw.get("out_of_scope") or ()), tuple(raw.get("in_scope") or ()),
                 re.compile(expand(raw["hypothetical_when"]), re.IGNORECASE) if raw.get("hypothetical_when") else None,
+                frozenset(raw.get("weak_record_types") or ()),
             )
         )
     return tuple(packs)
@@ -442,7 +446,9 @@ def _sentence_category_spans(
         for comp in rules.compositions:
             cat_cands.extend((a, b, strong, None) for a, b in _member_spans(folded, concepts, comp))
         if rules.weak_rank is not None or rules.weak_compositions:
-            weak_ok = all(any(c in concepts for c in group) for group in rules.requires_concepts)
+            weak_ok = record_type in rules.weak_record_types or all(
+                any(c in concepts for c in group) for group in rules.requires_concepts
+            )
             if not weak_ok:
                 cat_cands = [c for c in cat_cands if c[2] != rules.weak_rank]
             else:
