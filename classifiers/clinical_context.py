@@ -296,7 +296,9 @@ def _modified(sentence: str, start: int, end: int, name: str) -> bool:
             continue
         if _words_between(sentence, te, start) <= rules.window_pre:
             return True
-    for ts, _te in post:
+    for ts, te in post:
+        if name == "normal" and te == end and ts > start:
+            return True  # a normal cue closing the concept itself: "gait is normal", "posture erect"
         if ts < end:
             continue
         if any(end <= s0 and e0 <= ts for s0, e0 in outside):
@@ -320,6 +322,18 @@ def is_cue(words: str) -> bool:
         for rx in (rules[name].pre, rules[name].post):
             if rx is not None and (m := rx.fullmatch(words)) is not None and m.end() == len(words):
                 return True
+    return False
+
+
+def holds_cue(words: str) -> bool:
+    """Whether `words` (a stretch between two parts of one finding) hold a negation, normal or hypothetical
+    cue anywhere: such a stretch is the finding's context, and the parts are read apart."""
+    rules = load_context_rules()
+    for name in (*_CUE_MODIFIERS, "hypothetical"):
+        r = rules[name]
+        pseudo = _spans(r.pseudo, words)
+        if _outside_pseudo(r.pre, words, pseudo) or _outside_pseudo(r.post, words, pseudo):
+            return True
     return False
 
 

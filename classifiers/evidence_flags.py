@@ -35,6 +35,7 @@ from classifiers.clinical_context import (
     assess_context,
     compile_phrases,
     has_cue,
+    holds_cue,
     is_cue,
     ocr_tolerant_pattern,
 )
@@ -418,12 +419,18 @@ def _outside_heading(
 def _member_spans(
     folded: str, concepts: dict[str, list[tuple[int, int]]], comp: Composition
 ) -> list[tuple[int, int]]:
-    """The spans of a composition's hits, member by member, leaving out a member that is itself a context
-    cue ("walking ... without difficulty": the finding is "walking", "without difficulty" its context)."""
+    """The spans of a composition's hits: one span from its first to its last member, leaving out a member
+    that is itself a context cue ("walking ... without difficulty": the finding is "walking", "without
+    difficulty" its context). One span, so that the finding's context is read once for the whole of it:
+    "range of motion of the lumbar spine is full and pain-free" is one normal finding, not a normal spine
+    and an unqualified range of motion."""
     out: list[tuple[int, int]] = []
     for members in composed_spans(folded, concepts, comp):
-        kept = [m for m in members if not is_cue(folded[m[0] : m[1]])]
-        out.extend(kept or [(members[0][0], members[-1][1])])
+        kept = [m for m in members if not is_cue(folded[m[0] : m[1]])] or list(members)
+        if any(holds_cue(folded[a[1] : b[0]]) for a, b in zip(kept, kept[1:], strict=False)):
+            out.extend(kept)  # a cue between the parts ("lumbar spine was negative for disc herniation")
+        else:
+            out.append((kept[0][0], kept[-1][1]))
     return out
 
 
@@ -643,17 +650,24 @@ def _page_additions(
             if rules.category in found:
                 continue
             spans: list[tuple[int, int]] = []
-            if site_rx is not None:
+            mark: str | None = None
+            vetoed = any(v in concepts for v in rules.topic_vetoes)
+            if site_rx is not None and not vetoed:
                 section = layout.section_at(s_start)
                 if section is not None and site_rx.search(section.name):
-                    spans = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+                    lent = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+                    # a cue word lent a site ("BACK: normal", "full") is the finding's context, not the finding:
+                    # with nothing else, the sentence states a normal back
+                    spans = [sp for sp in lent if not is_cue(text[sp[0] : sp[1]])]
+                    if lent and not spans:
+                        spans, mark = lent, NEGATED_BY_RULE
             if (
                 not spans and rules.topic_concepts and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
-                and not any(v in concepts for v in rules.topic_vetoes)
+                and not vetoed
             ):
                 spans = [sp for c in rules.topic_concepts for sp in concepts.get(c, [])]
             if spans:
-                found[rules.category] = [(a, b, None) for a, b in sorted(set(spans))]
+                found[rules.category] = [(a, b, mark) for a, b in sorted(set(spans))]
 
 
 _Concepts = dict[str, list[tuple[int, int]]]
