@@ -559,7 +559,8 @@ def _in_scope(rules: _CategoryRules, folded: str, s_start: int, s_end: int) -> b
 # Sentences an image spoken of carries its findings over to ("X-rays of the ankle were taken. No fracture.").
 IMAGING_CARRY_SENTENCES = 3
 _PLANNED_IMAGE = re.compile(
-    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*)\b"
+    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*|consider\w*"
+    r"|pending|await\w*|to\s+be\s+(?:done|performed|obtained)|if|should|would\s+(?:benefit|like))\b"
     r"(?![^.;]*\b(?:show(?:s|ed)|reveal(?:s|ed)|demonstrat(?:es|ed)|confirm(?:s|ed)))",  # ordered ... that showed: done
     re.I,
 )
@@ -610,6 +611,11 @@ def _imaging_carry_over(
         )
         if "imaging_modality" in concepts and not planned:
             carry = IMAGING_CARRY_SENTENCES
+            continue
+        if "imaging_modality" in concepts:  # an image planned: its sentence states no finding, nor do the next
+            carry = 0
+            if not licensed:
+                found.pop("imaging_finding", None)
             continue
         if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts):
             carry = 0
