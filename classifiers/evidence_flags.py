@@ -61,6 +61,9 @@ ABNORMAL_IMAGING_CONCEPTS: tuple[str, ...] = ("imaging_change", "dx_noun")
 NORMAL_STUDY = "normal-study"
 # The mark of a hit whose very wording states absence (a documented gap in continuity).
 NEGATED_BY_RULE = "negated-by-rule"
+# The mark of a composed finding whose parts a cue stands between ("lumbar spine was negative for disc
+# herniation"): "parts:12-24,43-57"; its context is read on each part and the most qualified one holds.
+PARTS_MARK = "parts:"
 # Sentences of a category that make it the page's topic, so that "the pain" elsewhere on it refers to it.
 TOPIC_MIN_SENTENCES = 2
 # Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
@@ -214,7 +217,9 @@ def _all_matches(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list[
 def _select_longest(cands: list[tuple[int, int, int, str | None]]) -> list[tuple[int, int, str | None]]:
     """Non-overlapping spans, longest first; ties go to the earlier matcher (polarity precedence)."""
     chosen: list[tuple[int, int, str | None]] = []
-    for s, e, _rank, pol in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+    # a finding composed across a cue yields to an overlapping finding read whole
+    ordered = sorted(cands, key=lambda c: (bool(c[3] and c[3].startswith(PARTS_MARK)), -(c[1] - c[0]), c[2], c[0]))
+    for s, e, _rank, pol in ordered:
         if all(e <= cs or s >= ce for cs, ce, _ in chosen):
             chosen.append((s, e, pol))
     return sorted(chosen)
@@ -404,6 +409,37 @@ def _span_context(
     return _SpanContext(start, end, negated, ctx.historical, hypothetical, experiencer)
 
 
+def _composed_context(
+    category: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    start: int,
+    end: int,
+    layout: PageLayout,
+    asks: bool,
+    mark: str | None,
+) -> _SpanContext | None:
+    """A span's context; for a finding composed of parts a cue stands between, each part's context, the most
+    qualified one holding for the whole ("joint space narrowing without fracture": no fracture)."""
+    if mark is None or not mark.startswith(PARTS_MARK):
+        return _span_context(
+            category, folded, s_start, s_end, start, end, layout, asks, mark == NORMAL_STUDY, mark == NEGATED_BY_RULE
+        )
+    parts = [tuple(int(x) for x in p.split("-")) for p in mark[len(PARTS_MARK) :].split(",")]
+    readings = [_span_context(category, folded, s_start, s_end, a, b, layout, asks) for a, b in parts]
+    if any(r is None for r in readings):
+        return None
+    done = [r for r in readings if r is not None]
+    return _SpanContext(
+        start, end,
+        negated=any(r.negated for r in done),
+        historical=any(r.historical for r in done),
+        hypothetical=any(r.hypothetical for r in done),
+        experiencer="other" if any(r.experiencer != "patient" for r in done) else "patient",
+    )
+
+
 def _outside_heading(
     spans: list[tuple[int, int]], layout: PageLayout, s_start: int, s_end: int
 ) -> list[tuple[int, int]]:
@@ -418,19 +454,21 @@ def _outside_heading(
 
 def _member_spans(
     folded: str, concepts: dict[str, list[tuple[int, int]]], comp: Composition
-) -> list[tuple[int, int]]:
+) -> list[tuple[int, int, str | None]]:
     """The spans of a composition's hits: one span from its first to its last member, leaving out a member
     that is itself a context cue ("walking ... without difficulty": the finding is "walking", "without
     difficulty" its context). One span, so that the finding's context is read once for the whole of it:
     "range of motion of the lumbar spine is full and pain-free" is one normal finding, not a normal spine
     and an unqualified range of motion."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str | None]] = []
     for members in composed_spans(folded, concepts, comp):
         kept = [m for m in members if not is_cue(folded[m[0] : m[1]])] or list(members)
+        mark = None
         if any(holds_cue(folded[a[1] : b[0]]) for a, b in zip(kept, kept[1:], strict=False)):
-            out.extend(kept)  # a cue between the parts ("lumbar spine was negative for disc herniation")
-        else:
-            out.append((kept[0][0], kept[-1][1]))
+            # a cue between the parts ("lumbar spine was negative for disc herniation", "Back: no tenderness"):
+            # each part is read in its place and the finding takes the most qualified reading
+            mark = PARTS_MARK + ",".join(f"{a}-{b}" for a, b in kept)
+        out.append((kept[0][0], kept[-1][1], mark))
     return out
 
 
@@ -451,7 +489,7 @@ def _sentence_category_spans(
         strong = len(rules.matchers)
         cat_cands = list(cat_cands)
         for comp in rules.compositions:
-            cat_cands.extend((a, b, strong, None) for a, b in _member_spans(folded, concepts, comp))
+            cat_cands.extend((a, b, strong, mark) for a, b, mark in _member_spans(folded, concepts, comp))
         if rules.weak_rank is not None or rules.weak_compositions:
             weak_ok = record_type in rules.weak_record_types or all(
                 any(c in concepts for c in group) for group in rules.requires_concepts
@@ -460,7 +498,9 @@ def _sentence_category_spans(
                 cat_cands = [c for c in cat_cands if c[2] != rules.weak_rank]
             else:
                 for comp in rules.weak_compositions:
-                    cat_cands.extend((a, b, strong + 1, None) for a, b in _member_spans(folded, concepts, comp))
+                    cat_cands.extend(
+                        (a, b, strong + 1, mark) for a, b, mark in _member_spans(folded, concepts, comp)
+                    )
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
         if hits and not _in_scope(rules, folded, s_start, s_end):
             hits = []
@@ -778,9 +818,9 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
             )
             contexts = [
                 c for s, e in spans
-                if (c := _span_context(
+                if (c := _composed_context(
                     category, folded, s_start, s_end, s, e, layout, asks or theory.get(category, False),
-                    marks.get((s, e)) == NORMAL_STUDY, marks.get((s, e)) == NEGATED_BY_RULE,
+                    marks.get((s, e)),
                 )) is not None
             ]
             if not contexts:
