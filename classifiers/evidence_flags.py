@@ -126,6 +126,8 @@ class _CategoryRules:
     # a sentence matching this makes the category's flag hypothetical ("to include as secondary to": a
     # theory before the Board, not a finding)
     hypothetical_when: re.Pattern[str] | None = None
+    # a sentence naming none of these concepts has no hit of the category (an opinion on anemia's cause)
+    needs_concepts: tuple[str, ...] = ()
     # record types in which weak hits need no required concept ("heavy lifting" in a service treatment record
     # is duty; in a civilian note it is no service strain unless its sentence names service)
     weak_record_types: frozenset[str] = frozenset()
@@ -188,6 +190,7 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
                 tuple(raw.get("out_of_scope") or ()), tuple(raw.get("in_scope") or ()),
                 re.compile(expand(raw["hypothetical_when"]), re.IGNORECASE) if raw.get("hypothetical_when") else None,
+                tuple(raw.get("needs_concepts") or ()),
                 frozenset(raw.get("weak_record_types") or ()),
             )
         )
@@ -503,6 +506,10 @@ def _sentence_category_spans(
                     )
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
         if hits and not _in_scope(rules, folded, s_start, s_end):
+            hits = []
+        if hits and rules.needs_concepts and not any(
+            concept_regex(c).search(folded, s_start, s_end) for c in rules.needs_concepts
+        ):
             hits = []
         if hits and rules.category == "medical_opinion":
             # one sentence states one opinion, whose polarity is the strongest any of its wordings has
