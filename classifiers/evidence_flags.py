@@ -613,6 +613,15 @@ _PLANNED_IMAGE = re.compile(
 )
 
 
+# A sentence telling a treatment ("He underwent L5-S1 microdiscectomy") tells no image's finding: an image's
+# findings carried over from an earlier sentence stop at it.
+_TREATMENT = re.compile(
+    r"\b(?:underw[eo]nt|undergo\w*|surgery|surgical(?:ly)?|operat(?:ed|ion|ive)|\w+ectomy|\w+otomy|\w+plasty|"
+    r"injections?|injected|treated|manipulat\w+|therapy|was\s+placed|were\s+placed)\b",
+    re.I,
+)
+
+
 def _imaging_section(layout: PageLayout, section: Section | None, record_type: str) -> bool:
     """A section whose sentences are read as an image's findings (an imaging report's FINDINGS/IMPRESSION,
     a RADIOGRAPHS: section)."""
@@ -664,7 +673,7 @@ def _imaging_carry_over(
             if not licensed:
                 found.pop("imaging_finding", None)
             continue
-        if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts):
+        if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts) or _TREATMENT.search(sentence):
             carry = 0
             if not licensed:
                 found.pop("imaging_finding", None)
