@@ -175,3 +175,13 @@ def test_these_sentences_are_not_training_data() -> None:
     sentences = [*ICD_DIAGNOSES, *NOT_DIAGNOSES, *(s for s, _c, _x in CONTEXT)]
     for sentence in sentences:
         assert " ".join(sentence.split()) not in joined, sentence
+
+
+def test_a_denial_runs_along_its_list_however_long() -> None:
+    sentence = (
+        "Review of systems: she denies fever, chills, night sweats, weight loss, nausea, vomiting, cough, "
+        "dyspnea, abdominal pain, dysuria, bowel or bladder incontinence, saddle numbness, or low back pain."
+    )
+    hit = by_category(sentence).get("back_complaint")
+    assert hit is not None and hit.negated
+
