@@ -33,8 +33,10 @@ Speed is sentences per second of `find_flags` in CPU time of one process (one co
 and recall of the evidence a reviewer must see on it.
 
 Usage (from the repo root): `PYTHONPATH=. python bench/eval_flags.py` (corpus, notes dev folds, Board
-set A, sample claim); `--part notes --split test` and `--part board --board-set B` only to report, at the
-very end; `--errors` lists the errors of readable sets (refused for test folds and set B).
+set A, sample claim); `--part notes --split dev0` / `--split dev1` score one dev fold (round 2's inner
+validation: read the errors of one half, keep a change only if the other half does not get worse, alternate);
+`--part notes --split test` and `--part board --board-set B` only to report, at the very end; `--errors`
+lists the errors of readable sets (refused for test folds and set B).
 """
 
 from __future__ import annotations
