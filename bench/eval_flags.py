@@ -33,8 +33,10 @@ Speed is sentences per second of `find_flags` in CPU time of one process (one co
 and recall of the evidence a reviewer must see on it.
 
 Usage (from the repo root): `PYTHONPATH=. python bench/eval_flags.py` (corpus, notes dev folds, Board
-set A, sample claim); `--part notes --split test` and `--part board --board-set B` only to report, at the
-very end; `--errors` lists the errors of readable sets (refused for test folds and set B).
+set A, sample claim); `--part notes --split dev0` / `--split dev1` score one dev fold (round 2's inner
+validation: read the errors of one half, keep a change only if the other half does not get worse, alternate);
+`--part notes --split test` and `--part board --board-set B` only to report, at the very end; `--errors`
+lists the errors of readable sets (refused for test folds and set B).
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ DEFAULT_BOARD = BOARD_OPENINGS
 N_FOLDS = 4
 DEV_FOLDS: tuple[int, ...] = (0, 1)
 TEST_FOLDS: tuple[int, ...] = (2, 3)
+# The dev folds' halves for inner validation (round 2): read the errors of one half, keep a change only if
+# the other half does not get worse, alternate. `--split dev0` / `--split dev1` pick a half.
+SPLIT_FOLDS: dict[str, tuple[int, ...]] = {"dev": DEV_FOLDS, "dev0": (0,), "dev1": (1,), "test": TEST_FOLDS}
 COMMAND = "PYTHONPATH=. python bench/eval_flags.py"  # add --rules-only for the rules and layout alone
 
 Finder = Callable[[str, str], Sequence[Any]]  # (page text, record type) -> flags
@@ -424,11 +429,11 @@ def sweep_thresholds(model: FlagSentenceModel, units: list[LabelledUnit]) -> dic
 
 def run(args: argparse.Namespace) -> int:
     parts = set(args.part)
-    if args.errors and (("notes" in parts and args.split != "dev") or ("board" in parts and args.board_set != "A")):
+    if args.errors and (("notes" in parts and args.split == "test") or ("board" in parts and args.board_set != "A")):
         raise SystemExit("errors are printed for the notes' dev folds and Board set A only: test folds and set B "
                          "stay unseen")
-    if args.split not in ("dev", "test"):
-        raise SystemExit("--split must be dev or test")
+    if args.split not in SPLIT_FOLDS:
+        raise SystemExit("--split must be dev, dev0, dev1 or test")
     out: dict[str, Any] = {}
     blocks: list[str] = []
     if args.sweep:
@@ -461,7 +466,7 @@ def run(args: argparse.Namespace) -> int:
             blocks.append(f"real notes: not found at {notes} (pass --notes PATH); skipped")
         else:
             units = load_labelled_units(notes)
-            folds = DEV_FOLDS if args.split == "dev" else TEST_FOLDS
+            folds = SPLIT_FOLDS[args.split]
             chosen = select_folds(units, folds)
             sc = score_units(chosen, finder, keep_errors=args.errors)
             s = summary(sc)
@@ -518,7 +523,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--board-set", default="A", choices=["A", "B"],
                         help="A is dev (readable); B is held out: aggregate figures only, at the very end")
     parser.add_argument("--notes", default=str(DEFAULT_NOTES), help="the clinical-notes benchmark folder")
-    parser.add_argument("--split", default="dev", help="dev (folds 0,1) or test (folds 2,3) of the notes")
+    parser.add_argument("--split", default="dev",
+                        help="dev (folds 0,1), dev0 / dev1 (one dev fold: the halves of inner validation) or test "
+                             "(folds 2,3) of the notes")
     parser.add_argument("--instances", type=int, default=8, help="corpus instances per template variant")
     parser.add_argument("--errors", action="store_true", help="list errors (dev folds and readable sets only)")
     parser.add_argument("--rules-only", action="store_true",

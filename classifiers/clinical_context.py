@@ -277,6 +277,21 @@ def _sentence_triggers(sentence: str) -> dict[str, tuple[list[tuple[int, int]], 
     return out
 
 
+_LIST_SEPARATOR = re.compile(r",|;|/|\bor\b|\band\b|\bnor\b", re.I)
+LIST_ITEM_WORDS = 4  # an item of a denial list: "unintentional weight loss", "bowel or bladder incontinence"
+LIST_MAX_WORDS = 60
+
+
+def _is_list(gap: str) -> bool:
+    """Whether the words between a denial and its concept are items of one list: short chunks between
+    commas, "or", "and"; the concept is then one more item."""
+    if _words_between(gap, 0, len(gap)) > LIST_MAX_WORDS:
+        return False
+    chunks = _LIST_SEPARATOR.split(gap)
+    items = [c for c in chunks if c.strip()]
+    return len(chunks) >= 3 and all(len(_WORD.findall(c)) <= LIST_ITEM_WORDS for c in items)
+
+
 def _words_between(sentence: str, a: int, b: int) -> int:
     return len(_WORD.findall(sentence, a, b)) if b > a else 0
 
@@ -296,7 +311,11 @@ def _modified(sentence: str, start: int, end: int, name: str) -> bool:
             continue
         if _words_between(sentence, te, start) <= rules.window_pre:
             return True
-    for ts, _te in post:
+        if name == "negation" and _is_list(sentence[te:start]):
+            return True  # a denial runs along its list however long ("denies fever, chills, ..., or back pain")
+    for ts, te in post:
+        if name == "normal" and te == end and ts > start:
+            return True  # a normal cue closing the concept itself: "gait is normal", "posture erect"
         if ts < end:
             continue
         if any(end <= s0 and e0 <= ts for s0, e0 in outside):
@@ -320,6 +339,18 @@ def is_cue(words: str) -> bool:
         for rx in (rules[name].pre, rules[name].post):
             if rx is not None and (m := rx.fullmatch(words)) is not None and m.end() == len(words):
                 return True
+    return False
+
+
+def holds_cue(words: str) -> bool:
+    """Whether `words` (a stretch between two parts of one finding) hold a negation, normal or hypothetical
+    cue anywhere: such a stretch is the finding's context, and the parts are read apart."""
+    rules = load_context_rules()
+    for name in (*_CUE_MODIFIERS, "hypothetical"):
+        r = rules[name]
+        pseudo = _spans(r.pseudo, words)
+        if _outside_pseudo(r.pre, words, pseudo) or _outside_pseudo(r.post, words, pseudo):
+            return True
     return False
 
 

@@ -35,6 +35,7 @@ from classifiers.clinical_context import (
     assess_context,
     compile_phrases,
     has_cue,
+    holds_cue,
     is_cue,
     ocr_tolerant_pattern,
 )
@@ -60,6 +61,9 @@ ABNORMAL_IMAGING_CONCEPTS: tuple[str, ...] = ("imaging_change", "dx_noun")
 NORMAL_STUDY = "normal-study"
 # The mark of a hit whose very wording states absence (a documented gap in continuity).
 NEGATED_BY_RULE = "negated-by-rule"
+# The mark of a composed finding whose parts a cue stands between ("lumbar spine was negative for disc
+# herniation"): "parts:12-24,43-57"; its context is read on each part and the most qualified one holds.
+PARTS_MARK = "parts:"
 # Sentences of a category that make it the page's topic, so that "the pain" elsewhere on it refers to it.
 TOPIC_MIN_SENTENCES = 2
 # Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
@@ -123,6 +127,11 @@ class _CategoryRules:
     # a sentence matching this makes the category's flag hypothetical ("to include as secondary to": a
     # theory before the Board, not a finding)
     hypothetical_when: re.Pattern[str] | None = None
+    # a sentence naming none of these concepts has no hit of the category (an opinion on anemia's cause)
+    needs_concepts: tuple[str, ...] = ()
+    # record types in which weak hits need no required concept ("heavy lifting" in a service treatment record
+    # is duty; in a civilian note it is no service strain unless its sentence names service)
+    weak_record_types: frozenset[str] = frozenset()
 
 
 def _compile_list(terms: list[str] | None, patterns: list[str] | None) -> list[re.Pattern[str]]:
@@ -182,6 +191,8 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
                 tuple(raw.get("out_of_scope") or ()), tuple(raw.get("in_scope") or ()),
                 re.compile(expand(raw["hypothetical_when"]), re.IGNORECASE) if raw.get("hypothetical_when") else None,
+                tuple(raw.get("needs_concepts") or ()),
+                frozenset(raw.get("weak_record_types") or ()),
             )
         )
     return tuple(packs)
@@ -210,7 +221,9 @@ def _all_matches(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list[
 def _select_longest(cands: list[tuple[int, int, int, str | None]]) -> list[tuple[int, int, str | None]]:
     """Non-overlapping spans, longest first; ties go to the earlier matcher (polarity precedence)."""
     chosen: list[tuple[int, int, str | None]] = []
-    for s, e, _rank, pol in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+    # a finding composed across a cue yields to an overlapping finding read whole
+    ordered = sorted(cands, key=lambda c: (bool(c[3] and c[3].startswith(PARTS_MARK)), -(c[1] - c[0]), c[2], c[0]))
+    for s, e, _rank, pol in ordered:
         if all(e <= cs or s >= ce for cs, ce, _ in chosen):
             chosen.append((s, e, pol))
     return sorted(chosen)
@@ -295,7 +308,11 @@ def fold_ocr_digits(text: str) -> str:
 
 
 
-_SPECULATIVE = re.compile(r"\bspeculat\w*|\b(?:cannot|can\s*not|unable\s+to)\s+(?:say|determine|state|resolve)\b", re.I)
+_SPECULATIVE = re.compile(
+    r"\bspeculat\w*|\b(?:cannot|can\s*not|unable\s+to)\s+(?:say|determine|state|resolve)\b"
+    r"|\bpossibl[ey]\b|\bperhaps\b|\b(?:may|might|could)\s+(?:be|have)\b",  # "possibly due to": a possibility
+    re.I,
+)
 _NEGATIVE = re.compile(r"\b(?:not|unlikely|less\s+likely|unrelated|no\s+(?:nexus|relationship|link))\b", re.I)
 
 
@@ -397,6 +414,37 @@ def _span_context(
     return _SpanContext(start, end, negated, ctx.historical, hypothetical, experiencer)
 
 
+def _composed_context(
+    category: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    start: int,
+    end: int,
+    layout: PageLayout,
+    asks: bool,
+    mark: str | None,
+) -> _SpanContext | None:
+    """A span's context; for a finding composed of parts a cue stands between, each part's context, the most
+    qualified one holding for the whole ("joint space narrowing without fracture": no fracture)."""
+    if mark is None or not mark.startswith(PARTS_MARK):
+        return _span_context(
+            category, folded, s_start, s_end, start, end, layout, asks, mark == NORMAL_STUDY, mark == NEGATED_BY_RULE
+        )
+    parts = [tuple(int(x) for x in p.split("-")) for p in mark[len(PARTS_MARK) :].split(",")]
+    readings = [_span_context(category, folded, s_start, s_end, a, b, layout, asks) for a, b in parts]
+    if any(r is None for r in readings):
+        return None
+    done = [r for r in readings if r is not None]
+    return _SpanContext(
+        start, end,
+        negated=any(r.negated for r in done),
+        historical=any(r.historical for r in done),
+        hypothetical=any(r.hypothetical for r in done),
+        experiencer="other" if any(r.experiencer != "patient" for r in done) else "patient",
+    )
+
+
 def _outside_heading(
     spans: list[tuple[int, int]], layout: PageLayout, s_start: int, s_end: int
 ) -> list[tuple[int, int]]:
@@ -411,13 +459,21 @@ def _outside_heading(
 
 def _member_spans(
     folded: str, concepts: dict[str, list[tuple[int, int]]], comp: Composition
-) -> list[tuple[int, int]]:
-    """The spans of a composition's hits, member by member, leaving out a member that is itself a context
-    cue ("walking ... without difficulty": the finding is "walking", "without difficulty" its context)."""
-    out: list[tuple[int, int]] = []
+) -> list[tuple[int, int, str | None]]:
+    """The spans of a composition's hits: one span from its first to its last member, leaving out a member
+    that is itself a context cue ("walking ... without difficulty": the finding is "walking", "without
+    difficulty" its context). One span, so that the finding's context is read once for the whole of it:
+    "range of motion of the lumbar spine is full and pain-free" is one normal finding, not a normal spine
+    and an unqualified range of motion."""
+    out: list[tuple[int, int, str | None]] = []
     for members in composed_spans(folded, concepts, comp):
-        kept = [m for m in members if not is_cue(folded[m[0] : m[1]])]
-        out.extend(kept or [(members[0][0], members[-1][1])])
+        kept = [m for m in members if not is_cue(folded[m[0] : m[1]])] or list(members)
+        mark = None
+        if any(holds_cue(folded[a[1] : b[0]]) for a, b in zip(kept, kept[1:], strict=False)):
+            # a cue between the parts ("lumbar spine was negative for disc herniation", "Back: no tenderness"):
+            # each part is read in its place and the finding takes the most qualified reading
+            mark = PARTS_MARK + ",".join(f"{a}-{b}" for a, b in kept)
+        out.append((kept[0][0], kept[-1][1], mark))
     return out
 
 
@@ -438,16 +494,24 @@ def _sentence_category_spans(
         strong = len(rules.matchers)
         cat_cands = list(cat_cands)
         for comp in rules.compositions:
-            cat_cands.extend((a, b, strong, None) for a, b in _member_spans(folded, concepts, comp))
+            cat_cands.extend((a, b, strong, mark) for a, b, mark in _member_spans(folded, concepts, comp))
         if rules.weak_rank is not None or rules.weak_compositions:
-            weak_ok = all(any(c in concepts for c in group) for group in rules.requires_concepts)
+            weak_ok = record_type in rules.weak_record_types or all(
+                any(c in concepts for c in group) for group in rules.requires_concepts
+            )
             if not weak_ok:
                 cat_cands = [c for c in cat_cands if c[2] != rules.weak_rank]
             else:
                 for comp in rules.weak_compositions:
-                    cat_cands.extend((a, b, strong + 1, None) for a, b in _member_spans(folded, concepts, comp))
+                    cat_cands.extend(
+                        (a, b, strong + 1, mark) for a, b, mark in _member_spans(folded, concepts, comp)
+                    )
         hits = _resolve_category(folded, rules, cat_cands, s_start, s_end)
         if hits and not _in_scope(rules, folded, s_start, s_end):
+            hits = []
+        if hits and rules.needs_concepts and not any(
+            concept_regex(c).search(folded, s_start, s_end) for c in rules.needs_concepts
+        ):
             hits = []
         if hits and rules.category == "medical_opinion":
             # one sentence states one opinion, whose polarity is the strongest any of its wordings has
@@ -468,11 +532,7 @@ def _sentence_category_spans(
         found.setdefault("imaging_finding", []).extend(found["diagnosis"])
     section = _section_of(layout, s_start)
     kind = section.kind if section is not None else None
-    imaging_section = (
-        kind == "imaging"
-        or (layout.imaging_page and kind == "findings")
-        or (record_type == "imaging_report" and kind not in NOT_IMAGING_SECTIONS)
-    )
+    imaging_section = _imaging_section(layout, section, record_type)
     named = "msk_anatomy" in concepts or "dx_strong" in concepts
     if imaging_section and named:
         # every sentence of an imaging report's findings that names a structure is a finding; its evidence is
@@ -516,7 +576,8 @@ def _sentence_concepts(
 
 # Concepts the finder reads itself (imaging sections and scope), besides those the packs name.
 _FINDER_CONCEPTS: frozenset[str] = frozenset(
-    {"msk_anatomy", "dx_strong", "dx_noun", "imaging_change", "imaging_modality", "imaging_verb", "non_msk"}
+    {"msk_anatomy", "dx_strong", "dx_noun", "imaging_change", "imaging_modality", "imaging_verb", "non_msk",
+     "radiology_only"}
 )
 
 
@@ -547,8 +608,31 @@ def _in_scope(rules: _CategoryRules, folded: str, s_start: int, s_end: int) -> b
 # Sentences an image spoken of carries its findings over to ("X-rays of the ankle were taken. No fracture.").
 IMAGING_CARRY_SENTENCES = 3
 _PLANNED_IMAGE = re.compile(
-    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*)\b", re.I
+    r"\b(?:order(?:ed)?|obtain|schedul\w+|request\w*|recommend\w*|will\s+(?:get|have|need)|plan\w*|consider\w*"
+    r"|pending|await\w*|to\s+be\s+(?:done|performed|obtained)|if|should|would\s+(?:benefit|like))\b"
+    r"(?![^.;]*\b(?:show(?:s|ed)|reveal(?:s|ed)|demonstrat(?:es|ed)|confirm(?:s|ed)))",  # ordered ... that showed: done
+    re.I,
 )
+
+
+# A sentence telling a treatment ("He underwent L5-S1 microdiscectomy") tells no image's finding: an image's
+# findings carried over from an earlier sentence stop at it.
+_TREATMENT = re.compile(
+    r"\b(?:underw[eo]nt|undergo\w*|surgery|surgical(?:ly)?|operat(?:ed|ion|ive)|\w+ectomy|\w+otomy|\w+plasty|"
+    r"injections?|injected|treated|manipulat\w+|therapy|was\s+placed|were\s+placed)\b",
+    re.I,
+)
+
+
+def _imaging_section(layout: PageLayout, section: Section | None, record_type: str) -> bool:
+    """A section whose sentences are read as an image's findings (an imaging report's FINDINGS/IMPRESSION,
+    a RADIOGRAPHS: section)."""
+    kind = section.kind if section is not None else None
+    return (
+        kind == "imaging"
+        or (layout.imaging_page and kind == "findings")
+        or (record_type == "imaging_report" and kind not in NOT_IMAGING_SECTIONS)
+    )
 
 
 def _imaging_carry_over(
@@ -556,9 +640,15 @@ def _imaging_carry_over(
     sentences: list[tuple[int, int]],
     layout: PageLayout,
     per_sentence: list[tuple[_Concepts, _Found]],
+    record_type: str = "other",
 ) -> None:
     """A sentence naming an image (done, not planned) makes the next sentences of its section that name a
-    structure or a diagnosis imaging findings too, until one names neither (at most a few sentences)."""
+    structure or a diagnosis imaging findings too, until one names neither (at most a few sentences).
+
+    An imaging finding needs an image: its sentence names one (not one planned), sits in an imaging
+    section or report, is carried by such a sentence, or speaks words only images are described in
+    (signal, desiccation, Modic). Elsewhere a disc herniation, an osteophyte or a bulging dura are what a
+    surgeon saw or a diagnosis, not an imaging finding."""
     carry = 0
     prev_section: Section | None = None
     for (s_start, s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
@@ -570,11 +660,25 @@ def _imaging_carry_over(
         named = [
             (a, b) for c in ("msk_anatomy", "dx_strong") for a, b in concepts.get(c, [])
         ]
-        if "imaging_modality" in concepts and not _PLANNED_IMAGE.search(sentence):
+        planned = bool(_PLANNED_IMAGE.search(sentence))
+        licensed = (
+            record_type == "imaging_report"
+            or _imaging_section(layout, section, record_type)
+            or ("imaging_modality" in concepts and not planned)
+            or "radiology_only" in concepts
+        )
+        if "imaging_modality" in concepts and not planned:
             carry = IMAGING_CARRY_SENTENCES
             continue
-        if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts):
+        if "imaging_modality" in concepts:  # an image planned: its sentence states no finding, nor do the next
             carry = 0
+            if not licensed:
+                found.pop("imaging_finding", None)
+            continue
+        if carry <= 0 or not named or not _imaging_in_scope(sentence, concepts) or _TREATMENT.search(sentence):
+            carry = 0
+            if not licensed:
+                found.pop("imaging_finding", None)
             continue
         carry -= 1
         if "imaging_finding" in found:
@@ -593,10 +697,11 @@ def _page_additions(
     packs: tuple[_CategoryRules, ...],
     layout: PageLayout,
     per_sentence: list[tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str | None]]]]],
+    record_type: str = "other",
 ) -> None:
     """Hits a sentence owes to its page: a bare symptom ("the pain") on a page whose back complaint another
     sentence establishes, and symptoms in a section headed by a body site ("BACK: nontender")."""
-    _imaging_carry_over(text, sentences, layout, per_sentence)
+    _imaging_carry_over(text, sentences, layout, per_sentence, record_type)
     counts: dict[str, int] = {}
     for _concepts, found in per_sentence:
         for category in found:
@@ -609,17 +714,24 @@ def _page_additions(
             if rules.category in found:
                 continue
             spans: list[tuple[int, int]] = []
-            if site_rx is not None:
+            mark: str | None = None
+            vetoed = any(v in concepts for v in rules.topic_vetoes)
+            if site_rx is not None and not vetoed:
                 section = layout.section_at(s_start)
                 if section is not None and site_rx.search(section.name):
-                    spans = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+                    lent = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+                    # a cue word lent a site ("BACK: normal", "full") is the finding's context, not the finding:
+                    # with nothing else, the sentence states a normal back
+                    spans = [sp for sp in lent if not is_cue(text[sp[0] : sp[1]])]
+                    if lent and not spans:
+                        spans, mark = lent, NEGATED_BY_RULE
             if (
                 not spans and rules.topic_concepts and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
-                and not any(v in concepts for v in rules.topic_vetoes)
+                and not vetoed
             ):
                 spans = [sp for c in rules.topic_concepts for sp in concepts.get(c, [])]
             if spans:
-                found[rules.category] = [(a, b, None) for a, b in sorted(set(spans))]
+                found[rules.category] = [(a, b, mark) for a, b in sorted(set(spans))]
 
 
 _Concepts = dict[str, list[tuple[int, int]]]
@@ -651,7 +763,7 @@ def _read_page(text: str, record_type: str) -> _PageReading:
         )
         per_sentence.append((concepts, found))
     # pass 2: what the page as a whole lends a sentence (its topic, its section headings)
-    _page_additions(text, sentences, packs, layout, per_sentence)
+    _page_additions(text, sentences, packs, layout, per_sentence, record_type)
     return _PageReading(folded, sentences, layout, per_sentence)
 
 
@@ -722,9 +834,9 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
             )
             contexts = [
                 c for s, e in spans
-                if (c := _span_context(
+                if (c := _composed_context(
                     category, folded, s_start, s_end, s, e, layout, asks or theory.get(category, False),
-                    marks.get((s, e)) == NORMAL_STUDY, marks.get((s, e)) == NEGATED_BY_RULE,
+                    marks.get((s, e)),
                 )) is not None
             ]
             if not contexts:

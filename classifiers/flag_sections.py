@@ -217,6 +217,8 @@ def read_boxes(text: str) -> tuple[BoxItem, ...]:
     return tuple(items)
 
 
+_CLINICAL_KINDS: frozenset[str] = frozenset({"history", "exam", "plan"})
+_IMAGING_REPORT_KINDS: frozenset[str] = frozenset({"technique", "indication"})
 _IMAGING_ONLY_WORDS = 3  # imaging-only words (foramina, thecal sac, alignment...) that make findings an image's
 
 
@@ -227,6 +229,11 @@ def is_imaging_page(text: str, sections: tuple[Section, ...], record_type: str) 
         return True
     findings = [s for s in sections if s.kind in ("findings", "imaging")]
     if not findings:
+        return False
+    kinds = {s.kind for s in sections}
+    if kinds & _CLINICAL_KINDS and not kinds & _IMAGING_REPORT_KINDS:
+        # a consult or progress note (history, exam, plan) whose IMPRESSION is the clinician's, even when it
+        # speaks of an x-ray near its top
         return False
     if load_section_rules().imaging_page.search(text, 0, min(len(text), 600)):
         return True
