@@ -65,13 +65,21 @@ def _reserve_once(key: str, limit: int, delay: dt.timedelta | None) -> bool | No
             ).execution_options(synchronize_session=False))
         if result.rowcount:  # type: ignore[attr-defined]
             return True
-        if s.get(T, key) is not None:
-            return False
+        row = s.get(T, key)
+        if row is None:
+            return None
+        # The UPDATE ran on a snapshot taken before another request's new row was committed (PostgreSQL,
+        # read committed): a row that would have let this attempt through is tried again, not refused.
+        lets_through = (row.window_start < floor or row.attempts < limit
+                        or (delay is not None and row.next_allowed is not None and row.next_allowed <= now))
+        if lets_through:
+            return None
+        return False
     return None
 
 
 def _reserve(key: str, limit: int, delay: dt.timedelta | None = None) -> bool:
-    for _ in range(3):
+    for _ in range(5):
         reserved = _reserve_once(key, limit, delay)
         if reserved is not None:
             return reserved
