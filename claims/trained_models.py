@@ -116,15 +116,19 @@ def _record_type_model_at(directory: str, _version: tuple[float, int]) -> Record
         raise ModelUnavailable(f"record-type model in {directory} is unusable ({exc}): run `claimdex train`") from exc
 
 
+def _artifact_version(settings: Settings, name: str, what: str) -> tuple[str, tuple[float, int]]:
+    """(model directory, version of its NAME.json): the cache key that makes a retrained model re-read."""
+    directory = settings.resolved_model_dir
+    try:
+        st = (directory / f"{name}.json").stat()
+    except FileNotFoundError as exc:
+        raise ModelUnavailable(f"no {what} in {directory}: run `claimdex train`") from exc
+    return str(directory), (st.st_mtime, st.st_size)
+
+
 def record_type_model(settings: Settings) -> RecordTypeModel:
     """The model `claimdex train` saved for these settings, loaded once (again when it is retrained)."""
-    directory = settings.resolved_model_dir
-    manifest = directory / f"{RECORD_TYPE_MODEL}.json"
-    try:
-        st = manifest.stat()
-    except FileNotFoundError as exc:
-        raise ModelUnavailable(f"no record-type model in {directory}: run `claimdex train`") from exc
-    return _record_type_model_at(str(directory), (st.st_mtime, st.st_size))
+    return _record_type_model_at(*_artifact_version(settings, RECORD_TYPE_MODEL, "record-type model"))
 
 
 def save_flag_model(directory: Path, model: FlagSentenceModel) -> Path:
@@ -143,13 +147,7 @@ def _flag_model_at(directory: str, _version: tuple[float, int]) -> FlagSentenceM
 
 def flag_model(settings: Settings) -> FlagSentenceModel:
     """The evidence finder's sentence model `claimdex train` saved, loaded once (again when retrained)."""
-    directory = settings.resolved_model_dir
-    manifest = directory / f"{FLAG_MODEL}.json"
-    try:
-        st = manifest.stat()
-    except FileNotFoundError as exc:
-        raise ModelUnavailable(f"no evidence sentence model in {directory}: run `claimdex train`") from exc
-    return _flag_model_at(str(directory), (st.st_mtime, st.st_size))
+    return _flag_model_at(*_artifact_version(settings, FLAG_MODEL, "evidence sentence model"))
 
 
 def model_status(settings: Settings) -> str | None:

@@ -331,6 +331,7 @@ def _find_dates_in(text: str) -> list[FoundDate]:
             taken.append((start, end))
             if value is not None and MIN_YEAR <= value.year <= MAX_YEAR:
                 found.append(FoundDate(value, start, end, _label_before(text, start), "day"))
+    # Month-years: the same scan as full dates above, at month precision (alike on purpose).
     for pattern in _MONTH_PATTERNS:
         for m in pattern.finditer(folded):
             start, end = m.span()

@@ -158,6 +158,7 @@ class Document(Base):
     # `date` is the earliest day the document's date can mean (for sorting); its precision ("day",
     # "month", "year") says how much of it the text gave, and where it was read: page, line, role
     # ("signature line", "DATE OF NOTE").
+    # Encounter repeats these date columns on purpose: an entry is dated like a document.
     date_precision: Mapped[str | None] = mapped_column(String(8))
     date_source_page: Mapped[int | None] = mapped_column(Integer)
     date_source_line: Mapped[int | None] = mapped_column(Integer)

@@ -41,6 +41,7 @@ def emphasised_sentence(sentence: str, words: str) -> Markup:
     return Markup(f"{escape(sentence[:i])}<strong>{escape(sentence[i:j])}</strong>{escape(sentence[j:])}")
 
 
+# The HTML twin of api/web/brief_pdf._runs: one layout of the brief, two renderings (alike on purpose).
 def _runs_html(runs: Line) -> str:
     out = []
     for r in runs:
