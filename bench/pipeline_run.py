@@ -29,6 +29,7 @@ class PipelineRun:
     main_peak_mib: float = 0.0
     # Steady state: from the first page stored to the last (no start-up, analysis or indexing).
     page_phase_seconds: float | None = None
+    data_dir: Path | None = None
 
     @property
     def pages_per_second(self) -> float:
@@ -61,7 +62,8 @@ def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, 
                  data_dir: Path | None = None) -> PipelineRun:
     """Ingest into a fresh embedded data dir and wait; returns timing and memory."""
     tmp = Path(tempfile.mkdtemp(prefix="claimdex-bench-")) if data_dir is None else data_dir
-    run_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
+    # A model directory set by the caller (trained once) is kept; everything else is the embedded default.
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_") or k == "CLAIMDEX_MODEL_DIR"}
     run_env.update({"CLAIMDEX_DATA_DIR": str(tmp), "OMP_THREAD_LIMIT": "1", **(env or {})})
     cmd = [sys.executable, "-m", "api.cli", "ingest", *map(str, paths), "--claim", "bench"]
     if concurrency:
@@ -79,7 +81,7 @@ def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, 
     watcher.join(timeout=2)
     if proc.returncode != 0:
         raise RuntimeError(f"ingest failed ({proc.returncode}): {err.decode()[-2000:]}")
-    run = PipelineRun(seconds=seconds, pages=pages)
+    run = PipelineRun(seconds=seconds, pages=pages, data_dir=tmp)
     run.pool_peak_mib = sorted((v for pid, v in peaks.items() if roles.get(pid) == "pool"), reverse=True)
     run.main_peak_mib = max((v for pid, v in peaks.items() if roles.get(pid) == "main"), default=0.0)
     summary = out.decode()
