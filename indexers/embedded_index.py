@@ -41,6 +41,7 @@ from typing import Any
 # Both backends implement indexers/base.py's contract: their import lists match on purpose.
 from indexers.base import (
     PageDoc,
+    PageFields,
     SearchHit,
     SearchIndex,
     SearchIndexUnavailable,
@@ -355,6 +356,27 @@ class EmbeddedSearchIndex(SearchIndex):
             return
         with self._write() as conn:
             self._upsert_batch(conn, pages)
+
+    def update_page_fields(self, fields: list[PageFields]) -> set[str]:
+        """The filterable columns and flag categories of pages already indexed; the FTS rows stay."""
+        latest = list({f.page_id: f for f in fields}.values())
+        if not latest:
+            return set()
+        with self._write() as conn:
+            ids: dict[str, int] = {}
+            for i in range(0, len(latest), 500):
+                chunk = [f.page_id for f in latest[i : i + 500]]
+                marks = ",".join("?" * len(chunk))
+                ids.update(conn.execute(f"SELECT page_id, id FROM pages WHERE page_id IN ({marks})", chunk))
+            present = [f for f in latest if f.page_id in ids]
+            conn.executemany(
+                "UPDATE pages SET document_id = ?, record_type = ?, date = ?, in_service = ? WHERE id = ?",
+                [(f.document_id, f.record_type or "other", f.date.isoformat() if f.date else None,
+                  None if f.in_service is None else int(bool(f.in_service)), ids[f.page_id]) for f in present])
+            conn.executemany("DELETE FROM page_flags WHERE id = ?", [(ids[f.page_id],) for f in present])
+            conn.executemany("INSERT OR IGNORE INTO page_flags (id, category) VALUES (?, ?)",
+                             [(ids[f.page_id], c) for f in present for c in sorted(set(f.flag_categories)) if c])
+        return {f.page_id for f in latest} - set(ids)
 
     @staticmethod
     def _delete_rows(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
