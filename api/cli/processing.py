@@ -18,7 +18,7 @@ from claims.page_results import requeue_claim
 from claims.trained_models import model_status
 from store.db import session_scope
 from workers.embedded_runtime import EmbeddedRuntime, start_embedded_redis, worker_command, worker_env
-from workers.tasks import CeleryWorkQueue
+from workers.queueing import CeleryWorkQueue
 
 
 def require_models() -> None:

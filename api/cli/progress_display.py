@@ -13,7 +13,7 @@ from claims.progress import claim_progress
 from config.settings import get_settings
 from store.db import session_scope
 from store.models import Claim, Document, Flag, Page, SourceFile
-from workers.tasks import CeleryWorkQueue
+from workers.queueing import CeleryWorkQueue
 
 
 def render_progress(p: dict[str, Any], started: float) -> str:
