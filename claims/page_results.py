@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from claims.file_errors import record_file_error
 from claims.input_kinds import InputError
@@ -20,7 +21,7 @@ from config.settings import Settings
 from store.blobs import BlobStore
 from store.db import session_scope
 from store.ids import page_id_for
-from store.models import FileError, Page, SourceFile, utcnow
+from store.models import Claim, FileError, Page, SourceFile, utcnow
 from store.page_content import PageResult
 
 FINISHED_FILE_STATES = ("done", "partial", "failed")
@@ -197,6 +198,11 @@ def pages_pending(file_id: str) -> int:
         ) or 0
 
 
+def claim_of(session: Session, file_id: str) -> str | None:
+    f = session.get(SourceFile, file_id)
+    return f.claim_id if f else None
+
+
 def page_count(file_id: str) -> int:
     with session_scope() as s:
         f = s.get(SourceFile, file_id)
@@ -242,3 +248,33 @@ def requeue_claim(claim_id: str, queue: WorkQueue, include_failed: bool = True) 
     queue.ingest_files(unstarted)
     queue.extract_pages(pending)
     return len(pending) + len(unstarted) + len(unfinished)
+
+
+def requeue_unfinished(queue: WorkQueue) -> int:
+    """Work SQL knows is unfinished, in every claim, queued again: pages still pending, files never
+    started, files whose pages are all read but whose analysis never ran, claims not indexed since their
+    last file finished. Failed pages are left alone (that is `claimdex retry`).
+
+    For when the broker comes back from a crash: tasks it lost, and follow-up work that running tasks
+    could not send while it was away. Queueing twice is harmless: every task is idempotent.
+    """
+    with session_scope() as s:
+        pending = [(fid, n) for fid, n in s.execute(
+            select(Page.file_id, Page.page_number).join(SourceFile, SourceFile.file_id == Page.file_id)
+            .where(Page.status == "pending", SourceFile.status == "processing"))]
+        unstarted = list(s.scalars(select(SourceFile.file_id).where(SourceFile.status == "queued",
+                                                                     SourceFile.kind != "zip")))
+        with_pending = {fid for fid, _ in pending}
+        unanalysed = [fid for fid in s.scalars(select(SourceFile.file_id).where(
+            SourceFile.status == "processing", SourceFile.kind != "zip")) if fid not in with_pending]
+        last_finished = dict(s.execute(select(SourceFile.claim_id, func.max(SourceFile.finished_at))
+                                       .where(SourceFile.finished_at.is_not(None)).group_by(SourceFile.claim_id)))
+        unindexed = [c.claim_id for c in s.scalars(select(Claim).where(Claim.claim_id.in_(list(last_finished))))
+                     if c.indexed_at is None or c.indexed_at < last_finished[c.claim_id]]
+    for fid in unanalysed:
+        queue.analyse_file(fid)
+    queue.ingest_files(unstarted)
+    queue.extract_pages(pending)
+    for claim_id in unindexed:
+        queue.index_claim(claim_id)
+    return len(pending) + len(unstarted) + len(unanalysed) + len(unindexed)

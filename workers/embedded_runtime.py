@@ -1,38 +1,159 @@
-"""The one-machine default: a private Redis on a unix socket and Celery workers, started on demand.
+"""The one-machine default: a private Redis on a unix socket and a Celery worker pool, shared by commands.
 
-`claimdex ingest` and `claimdex serve` use this so a fresh machine needs no server set up by hand.
-The Redis keeps an append-only file under the data dir, so queued work survives a restart of it.
+`claimdex ingest`, `retry`, `serve` and `worker` use this so a fresh machine needs no server set up by
+hand. The Redis keeps an append-only file under the data dir, so queued work survives a restart of it.
+
+One runtime per data dir, shared and reference-counted (DATA_DIR/run/):
+
+* every command using it holds a lease (run/clients/<pid>); a command that finds the Redis or a pool
+  already running uses them instead of starting its own;
+* when a command leaves and no other live command holds a lease, it stops the pool and the Redis, so a
+  second command never loses the runtime under it, and nothing outlives the last one;
+* `claimdex worker` owns the pool it runs and stops it when told to stop;
+* the commands that wait (ingest, retry, serve, worker) supervise it: a Redis that died is restarted
+  (its queue comes back from the append-only file), a dead pool is restarted, and when the broker comes
+  back, work SQL knows is unfinished is queued again (what was in flight or never sent is not lost);
+* SIGTERM, SIGHUP and Ctrl-C end a command through its clean-up (terminate_on_signals), which stops
+  only what no other command uses.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import logging
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
+from claims.page_results import requeue_unfinished
 from config.settings import Settings
+from workers.queueing import CeleryWorkQueue
+
+log = logging.getLogger(__name__)
+
+REDIS_START_TIMEOUT_S = 15.0
+# A stop asked for by a signal (the user wants the command gone) waits this long for running tasks
+# before killing the pool; they are redelivered later (acks late). A normal end waits for them.
+INTERRUPTED_GRACE_S = 10.0
+# After the broker comes back, unfinished work is queued again now and once more this much later, for
+# tasks that were running when it died and could not send their follow-up work.
+SECOND_REQUEUE_AFTER_S = 15.0
 
 
 class EmbeddedRuntimeError(RuntimeError):
     pass
 
 
+# ------------------------------------------------------------------------------------ probes
+
+
+def _no_retry_client(**kwargs: object) -> redis.Redis:
+    # redis-py retries a refused connection with backoff by default (seconds per probe): a probe answers at once.
+    return redis.Redis(socket_timeout=1, socket_connect_timeout=1, retry=Retry(NoBackoff(), 0), **kwargs)  # type: ignore[arg-type]
+
+
 def redis_is_up(socket_path: Path) -> bool:
+    if not Path(socket_path).exists():
+        return False
     try:
-        return bool(redis.Redis(unix_socket_path=str(socket_path), socket_timeout=1).ping())
+        return bool(_no_retry_client(unix_socket_path=str(socket_path)).ping())
     except (redis.RedisError, OSError):
         return False
 
 
+def broker_is_up(settings: Settings) -> bool | None:
+    """True/False for the embedded Redis or a redis:// broker; None for a broker this cannot probe."""
+    if settings.uses_embedded_broker:
+        return redis_is_up(settings.embedded_redis_socket)
+    if not settings.broker_url.startswith(("redis://", "rediss://", "unix://")):
+        return None
+    try:
+        pool = redis.ConnectionPool.from_url(settings.broker_url, socket_timeout=1, socket_connect_timeout=1)
+        return bool(redis.Redis(connection_pool=pool, retry=Retry(NoBackoff(), 0)).ping())
+    except (redis.RedisError, OSError, ValueError):
+        return False
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return False
+
+
+# ------------------------------------------------------------------------------------ the run dir
+
+
+def run_dir(settings: Settings) -> Path:
+    path = settings.data_dir / "run"
+    (path / "clients").mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+@contextlib.contextmanager
+def _locked(settings: Settings) -> Iterator[Path]:
+    """One command at a time starts, stops or counts the runtime (two starting Redis at once on one
+    socket was how a second command broke the first)."""
+    directory = run_dir(settings)
+    with open(directory / "lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield directory
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _read_pid(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _live_clients(directory: Path, except_pid: int | None = None) -> list[int]:
+    live = []
+    for lease in (directory / "clients").iterdir():
+        pid = int(lease.name) if lease.name.isdigit() else None
+        if pid is not None and _alive(pid):
+            if pid != except_pid:
+                live.append(pid)
+        else:
+            lease.unlink(missing_ok=True)
+    return live
+
+
+def runtime_pids(settings: Settings) -> dict[str, int | None]:
+    """The running Redis and pool of this data dir, as recorded (for status and tests)."""
+    directory = settings.data_dir / "run"
+    pids = {"redis": _read_pid(directory / "redis.pid"), "pool": _read_pid(directory / "pool.pid")}
+    return {name: pid if _alive(pid) else None for name, pid in pids.items()}
+
+
+# ------------------------------------------------------------------------------------ processes
+
+
 def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes] | None:
-    """Start the private Redis unless one is already serving the socket. Returns the process we started."""
+    """Start the private Redis unless one is already serving the socket; returns the process started.
+
+    Readiness is an event, not a poll: Redis tells a notify socket (the systemd protocol) when it accepts
+    connections. Call it holding the runtime lock (EmbeddedRuntime does).
+    """
     sock = settings.embedded_redis_socket
     if redis_is_up(sock):
         return None
@@ -41,31 +162,44 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes] | None:
         raise EmbeddedRuntimeError(
             "redis-server is not installed: run scripts/install.sh, or set CLAIMDEX_BROKER_URL to a Redis"
         )
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    if sock.exists():
-        sock.unlink()
-    proc = subprocess.Popen(
-        [binary, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
-         "--dir", str(settings.data_dir), "--appendonly", "yes", "--appendfsync", "everysec",
-         "--save", "", "--daemonize", "no", "--logfile", str(settings.data_dir / "redis.log")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if redis_is_up(sock):
-            return proc
-        if proc.poll() is not None:
-            raise EmbeddedRuntimeError(f"redis-server exited with code {proc.returncode}; see redis.log")
-        time.sleep(0.05)
+    directory = run_dir(settings)
+    sock.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="claimdex-notify-") as tmp:
+        notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        notify.bind(str(Path(tmp) / "notify"))
+        try:
+            proc = subprocess.Popen(
+                [binary, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
+                 "--dir", str(settings.data_dir), "--appendonly", "yes", "--appendfsync", "everysec",
+                 "--save", "", "--daemonize", "no", "--supervised", "systemd",
+                 "--logfile", str(settings.data_dir / "redis.log")],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                env={**os.environ, "NOTIFY_SOCKET": str(Path(tmp) / "notify")},
+            )
+            deadline = time.monotonic() + REDIS_START_TIMEOUT_S
+            while time.monotonic() < deadline:
+                notify.settimeout(max(0.01, deadline - time.monotonic()))
+                try:
+                    message = notify.recv(4096)
+                except TimeoutError:
+                    break
+                if b"READY=1" in message:
+                    (directory / "redis.pid").write_text(str(proc.pid))
+                    return proc
+        finally:
+            notify.close()
+    if proc.poll() is not None:
+        raise EmbeddedRuntimeError(f"redis-server exited with code {proc.returncode}; see redis.log")
     proc.kill()
-    raise EmbeddedRuntimeError("redis-server did not start within 15 s")
+    raise EmbeddedRuntimeError(f"redis-server did not start within {REDIS_START_TIMEOUT_S:.0f} s; see redis.log")
 
 
 def worker_command(concurrency: int, name: str = "claimdex") -> list[str]:
+    # -E: task events, so Flower (or `celery events`) can watch the queue.
     return [
         sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker",
         "--concurrency", str(concurrency), "--loglevel", "WARNING", "-n", f"{name}-{os.getpid()}@%h",
-        "--without-gossip", "--without-mingle", "--without-heartbeat", "-O", "fair",
+        "--without-gossip", "--without-mingle", "--without-heartbeat", "-O", "fair", "-E",
     ]
 
 
@@ -94,18 +228,79 @@ def stop_process(proc: subprocess.Popen[bytes] | None, timeout: float = 60) -> N
     """
     if proc is None or proc.poll() is not None:
         return
-    try:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        pass
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
+    stop_pid(proc.pid, timeout)
     proc.wait(timeout=5)
 
 
+def stop_pid(pid: int | None, timeout: float) -> None:
+    """SIGTERM to one process (ours or another command's), then its whole group killed after `timeout`."""
+    if not _alive(pid):
+        return
+    assert pid is not None
+    try:
+        process = psutil.Process(pid)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=timeout)
+        return
+    except psutil.TimeoutExpired:
+        pass
+    except psutil.NoSuchProcess:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(psutil.NoSuchProcess, psutil.TimeoutExpired):
+        psutil.Process(pid).wait(timeout=5)
+
+
+# ------------------------------------------------------------------------------------ signals
+
+
+class _Interrupted(SystemExit):
+    """A command stopped by SIGTERM or SIGHUP: it exits through its clean-up, with 128 + the signal."""
+
+
+@contextlib.contextmanager
+def terminate_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the command like Ctrl-C does: through its `finally`s and `with`s.
+
+    Python's default for them is to die at once, leaving the Redis and the pool the command started
+    running under PID 1 (and uvicorn re-raises the signal it caught once it has shut down).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def raise_exit(signum: int, _frame: object) -> None:
+        raise _Interrupted(128 + signum)
+
+    previous = {sig: signal.signal(sig, raise_exit) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Clean-up is not cut short by a second Ctrl-C or SIGTERM; they arrive when it is done."""
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+# ------------------------------------------------------------------------------------ the runtime
+
+
 class EmbeddedRuntime:
-    """Context manager: broker (if embedded) and a worker pool for the duration of a command."""
+    """Context manager: a lease on this data dir's runtime, the broker (if embedded) and a worker pool
+    (if asked for) running while the command runs; see the module's docstring for who stops what."""
 
     def __init__(self, settings: Settings, concurrency: int | None = None, start_workers: bool = True) -> None:
         self.settings = settings
@@ -113,23 +308,138 @@ class EmbeddedRuntime:
         self.start_workers = start_workers
         self.redis_proc: subprocess.Popen[bytes] | None = None
         self.worker_proc: subprocess.Popen[bytes] | None = None
+        self.reused_pool = False
+        self.notes: list[str] = []
+        self._mutex = threading.RLock()
+        self._broker_was_up = True
+        self._requeue_at: float | None = None
+        self._closed = False
+
+    # ---- entering and leaving
 
     def __enter__(self) -> EmbeddedRuntime:
-        if self.settings.uses_embedded_broker:
-            self.redis_proc = start_embedded_redis(self.settings)
-        if self.start_workers:
-            self.worker_proc = start_worker(self.settings, self.concurrency,
-                                            log_path=self.settings.data_dir / "worker.log")
+        with self._mutex, _signals_held(), _locked(self.settings) as directory:
+            (directory / "clients" / str(os.getpid())).write_text(str(time.time()))
+            try:
+                if self.settings.uses_embedded_broker:
+                    self._ensure_redis()
+                if self.start_workers:
+                    self.reused_pool = not self._ensure_pool(directory)
+            except BaseException:
+                self._leave(directory, INTERRUPTED_GRACE_S)
+                raise
         return self
+
+    def __exit__(self, exc_type: object, exc: object, _tb: object) -> None:
+        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+        self.close(grace=INTERRUPTED_GRACE_S if interrupted else None)
+
+    def close(self, grace: float | None = None) -> None:
+        """Give up the lease; stop the pool and the Redis if no other live command holds one."""
+        with self._mutex, _signals_held(), _locked(self.settings) as directory:
+            self._leave(directory, grace)
+
+    def _leave(self, directory: Path, grace: float | None) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        (directory / "clients" / str(os.getpid())).unlink(missing_ok=True)
+        if _live_clients(directory):
+            return  # another command uses the runtime: it stops it when it leaves
+        wait = self.settings.task_time_limit + 30 if grace is None else grace
+        stop_pid(_read_pid(directory / "pool.pid"), wait)
+        (directory / "pool.pid").unlink(missing_ok=True)
+        stop_pid(_read_pid(directory / "redis.pid"), 10)
+        (directory / "redis.pid").unlink(missing_ok=True)
+        for proc in (self.worker_proc, self.redis_proc):  # reap our own children
+            if proc is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(timeout=1)
+
+    # ---- the parts
+
+    def _ensure_redis(self) -> bool:
+        """Start the private Redis if nothing serves its socket; True when started."""
+        if redis_is_up(self.settings.embedded_redis_socket):
+            return False
+        stale = _read_pid(run_dir(self.settings) / "redis.pid")
+        if _alive(stale):  # a Redis that stopped answering: replace it
+            stop_pid(stale, 5)
+        self.redis_proc = start_embedded_redis(self.settings)
+        return self.redis_proc is not None
+
+    def _ensure_pool(self, directory: Path) -> bool:
+        """Start a pool unless this data dir's pool is running; True when started."""
+        if _alive(_read_pid(directory / "pool.pid")):
+            return False
+        self.worker_proc = start_worker(self.settings, self.concurrency, log_path=self.settings.data_dir / "worker.log")
+        (directory / "pool.pid").write_text(f"{self.worker_proc.pid} {self.concurrency or 0}")
+        return True
+
+    def run_worker(self, concurrency: int | None) -> int:
+        """`claimdex worker`: run a pool this command owns, supervised, until it exits or we are told
+        to stop (then a warm shutdown: tasks under way finish). Returns the pool's exit code."""
+        with self._mutex, _signals_held(), _locked(self.settings) as directory:
+            self.start_workers = True
+            self.concurrency = concurrency
+            self.worker_proc = start_worker(self.settings, concurrency, log_path=None)
+            (directory / "pool.pid").write_text(f"{self.worker_proc.pid} {concurrency or 0} worker")
+        proc = self.worker_proc
+        try:
+            while True:
+                try:
+                    return proc.wait(timeout=1.0)
+                except subprocess.TimeoutExpired:
+                    self.supervise(restart_pool=False)
+        finally:
+            with _signals_held():
+                stop_process(proc, timeout=self.settings.task_time_limit + 30)
+                with _locked(self.settings) as directory:
+                    if _read_pid(directory / "pool.pid") == proc.pid:
+                        (directory / "pool.pid").unlink(missing_ok=True)
+
+    # ---- supervision
 
     def ensure_worker_alive(self) -> bool:
         """Restart the pool if it died (e.g. the OOM killer): queued work is redelivered to the new one."""
-        if self.start_workers and self.worker_proc is not None and self.worker_proc.poll() is not None:
-            self.worker_proc = start_worker(self.settings, self.concurrency,
-                                            log_path=self.settings.data_dir / "worker.log")
-            return False
-        return True
+        return self.supervise() is None
 
-    def __exit__(self, *_exc: object) -> None:
-        stop_process(self.worker_proc)
-        stop_process(self.redis_proc, timeout=10)
+    def supervise(self, restart_pool: bool = True) -> str | None:
+        """One round: the broker back (restarted if it is ours), the pool alive, lost work queued again.
+
+        Returns what was done, for the command to show, or None when all was well.
+        """
+        with self._mutex:
+            if self._closed:
+                return None
+            note = None
+            up = broker_is_up(self.settings)
+            if up is False and self.settings.uses_embedded_broker:
+                with _signals_held(), _locked(self.settings):
+                    if self._ensure_redis():
+                        note = "the private Redis had stopped: restarted it"
+                up = broker_is_up(self.settings)
+            if up and not self._broker_was_up:
+                note = (note + "; " if note else "") + f"broker back: {self._requeue()} unfinished item(s) queued again"
+                self._requeue_at = time.monotonic() + SECOND_REQUEUE_AFTER_S
+            elif up and self._requeue_at is not None and time.monotonic() >= self._requeue_at:
+                self._requeue_at = None
+                self._requeue()
+            self._broker_was_up = up is not False
+            if restart_pool and self.start_workers and up:
+                with _signals_held(), _locked(self.settings) as directory:
+                    if self._ensure_pool(directory):
+                        note = (note + "; " if note else "") + "the worker pool had stopped: restarted it"
+            if note:
+                log.warning(note)
+                self.notes.append(note)
+            return note
+
+    def _requeue(self) -> int:
+        """Work SQL knows is unfinished, queued again (idempotent: a page already done is skipped)."""
+        try:
+            return requeue_unfinished(CeleryWorkQueue())
+        except Exception as exc:  # noqa: BLE001 - the next round tries again; the stall check is the backstop
+            log.warning("could not queue unfinished work again", extra={"error": type(exc).__name__})
+            self._broker_was_up = False
+            return 0

@@ -21,12 +21,14 @@ import logging
 
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_init
 
 from claims import page_results
 from claims.analysis import TRANSIENT_DATABASE_ERRORS, analyse_and_close_file
 from claims.indexing import index_claim_pages, index_new_pages
 from claims.indexing import index_file as index_file_fields
 from claims.input_kinds import InputError
+from claims.trained_models import ModelUnavailable, record_type_model
 from config.settings import get_settings
 from indexers.base import SearchIndexUnavailable
 from indexers.factory import get_search_index
@@ -35,6 +37,7 @@ from store.ocr_cache import SqlOcrCache
 from workers.celery_app import app
 from workers.page_count import count_pages
 from workers.page_extraction import extract_page_content, read_text_layers
+from workers.progress_events import publish
 from workers.queueing import (
     EXTRACT_CHUNK,
     EXTRACT_PAGE,
@@ -54,6 +57,16 @@ __all__ = ["CeleryWorkQueue", "finish_limits", "queue_finish"]
 log = logging.getLogger(__name__)
 
 
+@worker_init.connect
+def _load_model_before_fork(**_kwargs: object) -> None:
+    """The record-type model, loaded once in the pool's main process: every pool process forked from it
+    (and every replacement) has it without loading it again, and the first analysis does not wait."""
+    try:
+        record_type_model(get_settings())
+    except ModelUnavailable as exc:
+        log.error("record-type model unavailable; analyses will fail until `claimdex train`: %s", exc)
+
+
 def _backoff(retries: int) -> int:
     return min(get_settings().retry_backoff_max, 2 ** (retries + 1))
 
@@ -70,6 +83,7 @@ def ingest_file(self: Task, file_id: str) -> int:
             n_pages = count_pages(f.path, f.kind, settings)
         except InputError as exc:
             page_results.refuse_file(file_id, exc)
+            publish(f.claim_id)
             log.warning("file refused", extra={"file_id": file_id, "code": exc.code})
             return 0
         todo = page_results.register_pages(file_id, n_pages)
@@ -179,6 +193,7 @@ def _index_new_pages(claim_id: str, page_ids: list[str]) -> None:
     except Exception as exc:  # noqa: BLE001 - never lose a stored page to an indexing failure
         log.warning("pages stored but not indexed yet", extra={"claim_id": claim_id, "pages": len(page_ids),
                                                                  "error": type(exc).__name__})
+    publish(claim_id)
 
 
 def _retry_or_fail(self: Task, f: page_results.FileToRead, page_number: int, attempts: int, code: str, reason: str,
@@ -206,6 +221,7 @@ def finish_file(self: Task, file_id: str) -> str:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
     if claim_id is not None and status != "waiting":
         send(INDEX_FILE, file_id)
+        publish(claim_id)
         log.info("file finished", extra={"file_id": file_id, "status": status})
     return status
 
@@ -215,11 +231,15 @@ def index_file(self: Task, file_id: str) -> int:
     """The file's documents, dates and flags onto its indexed pages. Down index: retry, nothing lost."""
     try:
         with session_scope() as s:
-            return index_file_fields(s, get_search_index(), file_id)
+            n = index_file_fields(s, get_search_index(), file_id)
+            claim_id = page_results.claim_of(s, file_id)
     except (SearchIndexUnavailable, *TRANSIENT_DATABASE_ERRORS) as exc:
         log.warning("search index unavailable; will retry", extra={"file_id": file_id,
                                                                   "attempt": self.request.retries})
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+    if claim_id:
+        publish(claim_id)
+    return n
 
 
 @app.task(bind=True, name=INDEX_CLAIM, max_retries=30)

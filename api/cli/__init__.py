@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from api.cli.common import EXIT_CODES_HELP
 from api.cli.evals import eval_group
 from api.cli.operations import correct, reindex, serve
 from api.cli.processing import demo, ingest, retry, worker
@@ -22,7 +23,7 @@ from config.logging_config import configure_logging
 from config.settings import reset_settings_cache
 
 
-@click.group()
+@click.group(epilog=EXIT_CODES_HELP)
 @click.option("--data-dir", type=click.Path(path_type=Path), help="Overrides CLAIMDEX_DATA_DIR.")
 def main(data_dir: Path | None) -> None:
     """claimdex: the evidence engine behind VA disability nexus letters."""

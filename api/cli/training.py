@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from api.cli.common import prepared_settings
-from claims.record_type_training import correction_examples, train_record_type_model
-from claims.trained_models import save_record_type_model
 from store.db import session_scope
 
 
 def train_models(out_dir: Path, with_corrections: bool) -> tuple[Path, int]:
     """Train and save; returns (where, how many corrected pages were learned from)."""
+    # Model fitting pulls in scikit-learn: loaded by the commands that train only.
+    from claims.record_type_training import correction_examples, train_record_type_model
+    from claims.trained_models import save_record_type_model
     from samples.record_corpus import training_examples  # the generated corpus: training data only
 
     extra = []

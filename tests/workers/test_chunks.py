@@ -14,24 +14,18 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from tests.fixture_files import NOTE_LINES, OTHER_LINES, image_pdf_bytes, render_lines, text_pdf_bytes
-from tests.workers.pipeline_support import page_rows, progress, queue_files
+from tests.workers.pipeline_support import eager_tasks, page_rows, progress, queue_files
 
 
 @pytest.fixture
 def eager(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     from config.settings import reset_settings_cache
-    from workers.celery_app import app
 
     monkeypatch.setenv("CLAIMDEX_OCR_DPI", "150")
     monkeypatch.setenv("CLAIMDEX_TEXT_CHUNK_PAGES", "4")
     reset_settings_cache()
-    import workers.tasks  # noqa: F401 - registers the tasks
-
-    app.conf.task_always_eager = True
-    try:
+    with eager_tasks():
         yield
-    finally:
-        app.conf.task_always_eager = False
 
 
 def mixed_pdf(path: Path, scanned: set[int], pages: int) -> Path:
