@@ -52,6 +52,9 @@ INTERRUPTED_GRACE_S = 10.0
 # After the broker comes back, unfinished work is queued again now and once more this much later, for
 # tasks that were running when it died and could not send their follow-up work.
 SECOND_REQUEUE_AFTER_S = 15.0
+# Where kombu's Redis transport keeps messages delivered to a worker and not yet acknowledged.
+UNACKED_KEY = "unacked"
+ACK_GRACE_S = 1.0
 
 
 class EmbeddedRuntimeError(RuntimeError):
@@ -174,7 +177,7 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes] | None:
                  "--save", "", "--daemonize", "no", "--supervised", "systemd",
                  "--logfile", str(settings.data_dir / "redis.log")],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                env={**os.environ, "NOTIFY_SOCKET": str(Path(tmp) / "notify")},
+                env={**os.environ, "NOTIFY_SOCKET": str(Path(tmp) / "notify")}, preexec_fn=_unblock_signals,
             )
             deadline = time.monotonic() + REDIS_START_TIMEOUT_S
             while time.monotonic() < deadline:
@@ -215,8 +218,14 @@ def start_worker(settings: Settings, concurrency: int | None = None, log_path: P
     out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
     return subprocess.Popen(
         worker_command(concurrency or settings.effective_concurrency),
-        env=worker_env(settings), stdout=out, stderr=out, start_new_session=True,
+        env=worker_env(settings), stdout=out, stderr=out, start_new_session=True, preexec_fn=_unblock_signals,
     )
+
+
+def _unblock_signals() -> None:
+    """In the child, before exec: a child inherits the signal mask, and runtime processes are started
+    while the command holds its signals (_signals_held): unblocked, they hear our SIGTERM."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
 
 
 def stop_process(proc: subprocess.Popen[bytes] | None, timeout: float = 60) -> None:
@@ -245,6 +254,16 @@ def stop_pid(pid: int | None, timeout: float) -> None:
     except psutil.TimeoutExpired:
         pass
     except psutil.NoSuchProcess:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(psutil.NoSuchProcess, psutil.TimeoutExpired):
+        psutil.Process(pid).wait(timeout=5)
+
+
+def _kill_group(pid: int | None) -> None:
+    """SIGKILL a process group (a pool: its main process and its pool processes) and reap its leader."""
+    if pid is None:
         return
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
@@ -346,8 +365,14 @@ class EmbeddedRuntime:
         (directory / "clients" / str(os.getpid())).unlink(missing_ok=True)
         if _live_clients(directory):
             return  # another command uses the runtime: it stops it when it leaves
-        wait = self.settings.task_time_limit + 30 if grace is None else grace
-        stop_pid(_read_pid(directory / "pool.pid"), wait)
+        pool = _read_pid(directory / "pool.pid")
+        if grace is None and _alive(pool) and self._pool_idle():
+            # Nothing queued, nothing delivered and unacknowledged: no task can be running, so the pool is
+            # stopped at once. A warm shutdown of an idle prefork pool still takes 2-4 s (billiard joining
+            # its processes, interpreter teardown); that would be the slowest part of a small ingest.
+            _kill_group(pool)
+        else:
+            stop_pid(pool, self.settings.task_time_limit + 30 if grace is None else grace)
         (directory / "pool.pid").unlink(missing_ok=True)
         stop_pid(_read_pid(directory / "redis.pid"), 10)
         (directory / "redis.pid").unlink(missing_ok=True)
@@ -355,6 +380,26 @@ class EmbeddedRuntime:
             if proc is not None:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     proc.wait(timeout=1)
+
+    def _pool_idle(self) -> bool:
+        """Whether the private Redis holds no task: none waiting, none delivered and unacknowledged.
+
+        The last task's acknowledgement follows its end by a few milliseconds, so this looks a few times
+        over ACK_GRACE_S before saying no.
+        """
+        if not self.settings.uses_embedded_broker:
+            return False
+        try:
+            client = _no_retry_client(unix_socket_path=str(self.settings.embedded_redis_socket))
+            deadline = time.monotonic() + ACK_GRACE_S
+            while True:
+                if int(client.llen(self.settings.task_queue)) == 0 and int(client.hlen(UNACKED_KEY)) == 0:
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.05)
+        except (redis.RedisError, OSError):
+            return False
 
     # ---- the parts
 
