@@ -478,6 +478,10 @@ class EmbeddedSearchIndex(SearchIndex):
                 f"WHERE {' AND '.join(where)}"
         else:
             match = to_fts5(parsed, "text", scope=f'claimtok : "{claim_token(query.claim_id)}"')
+            # Without the claim token: used when the claim's rowid range holds its pages only (the usual
+            # case), so FTS5 need not intersect every match with the claim's whole doclist (~10% of a
+            # search on a 10,000-page claim). Isolation does not depend on it: p.claim_id = ? stays.
+            unscoped = to_fts5(parsed, "text") if parsed.must else None
             # CROSS JOIN keeps FTS5 as the outer loop: left to itself the planner walks the claim's pages
             # and re-runs the whole MATCH once per page (hundreds of times slower). The rowid range (a
             # claim's pages are mostly contiguous) lets FTS5 skip the rest of each doclist.
@@ -504,9 +508,12 @@ class EmbeddedSearchIndex(SearchIndex):
             conn = self._db()
             try:
                 if match is not None:
-                    lo, hi = conn.execute("SELECT min(id), max(id) FROM pages WHERE claim_id = ?",
-                                          (query.claim_id,)).fetchone()
+                    lo, hi, n = conn.execute("SELECT min(id), max(id), count(*) FROM pages WHERE claim_id = ?",
+                                             (query.claim_id,)).fetchone()
                     params[1:3] = [lo or 0, hi or -1]
+                    if unscoped and n and conn.execute("SELECT count(*) FROM pages WHERE id BETWEEN ? AND ?",
+                                                       (lo, hi)).fetchone()[0] == n:
+                        match = params[0] = unscoped
                 conn.execute(_HITS_TABLE)
                 conn.execute("DELETE FROM temp.hits")
                 conn.execute(fill, params)

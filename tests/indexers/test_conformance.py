@@ -307,3 +307,15 @@ def test_pages_indexed_as_extracted_then_their_analysis_fields(backend: SearchIn
     assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, flag_categories=["gait"]))) == {10}
     assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, text="antalgic", record_types=["private_treatment"]))
                     ) == {5}
+
+
+def test_claims_indexed_page_by_page_at_once_stay_apart(backend: SearchIndex) -> None:
+    """Pages are indexed as they are extracted, so two claims being ingested at once interleave."""
+    for n in range(1, 21):
+        for claim in ("claim-left", "claim-right"):
+            backend.upsert_pages([PageDoc(page_id=f"{claim}-{n}", claim_id=claim, file_id=f"f-{claim}",
+                                          filename=f"{claim}.pdf", page=n, text=f"antalgic gait visit {n} of {claim}")])
+    for claim in ("claim-left", "claim-right"):
+        result = backend.search(SearchQuery(claim_id=claim, text="antalgic gait", size=50))
+        assert result.total == 20 and {h.file_id for h in result.hits} == {f"f-{claim}"}
+        assert backend.search(SearchQuery(claim_id=claim, text="gait -antalgic")).total == 0
