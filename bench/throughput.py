@@ -70,6 +70,9 @@ def row_digital(work: Path, pages: int, table: Table) -> None:
     pps = run.pages_per_second
     table.append((f"born-digital {pages} pages, ingest end to end (cold data dir)", f"{pps:.1f} pages/s "
                   f"({run.seconds:.1f} s)", ">= 50 pages/s", _ok(pps >= 50)))
+    if run.page_phase_seconds:
+        table.append(("  reading phase (first to last page stored)", f"{pages / run.page_phase_seconds:.0f} pages/s "
+                      f"({run.page_phase_seconds:.1f} s)", "", "info"))
     if analysis is not None:
         ms = 1000 * analysis / pages
         table.append((f"  of which finish_file (analysis) on {pages} pages", f"{ms:.1f} ms a page ({analysis:.1f} s)",
@@ -271,6 +274,10 @@ def row_scale(work: Path, pages: int, table: Table) -> None:
     ratio = two.pages_per_second / one.pages_per_second
     table.append((f"{pages} scanned pages: 2 worker processes vs 1", f"{ratio:.2f}x ({one.pages_per_second:.2f} -> "
                   f"{two.pages_per_second:.2f} pages/s)", ">= 1.8x", _ok(ratio >= 1.8)))
+    # Other sessions on a shared machine take cores: how many the runs actually got says whether a ratio
+    # below 2 is ours or theirs.
+    table.append(("  cores the runs got (CPU seconds / wall seconds)", f"1 worker {one.cores_used:.2f}, 2 workers "
+                  f"{two.cores_used:.2f} (load average {os.getloadavg()[0]:.1f})", "2 workers ~2", "info"))
 
 
 def row_memory(work: Path, sizes: tuple[int, int], table: Table) -> None:

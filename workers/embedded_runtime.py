@@ -5,7 +5,7 @@ hand. The Redis keeps an append-only file under the data dir, so queued work sur
 
 One runtime per data dir, shared and reference-counted (DATA_DIR/run/):
 
-* every command using it holds a lease (run/clients/<pid>); a command that finds the Redis or a pool
+* every command using it holds a lease (run/clients/<pid>@<host>); a command that finds the Redis or a pool
   already running uses them instead of starting its own;
 * when a command leaves and no other live command holds a lease, it stops the pool and the Redis, so a
   second command never loses the runtime under it, and nothing outlives the last one;
@@ -122,20 +122,35 @@ def _locked(settings: Settings) -> Iterator[Path]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+HOST = socket.gethostname()
+
+
 def _read_pid(path: Path) -> int | None:
+    """The pid a run file names, if it was written on this host (a pid means nothing on another)."""
     try:
-        return int(path.read_text().split()[0])
+        fields = path.read_text().split()
+        return int(fields[0]) if len(fields) > 1 and fields[1] == HOST else None
     except (OSError, ValueError, IndexError):
         return None
 
 
-def _live_clients(directory: Path, except_pid: int | None = None) -> list[int]:
+def _write_pid(path: Path, pid: int, *extra: object) -> None:
+    path.write_text(" ".join(str(v) for v in (pid, HOST, *extra)))
+
+
+def _lease(directory: Path) -> Path:
+    return directory / "clients" / f"{os.getpid()}@{HOST}"
+
+
+def _live_clients(directory: Path) -> list[int]:
+    """Commands of this host holding a lease (stale leases of dead ones are removed)."""
     live = []
     for lease in (directory / "clients").iterdir():
-        pid = int(lease.name) if lease.name.isdigit() else None
-        if pid is not None and _alive(pid):
-            if pid != except_pid:
-                live.append(pid)
+        pid, _, host = lease.name.partition("@")
+        if host != HOST or not pid.isdigit():
+            continue
+        if _alive(int(pid)):
+            live.append(int(pid))
         else:
             lease.unlink(missing_ok=True)
     return live
@@ -187,7 +202,7 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes] | None:
                 except TimeoutError:
                     break
                 if b"READY=1" in message:
-                    (directory / "redis.pid").write_text(str(proc.pid))
+                    _write_pid(directory / "redis.pid", proc.pid)
                     return proc
         finally:
             notify.close()
@@ -319,12 +334,17 @@ def _signals_held() -> Iterator[None]:
 
 class EmbeddedRuntime:
     """Context manager: a lease on this data dir's runtime, the broker (if embedded) and a worker pool
-    (if asked for) running while the command runs; see the module's docstring for who stops what."""
+    (if asked for) running while the command runs; see the module's docstring for who stops what.
+
+    With a configured broker (distributed mode) nothing is shared through the data dir (a volume many
+    hosts mount): a pool this command starts is its own and stops with it.
+    """
 
     def __init__(self, settings: Settings, concurrency: int | None = None, start_workers: bool = True) -> None:
         self.settings = settings
         self.concurrency = concurrency
         self.start_workers = start_workers
+        self.shared = settings.uses_embedded_broker
         self.redis_proc: subprocess.Popen[bytes] | None = None
         self.worker_proc: subprocess.Popen[bytes] | None = None
         self.reused_pool = False
@@ -337,10 +357,11 @@ class EmbeddedRuntime:
     # ---- entering and leaving
 
     def __enter__(self) -> EmbeddedRuntime:
-        with self._mutex, _signals_held(), _locked(self.settings) as directory:
-            (directory / "clients" / str(os.getpid())).write_text(str(time.time()))
+        with self._mutex, _signals_held(), self._runtime_lock() as directory:
+            if directory is not None:
+                _lease(directory).write_text(str(time.time()))
             try:
-                if self.settings.uses_embedded_broker:
+                if self.shared:
                     self._ensure_redis()
                 if self.start_workers:
                     self.reused_pool = not self._ensure_pool(directory)
@@ -355,14 +376,26 @@ class EmbeddedRuntime:
 
     def close(self, grace: float | None = None) -> None:
         """Give up the lease; stop the pool and the Redis if no other live command holds one."""
-        with self._mutex, _signals_held(), _locked(self.settings) as directory:
+        with self._mutex, _signals_held(), self._runtime_lock() as directory:
             self._leave(directory, grace)
 
-    def _leave(self, directory: Path, grace: float | None) -> None:
+    @contextlib.contextmanager
+    def _runtime_lock(self) -> Iterator[Path | None]:
+        if not self.shared:
+            yield None
+            return
+        with _locked(self.settings) as directory:
+            yield directory
+
+    def _leave(self, directory: Path | None, grace: float | None) -> None:
         if self._closed:
             return
         self._closed = True
-        (directory / "clients" / str(os.getpid())).unlink(missing_ok=True)
+        wait = self.settings.task_time_limit + 30 if grace is None else grace
+        if directory is None:  # a configured broker: only our own pool, if any
+            stop_process(self.worker_proc, timeout=wait)
+            return
+        _lease(directory).unlink(missing_ok=True)
         if _live_clients(directory):
             return  # another command uses the runtime: it stops it when it leaves
         pool = _read_pid(directory / "pool.pid")
@@ -372,7 +405,7 @@ class EmbeddedRuntime:
             # its processes, interpreter teardown); that would be the slowest part of a small ingest.
             _kill_group(pool)
         else:
-            stop_pid(pool, self.settings.task_time_limit + 30 if grace is None else grace)
+            stop_pid(pool, wait)
         (directory / "pool.pid").unlink(missing_ok=True)
         stop_pid(_read_pid(directory / "redis.pid"), 10)
         (directory / "redis.pid").unlink(missing_ok=True)
@@ -387,8 +420,6 @@ class EmbeddedRuntime:
         The last task's acknowledgement follows its end by a few milliseconds, so this looks a few times
         over ACK_GRACE_S before saying no.
         """
-        if not self.settings.uses_embedded_broker:
-            return False
         try:
             client = _no_retry_client(unix_socket_path=str(self.settings.embedded_redis_socket))
             deadline = time.monotonic() + ACK_GRACE_S
@@ -413,34 +444,40 @@ class EmbeddedRuntime:
         self.redis_proc = start_embedded_redis(self.settings)
         return self.redis_proc is not None
 
-    def _ensure_pool(self, directory: Path) -> bool:
-        """Start a pool unless this data dir's pool is running; True when started."""
+    def _ensure_pool(self, directory: Path | None) -> bool:
+        """Start a pool unless one is running (this data dir's, or our own); True when started."""
+        if directory is None:
+            if self.worker_proc is not None and self.worker_proc.poll() is None:
+                return False
+            self.worker_proc = start_worker(self.settings, self.concurrency,
+                                            log_path=self.settings.data_dir / "worker.log")
+            return True
         if _alive(_read_pid(directory / "pool.pid")):
             return False
         self.worker_proc = start_worker(self.settings, self.concurrency, log_path=self.settings.data_dir / "worker.log")
-        (directory / "pool.pid").write_text(f"{self.worker_proc.pid} {self.concurrency or 0}")
+        _write_pid(directory / "pool.pid", self.worker_proc.pid, self.concurrency or 0)
         return True
 
     def run_worker(self, concurrency: int | None) -> int:
         """`claimdex worker`: run a pool this command owns, supervised, until it exits or we are told
         to stop (then a warm shutdown: tasks under way finish). Returns the pool's exit code."""
-        with self._mutex, _signals_held(), _locked(self.settings) as directory:
-            self.start_workers = True
+        with self._mutex, _signals_held(), self._runtime_lock() as directory:
             self.concurrency = concurrency
             self.worker_proc = start_worker(self.settings, concurrency, log_path=None)
-            (directory / "pool.pid").write_text(f"{self.worker_proc.pid} {concurrency or 0} worker")
+            if directory is not None:
+                _write_pid(directory / "pool.pid", self.worker_proc.pid, concurrency or 0, "worker")
         proc = self.worker_proc
         try:
             while True:
                 try:
                     return proc.wait(timeout=1.0)
                 except subprocess.TimeoutExpired:
-                    self.supervise(restart_pool=False)
+                    self.supervise()
         finally:
             with _signals_held():
                 stop_process(proc, timeout=self.settings.task_time_limit + 30)
-                with _locked(self.settings) as directory:
-                    if _read_pid(directory / "pool.pid") == proc.pid:
+                with self._runtime_lock() as directory:
+                    if directory is not None and _read_pid(directory / "pool.pid") == proc.pid:
                         (directory / "pool.pid").unlink(missing_ok=True)
 
     # ---- supervision
@@ -449,7 +486,7 @@ class EmbeddedRuntime:
         """Restart the pool if it died (e.g. the OOM killer): queued work is redelivered to the new one."""
         return self.supervise() is None
 
-    def supervise(self, restart_pool: bool = True) -> str | None:
+    def supervise(self) -> str | None:
         """One round: the broker back (restarted if it is ours), the pool alive, lost work queued again.
 
         Returns what was done, for the command to show, or None when all was well.
@@ -457,26 +494,28 @@ class EmbeddedRuntime:
         with self._mutex:
             if self._closed:
                 return None
-            note = None
+            notes = []
             up = broker_is_up(self.settings)
-            if up is False and self.settings.uses_embedded_broker:
+            if up is False and self.shared:
+                self._broker_was_up = False
                 with _signals_held(), _locked(self.settings):
                     if self._ensure_redis():
-                        note = "the private Redis had stopped: restarted it"
+                        notes.append("the private Redis had stopped: restarted it")
                 up = broker_is_up(self.settings)
             if up and not self._broker_was_up:
-                note = (note + "; " if note else "") + f"broker back: {self._requeue()} unfinished item(s) queued again"
+                notes.append(f"broker back: {self._requeue()} unfinished item(s) queued again")
                 self._requeue_at = time.monotonic() + SECOND_REQUEUE_AFTER_S
             elif up and self._requeue_at is not None and time.monotonic() >= self._requeue_at:
                 self._requeue_at = None
                 self._requeue()
             self._broker_was_up = up is not False
-            if restart_pool and self.start_workers and up:
-                with _signals_held(), _locked(self.settings) as directory:
+            if self.start_workers and up:
+                with _signals_held(), self._runtime_lock() as directory:
                     if self._ensure_pool(directory):
-                        note = (note + "; " if note else "") + "the worker pool had stopped: restarted it"
+                        notes.append("the worker pool had stopped: restarted it")
+            note = "; ".join(notes) or None
             if note:
-                log.warning(note)
+                log.info(note)
                 self.notes.append(note)
             return note
 

@@ -44,6 +44,9 @@ ALNUM_CHARS_OVERRIDING_IMAGE = 200
 LINE_TOLERANCE_PT = 3.0
 # pdfium's mark for a hyphen that breaks a word at the end of a line.
 _LINE_BREAK_HYPHEN = "\ufffe"
+# A word: a run of non-space characters, ended after a line-break hyphen (pdfium joins "tem-" and "por"
+# of the next line into one run; their boxes are on two lines).
+_WORD = re.compile(r"[^\s\x00\ufffe]*\ufffe|[^\s\x00\ufffe]+")
 _FORM_DEPTH = 8
 _UPRIGHT_RADIANS = 0.01
 
@@ -133,20 +136,14 @@ def _pdfium_words(textpage: pdfium.PdfTextPage, geometry: _PageGeometry
     angles: list[tuple[float, int]] = []
     undecodable = 0
     rect = pdfium_raw.FS_RECTF()
-    i = 0
-    while i < n:
-        if text[i].isspace() or text[i] == "\x00":
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and text[j] != _LINE_BREAK_HYPHEN and not (text[j + 1].isspace() or text[j + 1] == "\x00"):
-            j += 1
+    for found in _WORD.finditer(text):
+        i, j = found.start(), found.end() - 1
         pdfium_raw.FPDFText_GetLooseCharBox(textpage, i, rect)
         x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
         if j != i:
             pdfium_raw.FPDFText_GetLooseCharBox(textpage, j, rect)
             x0, y0, x1, y1 = min(x0, rect.left), min(y0, rect.bottom), max(x1, rect.right), max(y1, rect.top)
-        word = text[i : j + 1].replace(_LINE_BREAK_HYPHEN, "-")
+        word = found.group().replace(_LINE_BREAK_HYPHEN, "-")
         if pdfium_raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
             undecodable += len(word)
         angle = pdfium_raw.FPDFText_GetCharAngle(textpage, i)
@@ -157,7 +154,6 @@ def _pdfium_words(textpage: pdfium.PdfTextPage, geometry: _PageGeometry
                 # (a loose box reaches up to the font's ascent, a tight one varies with the letters).
                 y1 = y0 + pdfium_raw.FPDFText_GetFontSize(textpage, i)
         words.append((word, geometry.box(x0, y0, x1, y1)))
-        i = j + 1
     return words, angles, undecodable
 
 

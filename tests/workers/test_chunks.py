@@ -159,3 +159,30 @@ def test_pages_are_searchable_before_their_file_finishes(eager: None, tmp_path: 
     queue_files("early", [mixed_pdf(tmp_path / "digital.pdf", scanned=set(), pages=6)])
     assert seen_at_finish == [(6, {"other"})]  # searchable, not yet typed
     assert progress("early")["index_status"] == "indexed"
+
+
+@pytest.mark.slow
+def test_with_real_workers_a_page_is_searchable_before_its_file_finishes(
+        worker_pool: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.settings import reset_settings_cache
+    from indexers.base import SearchQuery
+    from indexers.factory import get_search_index
+    from tests.conftest import wait_until
+    from tests.workers.pipeline_support import wait_for_claim
+
+    monkeypatch.setenv("CLAIMDEX_OCR_DPI", "150")
+    reset_settings_cache()
+    pdf = mixed_pdf(tmp_path / "mixed.pdf", scanned={3, 6, 9, 12, 15, 18}, pages=18)
+    queue_files("early-real", [pdf])
+    seen: list[str] = []
+
+    def searchable() -> bool:
+        result = get_search_index().search(SearchQuery(claim_id="early-real", text='"page 1 of the print"'))
+        if result.total:
+            seen.append(progress("early-real")["files"][0]["status"])
+        return bool(result.total)
+
+    wait_until(searchable, timeout=120, interval=0.05, what="page 1 searchable")
+    assert seen[0] == "processing"  # found while the file's scanned pages were still being read
+    p = wait_for_claim("early-real", timeout=300)
+    assert p["status"] == "done" and p["pages_done"] == 18
