@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import psutil
 import redis
@@ -228,9 +229,12 @@ def worker_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def start_worker(settings: Settings, concurrency: int | None = None, log_path: Path | None = None
-                 ) -> subprocess.Popen[bytes]:
-    out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
+def start_worker(settings: Settings, concurrency: int | None = None, log_path: Path | None = None,
+                 inherit_output: bool = False) -> subprocess.Popen[bytes]:
+    """A `celery worker` pool: output to `log_path`, or this process's own (`claimdex worker`), or nowhere."""
+    out: int | IO[bytes] | None = None if inherit_output else subprocess.DEVNULL
+    if log_path and not inherit_output:
+        out = open(log_path, "ab")  # noqa: SIM115 - owned by the child
     return subprocess.Popen(
         worker_command(concurrency or settings.effective_concurrency),
         env=worker_env(settings), stdout=out, stderr=out, start_new_session=True, preexec_fn=_unblock_signals,
@@ -463,7 +467,7 @@ class EmbeddedRuntime:
         to stop (then a warm shutdown: tasks under way finish). Returns the pool's exit code."""
         with self._mutex, _signals_held(), self._runtime_lock() as directory:
             self.concurrency = concurrency
-            self.worker_proc = start_worker(self.settings, concurrency, log_path=None)
+            self.worker_proc = start_worker(self.settings, concurrency, inherit_output=True)
             if directory is not None:
                 _write_pid(directory / "pool.pid", self.worker_proc.pid, concurrency or 0, "worker")
         proc = self.worker_proc

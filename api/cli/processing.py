@@ -25,7 +25,7 @@ from claims.page_results import requeue_claim
 from claims.progress import claim_progress
 from config.settings import Settings
 from store.db import create_schema, session_scope
-from workers.embedded_runtime import EmbeddedRuntime, EmbeddedRuntimeError, terminate_on_signals
+from workers.embedded_runtime import EmbeddedRuntime, EmbeddedRuntimeError, runtime_pids, terminate_on_signals
 from workers.queueing import CeleryWorkQueue
 
 
@@ -71,6 +71,10 @@ def run_ingest(paths: list[Path], claim_id: str, wait: bool = True, workers: boo
                        f"{len(result.queued_file_ids)} to process{note}", err=True)
         if not wait:
             return {"job_id": result.job_id, "file_ids": result.file_ids}
+        if result.queued_file_ids and settings.uses_embedded_broker and not runtime_pids(settings)["pool"] \
+                and not quiet:
+            click.echo(f"no worker pool is running for this data dir: start `{claimdex_command()} worker` "
+                       "(or run ingest without --no-workers); waiting", err=True)
         if result.queued_file_ids:
             progress = wait_for_claim(claim_id, result.file_ids, quiet=quiet, runtime=rt)
         else:  # nothing can be processed (refused at intake, or already done): the answer is now

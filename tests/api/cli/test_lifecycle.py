@@ -7,12 +7,12 @@ its data dir, and real `celery worker` pools.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,9 +42,10 @@ def files(tmp_path: Path) -> dict[str, Path]:
             "scanned": write_scanned_pdf(tmp_path / "scanned.pdf", 8, seed=22)}
 
 
-def cli(env: dict[str, str], *args: str, **kwargs: object) -> subprocess.Popen[str]:
+def cli(env: dict[str, str], *args: str, log: Path | None = None) -> subprocess.Popen[str]:
+    out = open(log, "w") if log else subprocess.PIPE  # noqa: SIM115 - closed with the process
     return subprocess.Popen([sys.executable, "-m", "api.cli", *args], cwd=REPO, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kwargs)  # type: ignore[call-overload]
+                            stdout=out, stderr=subprocess.STDOUT)
 
 
 def runtime(env: dict[str, str]) -> dict[str, int | None]:
@@ -93,10 +94,8 @@ def reaper() -> Iterator[list[subprocess.Popen[str]]]:
     yield started
     for proc in started:  # a failed test must not leave its processes behind for the next one
         for pid in family(proc.pid):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
 
 def test_sigterm_to_ingest_leaves_no_process_behind(embedded_env: dict[str, str], files: dict[str, Path],
@@ -147,7 +146,7 @@ def test_sigterm_to_serve_leaves_no_process_behind_and_it_says_where_it_is(
 
 def test_worker_then_ingest_without_workers_on_the_embedded_default_processes_a_file(
         embedded_env: dict[str, str], files: dict[str, Path], reaper: list[subprocess.Popen[str]]) -> None:
-    worker = cli(embedded_env, "worker")
+    worker = cli(embedded_env, "worker", log=Path(embedded_env["CLAIMDEX_DATA_DIR"]).parent / "worker-cli.log")
     reaper.append(worker)
     # No waiting for the worker: the ingest starts while the worker is still starting its Redis (the race
     # in which an ingest used to start a second Redis on the same socket, then stop it).
@@ -166,7 +165,7 @@ def test_worker_then_ingest_without_workers_on_the_embedded_default_processes_a_
     assert "using the worker pool already running" in out2 and runtime(embedded_env) == pids
     everything = family(worker.pid) | {p for p in pids.values() if p}
     worker.send_signal(signal.SIGTERM)
-    worker.communicate(timeout=120)
+    assert worker.wait(timeout=120) == 128 + signal.SIGTERM
     wait_until(lambda: gone(everything), timeout=15, interval=0.1, what="the worker's processes to exit")
 
 
