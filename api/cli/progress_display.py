@@ -156,7 +156,8 @@ def print_ingest_summary(p: dict[str, Any], claim_id: str, intake_errors: list[t
     read_now, first, last = p.get("read_now", 0), p.get("read_first"), p.get("read_last")
     elapsed = p.get("elapsed_seconds", 0.0)
     if read_now:
-        line = f"  this run: {read_now} page(s) read in {elapsed} s end to end ({read_now / elapsed:.2f} pages/s)"
+        rate = f" ({read_now / elapsed:.2f} pages/s)" if elapsed >= 0.01 else ""
+        line = f"  this run: {read_now} page(s) read in {elapsed} s end to end{rate}"
         parts = []
         if first and last and read_now > 1 and last > first:
             span = (last - first).total_seconds() * read_now / (read_now - 1)

@@ -73,7 +73,7 @@ def _progress_now(claim_id: str) -> dict[str, Any]:
             responses={200: {"content": {"text/event-stream": {}}}})
 def progress_events(request: Request, interval: float = Query(1.0, ge=0.2, le=30),
                     c: OpenClaim = Depends(read_claim("progress_stream"))) -> StreamingResponse:
-    """Server-sent events: one `progress` event per interval until every file has finished and is indexed."""
+    """Server-sent events: one `progress` event per interval until every file has finished."""
     c.db.commit()
     claim_id = c.claim_id
 
@@ -85,7 +85,7 @@ def progress_events(request: Request, interval: float = Query(1.0, ge=0.2, le=30
             if payload != last:
                 yield f"event: progress\ndata: {payload}\n\n"
                 last = payload
-            if p["phase"] in FINISHED or await request.is_disconnected():
+            if p["status"] in FINISHED or await request.is_disconnected():
                 yield "event: end\ndata: {}\n\n"
                 return
             await asyncio.sleep(interval)

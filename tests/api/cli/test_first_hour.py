@@ -178,3 +178,31 @@ def test_correct_takes_the_file_name_as_uploaded(eager: None, tmp_path: Path) ->
     result = run("correct", "c", "--file", "sample_claim.pdf", "--page", "1", "--type", "cp_exam")
     assert result.exit_code == 0, result.output
     assert "correction recorded" in result.output
+
+
+def test_the_progress_json_the_web_reads_has_phases_and_honest_rates(eager: None, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from claims.progress import claim_progress, file_phase
+    from store.db import session_scope
+    from store.models import Claim
+
+    claim = Claim(claim_id="x", index_status="pending")
+    now = dt.datetime(2026, 1, 1, 12, 0)
+    assert file_phase("queued", 0, 0, 0, None, claim) == "queued"
+    assert file_phase("processing", 0, 0, 0, None, claim) == "counting pages"
+    assert file_phase("processing", 57, 20, 37, None, claim) == "reading pages"
+    assert file_phase("processing", 57, 0, 57, None, claim) == "analysis"
+    assert file_phase("done", 57, 0, 57, now, claim) == "indexing"
+    claim.indexed_at = now
+    assert file_phase("done", 57, 0, 57, now, claim) == "done"
+
+    run("ingest", str(pdf(tmp_path, "p.pdf", ["LOCAL TITLE: PRIMARY CARE NOTE", "Antalgic gait noted today."])),
+        "--claim", "phases")
+    with session_scope() as s:
+        p = claim_progress(s, "phases")
+    assert (p["phase"], p["pages_text_layer"], p["pages_ocr"]) == ("done", 2, 0)
+    f = p["files"][0]
+    assert f["phase"] == "done" and f["pages_text_layer"] == 2
+    # Measured from the pages' own timestamps, never from pages read before (None when it cannot be).
+    assert f["pages_per_second"] is None or f["pages_per_second"] > 0
