@@ -29,6 +29,15 @@ class PipelineRun:
     main_peak_mib: float = 0.0
     # Steady state: from the first page stored to the last (no start-up, analysis or indexing).
     page_phase_seconds: float | None = None
+    data_dir: Path | None = None
+    # CPU seconds the command and everything it started used (sampled; short-lived processes are
+    # undercounted by up to one sampling interval each).
+    cpu_seconds: float = 0.0
+
+    @property
+    def cores_used(self) -> float:
+        """Average number of cores the run got: below the worker count means other load took the rest."""
+        return self.cpu_seconds / self.seconds if self.seconds else 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -39,11 +48,14 @@ class PipelineRun:
         return max(self.pool_peak_mib, default=0.0)
 
 
-def _watch(root: psutil.Process, stop: threading.Event, peaks: dict[int, float], roles: dict[int, str]) -> None:
+def _watch(root: psutil.Process, stop: threading.Event, peaks: dict[int, float], roles: dict[int, str],
+           cpu: dict[int, float]) -> None:
     while not stop.is_set():
         try:
-            for p in root.children(recursive=True):
+            for p in [root, *root.children(recursive=True)]:
                 try:
+                    times = p.cpu_times()
+                    cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
                     cmd = " ".join(p.cmdline())
                     rss = p.memory_info().rss / 2**20
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
@@ -54,24 +66,27 @@ def _watch(root: psutil.Process, stop: threading.Event, peaks: dict[int, float],
                     peaks[p.pid] = max(peaks.get(p.pid, 0.0), rss)
         except psutil.NoSuchProcess:
             return
-        time.sleep(0.2)
+        time.sleep(0.1)
 
 
 def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, env: dict[str, str] | None = None,
                  data_dir: Path | None = None) -> PipelineRun:
     """Ingest into a fresh embedded data dir and wait; returns timing and memory."""
     tmp = Path(tempfile.mkdtemp(prefix="claimdex-bench-")) if data_dir is None else data_dir
-    run_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
+    # A model directory set by the caller (trained once) is kept; everything else is the embedded default.
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_") or k == "CLAIMDEX_MODEL_DIR"}
     run_env.update({"CLAIMDEX_DATA_DIR": str(tmp), "OMP_THREAD_LIMIT": "1", **(env or {})})
     cmd = [sys.executable, "-m", "api.cli", "ingest", *map(str, paths), "--claim", "bench"]
     if concurrency:
         cmd += ["--concurrency", str(concurrency)]
     peaks: dict[int, float] = {}
     roles: dict[int, str] = {}
+    cpu: dict[int, float] = {}
     stop = threading.Event()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, peaks, roles), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, peaks, roles, cpu),
+                               daemon=True)
     watcher.start()
     out, err = proc.communicate()
     seconds = time.perf_counter() - started
@@ -79,7 +94,7 @@ def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, 
     watcher.join(timeout=2)
     if proc.returncode != 0:
         raise RuntimeError(f"ingest failed ({proc.returncode}): {err.decode()[-2000:]}")
-    run = PipelineRun(seconds=seconds, pages=pages)
+    run = PipelineRun(seconds=seconds, pages=pages, data_dir=tmp, cpu_seconds=sum(cpu.values()))
     run.pool_peak_mib = sorted((v for pid, v in peaks.items() if roles.get(pid) == "pool"), reverse=True)
     run.main_peak_mib = max((v for pid, v in peaks.items() if roles.get(pid) == "main"), default=0.0)
     summary = out.decode()

@@ -1,5 +1,10 @@
 """A claim's search index: kept up to date from SQL (the system of record), and asked for page hits.
 
+On the pipeline's hot path a page is indexed with its text as soon as it is extracted (index_new_pages),
+and its document, date, in-service and flag categories when its file's analysis ends (index_file):
+the claim is never re-indexed whole there. index_claim_pages (corrections, reviews) and the reindex
+functions rebuild from SQL.
+
 The index is derived data: everything here reads SQL and writes the index, so ``claimdex reindex`` can
 rebuild it at any time and Elasticsearch being down only delays indexing (the claim's ``index_status``
 says ``error`` with the reason until a retry succeeds).
@@ -17,7 +22,7 @@ from sqlalchemy.orm import Session
 from claims.errors import Invalid, Unavailable
 from classifiers.in_service import decide_page_in_service
 from config.vocabulary import FLAG_CATEGORIES, RECORD_TYPES
-from indexers.base import PageDoc, SearchIndex, SearchIndexUnavailable, SearchQuery, SearchResult
+from indexers.base import PageDoc, PageFields, SearchIndex, SearchIndexUnavailable, SearchQuery, SearchResult
 from store.models import Claim, Document, Flag, Page, ServicePeriod, SourceFile, utcnow
 
 BATCH_SIZE = 500
@@ -42,30 +47,39 @@ def page_docs_for_claim(session: Session, claim_id: str) -> list[PageDoc]:
     Flag categories come from flags a provider has not dismissed and that are not negated ("denies
     back pain" is no back complaint) nor stale (no longer found by the latest processing).
     """
-    rows = session.execute(
-        select(Page.page_id, Page.file_id, Page.page_number, Page.text, Page.document_id, SourceFile.filename)
-        .join(SourceFile, SourceFile.file_id == Page.file_id)
-        .where(Page.claim_id == claim_id, Page.status == "done")
-        .order_by(Page.file_id, Page.page_number)
-    ).all()
+    return _page_docs(session, claim_id, None, with_text=True)
+
+
+def _page_docs(session: Session, claim_id: str, where: Any, with_text: bool) -> list[PageDoc]:
+    """The claim's done pages (all, or those matching ``where``) as PageDocs; text left empty unless
+    ``with_text`` (analysis fields only need the rest)."""
+    columns = [Page.page_id, Page.file_id, Page.page_number, Page.text if with_text else Page.page_id,
+               Page.document_id, SourceFile.filename]
+    query = (select(*columns).join(SourceFile, SourceFile.file_id == Page.file_id)
+             .where(Page.claim_id == claim_id, Page.status == "done").order_by(Page.file_id, Page.page_number))
+    if where is not None:
+        query = query.where(where)
+    rows = session.execute(query).all()
     if not rows:
         return []
+    doc_ids = {r[4] for r in rows if r[4]}
     documents = {
         d.document_id: (d.record_type, d.date)
         for d in session.execute(
-            select(Document.document_id, Document.record_type, Document.date).where(Document.claim_id == claim_id)
-        )
-    }
+            select(Document.document_id, Document.record_type, Document.date).where(
+                Document.claim_id == claim_id, *([] if where is None else [Document.document_id.in_(doc_ids)])))
+    } if doc_ids else {}
     categories: dict[str, set[str]] = {}
     in_service_votes: dict[str, list[bool | None]] = {}
-    for page_id, category, in_service in session.execute(
-        select(Flag.page_id, Flag.category, Flag.in_service).where(
-            Flag.claim_id == claim_id,
-            Flag.status != "dismissed",
-            Flag.negated.is_(False),
-            Flag.stale.is_(False),
-        )
-    ):
+    flag_query = select(Flag.page_id, Flag.category, Flag.in_service).where(
+        Flag.claim_id == claim_id,
+        Flag.status != "dismissed",
+        Flag.negated.is_(False),
+        Flag.stale.is_(False),
+    )
+    if where is not None:
+        flag_query = flag_query.where(Flag.page_id.in_([r[0] for r in rows]))
+    for page_id, category, in_service in session.execute(flag_query):
         categories.setdefault(page_id, set()).add(category)
         in_service_votes.setdefault(page_id, []).append(in_service)
     periods = [
@@ -84,7 +98,7 @@ def page_docs_for_claim(session: Session, claim_id: str) -> list[PageDoc]:
                 file_id=file_id,
                 filename=filename,
                 page=page_number,
-                text=text or "",
+                text=(text or "") if with_text else "",
                 document_id=document_id,
                 record_type=record_type or "other",
                 date=date,
@@ -132,6 +146,62 @@ def index_claim_pages(session: Session, index: SearchIndex, claim_id: str) -> in
             index.upsert_pages(batch)
         with contextlib.suppress(NotImplementedError):  # a backend without pruning keeps stale pages
             index.prune_claim(claim_id, {d.page_id for d in docs})
+    except SearchIndexUnavailable as exc:
+        _record_failure(session, [claim_id], exc)
+        raise
+    _mark(session, [claim_id], "indexed", None)
+    session.flush()
+    return len(docs)
+
+
+def index_new_pages(session: Session, index: SearchIndex, claim_id: str, page_ids: Sequence[str]) -> int:
+    """Make pages searchable as soon as they are extracted: one small bulk upsert, idempotent by page id.
+
+    Their document, date and flags come later (index_file, when the file's analysis ends). On
+    SearchIndexUnavailable the claim is marked ``error`` and the exception re-raised; the pages are not
+    lost: index_file upserts whatever the index is missing.
+    """
+    if not page_ids:
+        return 0
+    try:
+        index.ensure_ready()
+        docs: list[PageDoc] = []
+        for ids in chunked(page_ids):
+            docs += _page_docs(session, claim_id, Page.page_id.in_(ids), with_text=True)
+        for batch in chunked(docs):
+            index.upsert_pages(batch)
+    except SearchIndexUnavailable as exc:
+        _record_failure(session, [claim_id], exc)
+        raise
+    return len(docs)
+
+
+def index_file(session: Session, index: SearchIndex, file_id: str) -> int:
+    """After a file's analysis: its pages' documents, dates, in-service and flag categories reach the
+    index (their text is already there), then the claim is marked indexed.
+
+    Only this file's pages, unless the file brought service periods (a DD 214): those change whether
+    pages of the claim's other files are in service, so the whole claim's fields are refreshed (still
+    without text). Pages the index lacks (it was down while they were extracted) are upserted whole.
+    Returns how many pages were brought up to date.
+    """
+    f = session.get(SourceFile, file_id)
+    if f is None:
+        return 0
+    claim_id = f.claim_id
+    brings_periods = session.scalar(select(ServicePeriod.id).where(ServicePeriod.file_id == file_id).limit(1))
+    where = None if brings_periods is not None else Page.file_id == file_id
+    try:
+        index.ensure_ready()
+        docs = _page_docs(session, claim_id, where, with_text=False)
+        missing: set[str] = set()
+        for batch in chunked(docs):
+            try:
+                missing |= index.update_page_fields([PageFields.of(d) for d in batch])
+            except NotImplementedError:
+                missing |= {d.page_id for d in batch}
+        for ids in chunked(sorted(missing)):
+            index.upsert_pages(_page_docs(session, claim_id, Page.page_id.in_(ids), with_text=True))
     except SearchIndexUnavailable as exc:
         _record_failure(session, [claim_id], exc)
         raise

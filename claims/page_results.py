@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from claims.file_errors import record_file_error
 from claims.input_kinds import InputError
@@ -20,7 +21,7 @@ from config.settings import Settings
 from store.blobs import BlobStore
 from store.db import session_scope
 from store.ids import page_id_for
-from store.models import FileError, Page, SourceFile, utcnow
+from store.models import Claim, FileError, Page, SourceFile, utcnow
 from store.page_content import PageResult
 
 FINISHED_FILE_STATES = ("done", "partial", "failed")
@@ -102,32 +103,79 @@ def begin_attempt(file_id: str, page_number: int, settings: Settings) -> Attempt
         return Attempt("pending", attempts, _to_read(f, settings))
 
 
+@dataclass(frozen=True)
+class ChunkAttempt:
+    """A run of a file's pages read together (born-digital pages, one PDF opened once)."""
+
+    file: FileToRead | None  # None: unknown file, or nothing left to do in the range
+    pages: list[int]  # the range's pending pages, this attempt counted on each
+    retried: bool  # some of them were attempted before: a page may have killed the last run
+
+
+def begin_chunk(file_id: str, first: int, last: int, settings: Settings) -> ChunkAttempt:
+    """Count an attempt on every pending page of [first, last] before any work (as begin_attempt does)."""
+    with session_scope() as s:
+        f = s.get(SourceFile, file_id)
+        rows = list(s.scalars(select(Page).where(Page.file_id == file_id, Page.status == "pending",
+                                                 Page.page_number.between(first, last))
+                              .order_by(Page.page_number)))
+        if f is None or not rows:
+            return ChunkAttempt(None, [], False)
+        retried = any(p.attempts > 0 for p in rows)
+        s.execute(update(Page).where(Page.page_id.in_([p.page_id for p in rows]))
+                  .values(attempts=Page.attempts + 1))
+        return ChunkAttempt(_to_read(f, settings), [p.page_number for p in rows], retried)
+
+
+def release_pages(file_id: str, page_numbers: list[int]) -> None:
+    """Pages a chunk hands on to single-page tasks (OCR, or a page to isolate): the chunk's attempt on
+    them is taken back, so each page still gets its full number of attempts of its own."""
+    if not page_numbers:
+        return
+    with session_scope() as s:
+        s.execute(update(Page).where(Page.file_id == file_id, Page.status == "pending",
+                                     Page.page_number.in_(page_numbers), Page.attempts > 0)
+                  .values(attempts=Page.attempts - 1))
+
+
 def note_retry(file_id: str, page_number: int, code: str) -> None:
     """A transient failure: the page stays pending with the code of what went wrong, for `status`."""
     with session_scope() as s:
         s.execute(update(Page).where(Page.page_id == page_id_for(file_id, page_number)).values(error_code=code))
 
 
-def store_page(f: FileToRead, result: PageResult) -> None:
+def store_page(f: FileToRead, result: PageResult) -> str | None:
+    """Write one extracted page back; returns its page id when it is done (to be indexed)."""
+    done = store_pages(f, [result])
+    return done[0] if done else None
+
+
+def store_pages(f: FileToRead, results: list[PageResult]) -> list[str]:
+    """Write extracted pages back in one transaction; returns the ids of those now done (to index)."""
+    done: list[str] = []
     with session_scope() as s:
-        page = s.get(Page, page_id_for(f.file_id, result.page_number))
-        if page is None:
-            return
-        page.text = result.text
-        page.source = result.source
-        page.ocr_confidence = result.ocr_confidence
-        page.rotation = result.rotation
-        page.width = result.width
-        page.height = result.height
-        page.words = [list(w) for w in result.words]
-        page.image_sha256 = result.image_sha256
-        page.status = "failed" if result.source == "failed" else "done"
-        page.error_code = result.error_code
-        page.error_message = result.error_message
-        page.processed_at = utcnow()
-        if result.error_code:
-            record_file_error(s, f.file_id, result.page_number, result.error_code,
-                              f"{f.filename} page {result.page_number}: {result.error_message}")
+        for result in results:
+            page = s.get(Page, page_id_for(f.file_id, result.page_number))
+            if page is None or page.status != "pending":
+                continue  # a redelivered task's page another delivery already wrote
+            page.text = result.text
+            page.source = result.source
+            page.ocr_confidence = result.ocr_confidence
+            page.rotation = result.rotation
+            page.width = result.width
+            page.height = result.height
+            page.words = [list(w) for w in result.words]
+            page.image_sha256 = result.image_sha256
+            page.status = "failed" if result.source == "failed" else "done"
+            page.error_code = result.error_code
+            page.error_message = result.error_message
+            page.processed_at = utcnow()
+            if result.error_code:
+                record_file_error(s, f.file_id, result.page_number, result.error_code,
+                                  f"{f.filename} page {result.page_number}: {result.error_message}")
+            if page.status == "done":
+                done.append(page.page_id)
+    return done
 
 
 def store_failure(file_id: str, page_number: int, code: str, message: str) -> None:
@@ -148,6 +196,11 @@ def pages_pending(file_id: str) -> int:
         return s.scalar(
             select(func.count()).select_from(Page).where(Page.file_id == file_id, Page.status == "pending")
         ) or 0
+
+
+def claim_of(session: Session, file_id: str) -> str | None:
+    f = session.get(SourceFile, file_id)
+    return f.claim_id if f else None
 
 
 def page_count(file_id: str) -> int:
@@ -195,3 +248,33 @@ def requeue_claim(claim_id: str, queue: WorkQueue, include_failed: bool = True) 
     queue.ingest_files(unstarted)
     queue.extract_pages(pending)
     return len(pending) + len(unstarted) + len(unfinished)
+
+
+def requeue_unfinished(queue: WorkQueue) -> int:
+    """Work SQL knows is unfinished, in every claim, queued again: pages still pending, files never
+    started, files whose pages are all read but whose analysis never ran, claims not indexed since their
+    last file finished. Failed pages are left alone (that is `claimdex retry`).
+
+    For when the broker comes back from a crash: tasks it lost, and follow-up work that running tasks
+    could not send while it was away. Queueing twice is harmless: every task is idempotent.
+    """
+    with session_scope() as s:
+        pending = [(fid, n) for fid, n in s.execute(
+            select(Page.file_id, Page.page_number).join(SourceFile, SourceFile.file_id == Page.file_id)
+            .where(Page.status == "pending", SourceFile.status == "processing"))]
+        unstarted = list(s.scalars(select(SourceFile.file_id).where(SourceFile.status == "queued",
+                                                                     SourceFile.kind != "zip")))
+        with_pending = {fid for fid, _ in pending}
+        unanalysed = [fid for fid in s.scalars(select(SourceFile.file_id).where(
+            SourceFile.status == "processing", SourceFile.kind != "zip")) if fid not in with_pending]
+        last_finished = dict(s.execute(select(SourceFile.claim_id, func.max(SourceFile.finished_at))
+                                       .where(SourceFile.finished_at.is_not(None)).group_by(SourceFile.claim_id)))
+        unindexed = [c.claim_id for c in s.scalars(select(Claim).where(Claim.claim_id.in_(list(last_finished))))
+                     if c.indexed_at is None or c.indexed_at < last_finished[c.claim_id]]
+    for fid in unanalysed:
+        queue.analyse_file(fid)
+    queue.ingest_files(unstarted)
+    queue.extract_pages(pending)
+    for claim_id in unindexed:
+        queue.index_claim(claim_id)
+    return len(pending) + len(unstarted) + len(unanalysed) + len(unindexed)

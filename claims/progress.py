@@ -41,22 +41,58 @@ def claim_and_files(session: Session, claim_id: str) -> tuple[Claim, list[Source
     return claim, files
 
 
+# A file's phases, in order; a finished file is then "done", "partial" or "failed".
+PHASES = ("queued", "counting pages", "reading pages", "analysis", "indexing")
+
+
+def file_phase(status: str, page_count: int, pending: int, pages_done: int, finished_at: Any, claim: Claim) -> str:
+    """Where a file is: queued, counting pages, reading pages (text layer or OCR), analysis (documents,
+    dates, flags), indexing (those onto its pages in the search index), or its final status."""
+    if status == "queued":
+        return "queued"
+    if status == "processing":
+        if page_count == 0:
+            return "counting pages"
+        return "reading pages" if pending else "analysis"
+    indexed = claim.index_status == "error" or (
+        claim.indexed_at is not None and finished_at is not None and claim.indexed_at >= finished_at)
+    if pages_done and not indexed:
+        return "indexing"
+    return status
+
+
 def claim_progress(session: Session, claim_id: str) -> dict[str, Any]:
     claim, files = claim_and_files(session, claim_id)
-    counts: dict[tuple[str, str], int] = {
-        (fid, status): n
-        for fid, status, n in session.execute(
-            select(Page.file_id, Page.status, func.count()).where(Page.claim_id == claim_id)
-            .group_by(Page.file_id, Page.status)
-        ).all()
-    }
+    counts: dict[tuple[str, str], int] = {}
+    by_source: dict[tuple[str, str], int] = {}
+    for fid, status, source, n in session.execute(
+        select(Page.file_id, Page.status, Page.source, func.count()).where(Page.claim_id == claim_id)
+        .group_by(Page.file_id, Page.status, Page.source)
+    ).all():
+        counts[(fid, status)] = counts.get((fid, status), 0) + n
+        if status == "done":
+            by_source[(fid, source)] = by_source.get((fid, source), 0) + n
+    spans = {fid: (first, last, n) for fid, first, last, n in session.execute(
+        select(Page.file_id, func.min(Page.processed_at), func.max(Page.processed_at), func.count())
+        .where(Page.claim_id == claim_id, Page.processed_at.is_not(None)).group_by(Page.file_id)).all()}
     errors = file_errors(session, [f.file_id for f in files])
     out_files = []
     for f in files:
+        done, failed = counts.get((f.file_id, "done"), 0), counts.get((f.file_id, "failed"), 0)
+        first, last, n = spans.get(f.file_id, (None, None, 0))
+        rate = None
+        if n >= 2 and first is not None and last is not None and last > first:
+            # Measured from the pages' own timestamps: N pages stored over the span of N - 1 gaps.
+            rate = round((n - 1) / (last - first).total_seconds(), 2)
         out_files.append({
             "file_id": f.file_id, "filename": f.filename, "status": f.status, "kind": f.kind,
-            "page_count": f.page_count, "pages_done": counts.get((f.file_id, "done"), 0),
-            "pages_failed": counts.get((f.file_id, "failed"), 0), "errors": errors.get(f.file_id, []),
+            "page_count": f.page_count, "pages_done": done, "pages_failed": failed,
+            "pages_text_layer": by_source.get((f.file_id, "text_layer"), 0),
+            "pages_ocr": by_source.get((f.file_id, "ocr"), 0),
+            "phase": file_phase(f.status, f.page_count, counts.get((f.file_id, "pending"), 0), done,
+                                f.finished_at, claim),
+            "pages_per_second": rate,
+            "errors": errors.get(f.file_id, []),
         })
     processable = [f for f in out_files if f["kind"] != "zip"]
     finished = all(f["status"] in ("done", "partial", "failed") for f in out_files)
@@ -73,13 +109,22 @@ def claim_progress(session: Session, claim_id: str) -> dict[str, Any]:
     return {
         "claim_id": claim_id,
         "status": status,
+        "phase": claim_phase(out_files, status),
         "files": out_files,
         "pages_total": sum(f["page_count"] for f in processable),
         "pages_done": sum(f["pages_done"] for f in processable),
         "pages_failed": sum(f["pages_failed"] for f in processable),
-        "index_status": claim.index_status,
+        "pages_text_layer": sum(f["pages_text_layer"] for f in processable),
+        "pages_ocr": sum(f["pages_ocr"] for f in processable),
+        "index_status": claim.index_status if any(f["pages_done"] for f in processable) else "nothing to index",
         "index_error": public_message(claim.index_error) if claim.index_error else None,
     }
+
+
+def claim_phase(files: list[dict[str, Any]], status: str) -> str:
+    """The earliest phase any file is in, or the claim's status once every file is through."""
+    phases = [f["phase"] for f in files if f["phase"] in PHASES]
+    return min(phases, key=PHASES.index) if phases else status
 
 
 def claim_summary(session: Session, claim: Claim) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The work the use cases ask for, as a port: Celery implements it (workers/tasks.py).
+"""The work the use cases ask for, as a port: Celery implements it (workers/queueing.py).
 
 Use cases sit below the workers, so they never import a task. Whoever calls them (a task, an HTTP
 route, a CLI command) passes a WorkQueue; tests pass a recording fake. Queueing twice is harmless:

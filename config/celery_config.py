@@ -34,6 +34,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "accept_content": ["json"],
         "worker_max_memory_per_child": settings.worker_max_memory_kb,
         "worker_hijack_root_logger": False,
-        "worker_send_task_events": False,
-        "task_send_sent_event": False,
+        # Task events (as `celery worker -E`), so Flower or `celery events` can watch the queue: one small
+        # PUBLISH per task state change.
+        "worker_send_task_events": True,
+        "task_send_sent_event": True,
     }

@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     retry_backoff_max: int = 300
     worker_concurrency: int = 0  # 0 = one process per core
     worker_max_memory_kb: int = 1_500_000
+    # Born-digital pages are read in runs of this many, the PDF opened once (pages needing OCR still get a
+    # task each): fewer, larger tasks for CAPRI/VBMS prints of thousands of pages.
+    text_chunk_pages: int = 25
 
     # Where `claimdex train` writes the model artifacts the pipeline reads. Empty means data_dir/models;
     # an image may point it at a read-only folder built with the image.

@@ -27,6 +27,25 @@ class PageDoc:
 
 
 @dataclass
+class PageFields:
+    """What a file's analysis decides about an indexed page: its document, record type, date, whether it
+    is in service, and its flag categories. Updated without re-sending the page's text."""
+
+    page_id: str
+    claim_id: str
+    document_id: str | None = None
+    record_type: str = "other"
+    date: dt.date | None = None
+    in_service: bool | None = None
+    flag_categories: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: PageDoc) -> PageFields:
+        return cls(doc.page_id, doc.claim_id, doc.document_id, doc.record_type, doc.date, doc.in_service,
+                   list(doc.flag_categories))
+
+
+@dataclass
 class SearchQuery:
     claim_id: str  # always required: a claim's hits never include another claim's pages
     text: str = ""
@@ -104,6 +123,15 @@ class SearchIndex(ABC):
     def count(self, claim_id: str | None = None) -> int: ...
 
     # ---- additive, non-abstract: backends override; defaults keep older implementations working.
+
+    def update_page_fields(self, fields: list[PageFields]) -> set[str]:
+        """Set documents, record types, dates, in-service and flag categories of pages already indexed,
+        leaving their text alone; returns the ids of the pages the index does not hold (to upsert whole).
+
+        Pages are indexed with their text as soon as they are extracted; what the file's analysis finds
+        arrives here when it ends, so the text is sent once.
+        """
+        raise NotImplementedError
 
     def prune_claim(self, claim_id: str, keep_page_ids: set[str]) -> int:
         """Remove the claim's indexed pages whose ids are not in ``keep_page_ids``; returns how many.

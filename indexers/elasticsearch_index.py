@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 
 from indexers.base import (
     PageDoc,
+    PageFields,
     SearchHit,
     SearchIndex,
     SearchIndexUnavailable,
@@ -133,6 +134,18 @@ def bulk_actions(index: str, docs: Iterable[PageDoc]) -> Iterator[dict[str, Any]
     """Index (insert-or-replace) actions keyed by the deterministic page id: a retry overwrites."""
     for doc in docs:
         yield {"_op_type": "index", "_index": index, "_id": doc.page_id, "_source": page_source(doc)}
+
+
+def field_update_actions(index: str, fields: Iterable[PageFields]) -> Iterator[dict[str, Any]]:
+    """Partial updates of the analysis fields by page id: the stored text is not sent again."""
+    for f in fields:
+        yield {"_op_type": "update", "_index": index, "_id": f.page_id, "doc": {
+            "document_id": f.document_id,
+            "record_type": f.record_type or "other",
+            "date": f.date.isoformat() if f.date else None,
+            "in_service": f.in_service,
+            "flag_categories": sorted(set(f.flag_categories)),
+        }}
 
 
 def build_filters(query: SearchQuery) -> list[dict[str, Any]]:
@@ -411,6 +424,16 @@ class ElasticsearchIndex(SearchIndex):
     # ---------------------------------------------------------------- writes
 
     def _bulk(self, index: str, docs: Iterable[PageDoc], refresh: bool | str = False) -> int:
+        n, errors = self._send(index, bulk_actions(index, docs), refresh)
+        if errors:
+            if all(status in RETRYABLE_STATUS for _, status, _ in errors):
+                raise SearchIndexUnavailable(str(BulkIndexingError(errors)))
+            raise BulkIndexingError(errors)
+        return n
+
+    def _send(self, index: str, actions: Iterable[dict[str, Any]], refresh: bool | str = False
+              ) -> tuple[int, list[tuple[str, int, str]]]:
+        """Stream bulk actions; (how many were answered, (id, status, reason) of every failed one)."""
         from elasticsearch import helpers
 
         errors: list[tuple[str, int, str]] = []
@@ -425,7 +448,7 @@ class ElasticsearchIndex(SearchIndex):
                 kwargs["refresh"] = refresh
             for ok, item in helpers.streaming_bulk(
                 self.client,
-                bulk_actions(index, docs),
+                actions,
                 chunk_size=BULK_CHUNK_SIZE,
                 max_chunk_bytes=BULK_MAX_CHUNK_BYTES,
                 max_retries=BULK_MAX_RETRIES,
@@ -443,11 +466,21 @@ class ElasticsearchIndex(SearchIndex):
                     errors.append((str(info.get("_id")), int(info.get("status", 0)), str(reason)[:500]))
 
         self._call(run)
-        if errors:
-            if all(status in RETRYABLE_STATUS for _, status, _ in errors):
-                raise SearchIndexUnavailable(str(BulkIndexingError(errors)))
-            raise BulkIndexingError(errors)
-        return n
+        return n, errors
+
+    def update_page_fields(self, fields: list[PageFields]) -> set[str]:
+        if not fields:
+            return set()
+        self.ensure_ready()
+        _, errors = self._send(self.alias, field_update_actions(self.alias, fields),
+                               refresh="wait_for" if self.refresh else False)
+        missing = {pid for pid, status, _ in errors if status == 404}
+        others = [e for e in errors if e[1] != 404]
+        if others:
+            if all(status in RETRYABLE_STATUS for _, status, _ in others):
+                raise SearchIndexUnavailable(str(BulkIndexingError(others)))
+            raise BulkIndexingError(others)
+        return missing
 
     def upsert_pages(self, pages: list[PageDoc]) -> None:
         if not pages:

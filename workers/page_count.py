@@ -11,6 +11,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import IndirectObject
 
 from claims.input_kinds import InputError
 from config.settings import Settings
@@ -73,15 +76,71 @@ def _looks_truncated(path: Path) -> bool:
         return False
 
 
+# A page tree deeper than this is hostile or broken; real ones are a few levels deep.
+MAX_PAGE_TREE_DEPTH = 64
+
+
 def _count_pdf_pages(path: Path) -> int:
     pdf = open_pdf(path)
     try:
         n = len(pdf)
+        if n > 1 and not _page_loads(pdf, n - 1):
+            # The root's /Count is only a claim (a 639-byte file can claim 2,000 pages and hold one):
+            # when its last page is not there, count the pages the tree really holds.
+            n = min(n, page_tree_leaves(path, limit=n))
     finally:
         pdf.close()
     if n < 1:
         raise InputError("corrupt_pdf", "the PDF opened but has no pages (damaged or truncated page tree)")
     return n
+
+
+def _page_loads(pdf: pdfium.PdfDocument, index: int) -> bool:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError:
+        return False
+    page.close()
+    return True
+
+
+def page_tree_leaves(path: Path, limit: int) -> int:
+    """Pages the PDF's page tree really holds (its leaves), walked without trusting any /Count.
+
+    Cycles and absurd depths end the walk; it stops at ``limit`` (the count claimed). Returns 0 when the
+    tree cannot be read at all.
+    """
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        root = reader.trailer["/Root"].get_object()
+        stack = [(root["/Pages"], 0)]
+    except (PyPdfError, KeyError, ValueError, TypeError, AttributeError, OSError, RecursionError):
+        return 0
+    seen: set[tuple[int, int]] = set()
+    leaves = 0
+    while stack and leaves < limit:
+        ref, depth = stack.pop()
+        if isinstance(ref, IndirectObject):
+            key = (ref.idnum, ref.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+        try:
+            node = ref.get_object()
+            kids = node.get("/Kids") if hasattr(node, "get") else None
+            is_leaf = node.get("/Type") == "/Page" or kids is None
+        except (PyPdfError, KeyError, ValueError, TypeError, AttributeError, OSError, RecursionError):
+            continue
+        if is_leaf:
+            leaves += 1
+        elif depth < MAX_PAGE_TREE_DEPTH:
+            try:
+                stack.extend((kid, depth + 1) for kid in reversed(list(kids.get_object())))
+            except (PyPdfError, TypeError, AttributeError, ValueError):
+                continue
+    return leaves
 
 
 def open_image(path: Path, settings: Settings) -> Image.Image:

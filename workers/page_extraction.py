@@ -1,4 +1,5 @@
-"""One page in, one PageResult out: the pure function each ``extract_page`` task calls.
+"""One page in, one PageResult out: the pure function each ``extract_page`` task calls; and the
+text layers of a run of born-digital pages, read with the PDF opened once (``extract_chunk``).
 
 Text layer when the page has real text; otherwise render or load the image, look the image up in
 the OCR cache, and OCR it on a miss. Both paths end in the same place, which builds the page text
@@ -10,14 +11,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claims.input_kinds import InputError
 from config.settings import Settings
 from store.page_content import OcrCache, OcrResult, PageResult, Word
 from workers.ocr import ocr_image
+from workers.page_count import open_pdf
 from workers.rendering import POINTS_PER_INCH, load_page_image
-from workers.text_layer import WordBox, read_text_layer
+from workers.text_layer import TextLayer, WordBox, read_page_text_layer, read_text_layer
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +40,7 @@ def extract_page_content(
     if kind == "pdf":
         layer = read_text_layer(path, page_number)
         if layer.is_real:
-            text, words = assemble_text(layer.lines)
-            result = PageResult(page_number=page_number, text=text, source="text_layer", ocr_confidence=100.0,
-                                width=round(layer.width, 2), height=round(layer.height, 2), words=words)
-            _log_done(result, started)
-            return cap_text(result, settings.max_page_text_chars)
+            return text_layer_result(layer, page_number, settings, started)
 
     page = load_page_image(path, kind, page_number, settings)
     image_sha = page.pixel_sha256()
@@ -63,6 +62,49 @@ def extract_page_content(
                         image_sha256=image_sha, ocr_cache_hit=cached is not None)
     _log_done(result, started)
     return cap_text(result, settings.max_page_text_chars)
+
+
+def text_layer_result(layer: TextLayer, page_number: int, settings: Settings, started: float) -> PageResult:
+    text, words = assemble_text(layer.lines)
+    result = PageResult(page_number=page_number, text=text, source="text_layer", ocr_confidence=100.0,
+                        width=round(layer.width, 2), height=round(layer.height, 2), words=words)
+    _log_done(result, started)
+    return cap_text(result, settings.max_page_text_chars)
+
+
+@dataclass
+class ChunkResult:
+    """What reading the text layers of a run of pages gave, page by page."""
+
+    read: list[PageResult] = field(default_factory=list)  # real text layers, done
+    to_ocr: list[int] = field(default_factory=list)  # no real text layer: each goes to its own OCR task
+    refused: dict[int, InputError] = field(default_factory=dict)  # bad input: that page fails alone
+    crashed: dict[int, str] = field(default_factory=dict)  # unexpected errors: retried alone
+
+
+def read_text_layers(path: Path, page_numbers: list[int], settings: Settings) -> ChunkResult:
+    """The text layers of several pages of one PDF, opened once (born-digital prints of thousands of
+    pages). A page that is bad input or fails does so alone; the others are read."""
+    out = ChunkResult()
+    pdf = open_pdf(path)
+    try:
+        for n in page_numbers:
+            started = time.monotonic()
+            try:
+                layer = read_page_text_layer(pdf, n)
+            except InputError as exc:
+                out.refused[n] = exc
+                continue
+            except Exception as exc:  # noqa: BLE001 - one page's failure is its own (retried in its own task)
+                out.crashed[n] = f"{type(exc).__name__}: {str(exc)[:300]}"
+                continue
+            if layer.is_real:
+                out.read.append(text_layer_result(layer, n, settings, started))
+            else:
+                out.to_ocr.append(n)
+    finally:
+        pdf.close()
+    return out
 
 
 def ocr_cache_key(image_sha256: str, dpi: float, languages: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from api.cli.common import EXIT_CODES_HELP
 from api.cli.evals import eval_group
 from api.cli.operations import correct, reindex, serve
 from api.cli.processing import demo, ingest, retry, worker
@@ -26,7 +27,7 @@ from store.data_dir import DataDirRefused, secure_data_dir
 SERVICES = ("serve", "worker")
 
 
-@click.group()
+@click.group(epilog=EXIT_CODES_HELP)
 @click.option("--data-dir", type=click.Path(path_type=Path), help="Overrides CLAIMDEX_DATA_DIR.")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None) -> None:

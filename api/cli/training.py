@@ -8,15 +8,16 @@ from pathlib import Path
 import click
 
 from api.cli.common import prepared_settings
-from claims.flag_model_training import fit_flag_model
-from claims.record_type_training import correction_examples, train_record_type_model
-from claims.trained_models import save_flag_model, save_record_type_model
 from store.db import session_scope
 
 
 def train_models(out_dir: Path, with_corrections: bool) -> tuple[Path, int]:
     """Train and save both models; returns (where, how many corrected pages were learned from)."""
-    # The repository's labelled data: training data only, read by this command (and demo, eval).
+    # Model fitting pulls in scikit-learn: loaded by the commands that train only. The repository's
+    # labelled data (samples/) is training data only, read by this command (and demo, eval).
+    from claims.flag_model_training import fit_flag_model
+    from claims.record_type_training import correction_examples, train_record_type_model
+    from claims.trained_models import save_flag_model, save_record_type_model
     from samples.labelled_text import repo_training_texts
     from samples.record_corpus import training_examples
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
 from claims.indexing import index_claim_pages, page_docs_for_claim, reindex_all
-from indexers.base import PageDoc, SearchIndex, SearchIndexUnavailable, SearchQuery, SearchResult
+from indexers.base import PageDoc, PageFields, SearchIndex, SearchIndexUnavailable, SearchQuery, SearchResult
 from indexers.embedded_index import EmbeddedSearchIndex
 from store.ids import document_id_for, file_id_for, flag_id_for, page_id_for
 from store.models import Base, Claim, Document, Flag, Page, ServicePeriod, SourceFile
@@ -255,3 +255,26 @@ def test_an_older_embedded_layout_is_replaced_not_misread(tmp_path: Path) -> Non
     assert index.search(SearchQuery(claim_id="c", text="lumbar")).total == 1
     tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "pages_fts" not in tables and "pages_fts_00" in tables
+
+
+def test_index_file_sets_the_analysis_fields_and_adds_pages_the_index_lacks(engine: Engine, tmp_path: Path) -> None:
+    from claims.indexing import index_file, index_new_pages
+
+    index = EmbeddedSearchIndex(tmp_path / "search.sqlite3")
+    with Session(engine) as s:
+        fid = populate(s, "c-file")
+        s.commit()
+        # As extracted: pages 1-11 indexed with their text; page 12's indexing was missed (index down).
+        ids = [page_id_for(fid, n) for n in range(1, 12)]
+        assert index_new_pages(s, index, "c-file", ids) == 11
+        index.update_page_fields([PageFields(page_id=i, claim_id="c-file") for i in ids])  # nothing known yet
+        assert index.search(SearchQuery(claim_id="c-file", flag_categories=["gait"])).total == 0
+        assert index_file(s, index, fid) == 12
+        s.commit()
+        claim = s.get(Claim, "c-file")
+        assert claim is not None and claim.index_status == "indexed" and claim.indexed_at is not None
+    assert index.count("c-file") == 12
+    assert {h.page for h in index.search(SearchQuery(claim_id="c-file", flag_categories=["gait"])).hits} == {5, 10}
+    assert {h.page for h in index.search(SearchQuery(claim_id="c-file", text="back", in_service=True)).hits} == \
+        {1, 2, 3}
+    check_docs(page_docs_for_claim(Session(engine), "c-file"), "c-file", fid)

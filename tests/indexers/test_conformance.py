@@ -267,3 +267,55 @@ def test_prune_claim_drops_vanished_pages(loaded: SearchIndex) -> None:
     assert loaded.prune_claim(CLAIM, keep) == 6
     assert loaded.count(CLAIM) == 6
     assert loaded.count(OTHER) == 3
+
+
+def _text_only(docs: list[PageDoc]) -> list[PageDoc]:
+    """Pages as the pipeline indexes them when extracted: text, no document, date or flags yet."""
+    return [PageDoc(page_id=d.page_id, claim_id=d.claim_id, file_id=d.file_id, filename=d.filename, page=d.page,
+                    text=d.text) for d in docs]
+
+
+def test_pages_indexed_as_extracted_then_their_analysis_fields(backend: SearchIndex) -> None:
+    from indexers.base import PageFields
+
+    docs = sample_docs()
+    backend.upsert_pages(_text_only(docs))
+    # Searchable by text at once, before the file's analysis: every page is "other", undated, unflagged.
+    assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, text="antalgic gait"))) == {5}
+    assert backend.search(SearchQuery(claim_id=CLAIM, flag_categories=["gait"])).total == 0
+    assert backend.search(SearchQuery(claim_id=CLAIM)).facets["record_type"] == {"other": 12}
+
+    unknown = PageFields(page_id="never-indexed", claim_id=CLAIM, record_type="cp_exam")
+    missing = backend.update_page_fields([PageFields.of(d) for d in docs] + [unknown])
+    assert missing == {"never-indexed"}
+    # The analysis fields now filter and facet exactly as if the pages had been indexed whole.
+    assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, flag_categories=["gait"]))) == {5, 10}
+    assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, text="back", in_service=True))) == {1, 2, 3}
+    ranged = SearchQuery(claim_id=CLAIM, date_from=dt.date(2015, 1, 1), date_to=dt.date(2017, 12, 31))
+    assert pages_of(backend.search(ranged)) == {4, 5, 6}
+    result = backend.search(SearchQuery(claim_id=CLAIM, text="back"))
+    assert result.facets["flag"]["back_complaint"] == 5
+    assert result.facets["in_service"] == {"true": 3, "false": 4, "unknown": 1}
+    hit = backend.search(SearchQuery(claim_id=CLAIM, text="antalgic gait")).hits[0]
+    assert (hit.record_type, hit.document_id, hit.date) == ("va_treatment", "d5", dt.date(2016, 1, 20))
+    assert backend.count(CLAIM) == 12 and backend.count(OTHER) == 3
+
+    # A later analysis (a correction) replaces the fields, flag categories included; the text stays.
+    again = PageFields.of([d for d in docs if d.page_id == page_id(FILE, 5)][0])
+    again.flag_categories, again.record_type = ["injury"], "private_treatment"
+    assert backend.update_page_fields([again]) == set()
+    assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, flag_categories=["gait"]))) == {10}
+    assert pages_of(backend.search(SearchQuery(claim_id=CLAIM, text="antalgic", record_types=["private_treatment"]))
+                    ) == {5}
+
+
+def test_claims_indexed_page_by_page_at_once_stay_apart(backend: SearchIndex) -> None:
+    """Pages are indexed as they are extracted, so two claims being ingested at once interleave."""
+    for n in range(1, 21):
+        for claim in ("claim-left", "claim-right"):
+            backend.upsert_pages([PageDoc(page_id=f"{claim}-{n}", claim_id=claim, file_id=f"f-{claim}",
+                                          filename=f"{claim}.pdf", page=n, text=f"antalgic gait visit {n} of {claim}")])
+    for claim in ("claim-left", "claim-right"):
+        result = backend.search(SearchQuery(claim_id=claim, text="antalgic gait", size=50))
+        assert result.total == 20 and {h.file_id for h in result.hits} == {f"f-{claim}"}
+        assert backend.search(SearchQuery(claim_id=claim, text="gait -antalgic")).total == 0

@@ -290,3 +290,27 @@ def test_an_index_from_an_older_mapping_asks_for_a_rebuild(caplog: pytest.LogCap
     assert again.needs_rebuild()
     again.ensure_ready()
     assert "claimdex reindex" in caplog.text
+
+
+def test_analysis_fields_are_partial_updates_and_missing_pages_are_reported() -> None:
+    from indexers.base import PageFields
+
+    index = ElasticsearchIndex(prefix="cx", client=make_client())
+    index.ensure_ready()
+    RecordingNode.bulk_item_status = staticmethod(lambda _id: 404 if _id == "p9" else 200)
+    fields = [PageFields(page_id="p1", claim_id="c1", document_id="d1", record_type="cp_exam",
+                         date=dt.date(2017, 4, 11), in_service=False, flag_categories=["gait", "gait", "injury"]),
+              PageFields(page_id="p9", claim_id="c1")]
+    assert index.update_page_fields(fields) == {"p9"}
+    bulk = [r for r in RecordingNode.requests if r.target.startswith("/_bulk")][-1]
+    assert bulk.target.startswith("/_bulk?require_alias=true")
+    assert bulk.body[0] == {"update": {"_index": "cx-pages", "_id": "p1"}}
+    # Only the analysis fields: the page text is not sent again.
+    assert bulk.body[1] == {"doc": {"document_id": "d1", "record_type": "cp_exam", "date": "2017-04-11",
+                                    "in_service": False, "flag_categories": ["gait", "injury"]}}
+    RecordingNode.bulk_item_status = staticmethod(lambda _id: 400)
+    with pytest.raises(BulkIndexingError):
+        index.update_page_fields(fields)
+    RecordingNode.bulk_item_status = staticmethod(lambda _id: 503)
+    with pytest.raises(SearchIndexUnavailable):
+        index.update_page_fields(fields)

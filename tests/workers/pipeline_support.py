@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +79,16 @@ def validate_export(data: dict[str, Any], schema_path: Path) -> None:
 
 
 SCHEMA_PATH = EXPORT_SCHEMA_PATH  # the repository's copy, version 2 (config/contracts/)
+
+
+@contextlib.contextmanager
+def eager_tasks() -> Iterator[None]:
+    """Celery tasks run in this process as they are queued (the same task code, no broker, no pool)."""
+    import workers.tasks  # noqa: F401 - registers the tasks
+    from workers.celery_app import app
+
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = False

@@ -92,3 +92,41 @@ def test_oversized_frame_inside_a_tiff_is_refused(tmp_path: Path) -> None:
     small.save(tmp_path / "mixed.tif", save_all=True, append_images=[big], compression="tiff_deflate")
     err = _refused(tmp_path / "mixed.tif", "tiff", Settings(data_dir=tmp_path, max_image_pixels=1_000_000))
     assert err.code == "image_too_large" and err.page == 2
+
+
+def _pdf_claiming_pages(claimed: int) -> bytes:
+    """A tiny PDF whose page tree claims `claimed` pages (/Count) and holds one (issue 14, finding 8)."""
+    content = b"BT /F1 12 Tf 72 720 Td (Hello page one) Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % claimed,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_a_page_tree_claiming_2000_pages_with_one_is_counted_as_one(tmp_path: Path, settings: Settings) -> None:
+    data = _pdf_claiming_pages(2000)
+    assert len(data) < 700
+    path = write(tmp_path / "liar.pdf", data)
+    import pypdfium2 as pdfium
+
+    assert len(pdfium.PdfDocument(str(path))) == 2000  # what the /Count claims, and pdfium believes
+    assert count_pages(path, "pdf", settings) == 1  # one page task, not 2,000 failing ones
+
+
+def test_a_page_tree_claiming_more_than_the_limit_is_not_refused_for_it(tmp_path: Path) -> None:
+    path = write(tmp_path / "liar.pdf", _pdf_claiming_pages(50_000))
+    assert count_pages(path, "pdf", Settings(data_dir=tmp_path, max_pages_per_file=100)) == 1

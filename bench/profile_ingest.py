@@ -1,0 +1,176 @@
+"""Where an ingest spends its time: the work (cProfile, in-process) and the fixed cost (the real command).
+
+    python -m bench.profile_ingest                       # 500 born-digital pages + a 1-page fixed-cost run
+    python -m bench.profile_ingest --digital 200 --scanned 4 --top 30
+    python -m bench.profile_ingest --fixed-only          # only the timeline of a 1-page `claimdex ingest`
+
+Part 1 runs every task of a real ingest eagerly in this process (Celery ``task_always_eager``: the same
+task code, no broker, no pool) under cProfile, and prints the time per task (its own time, children
+excluded) and the functions that cost most. Part 2 runs the real `claimdex ingest` of a 1-page file in a
+fresh data dir and splits its wall time with the timestamps SQL keeps (file queued, page stored, file
+analysed, claim indexed) and the moment the command exits: start-up, queue-to-first-page, analysis,
+indexing, shutdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import os
+import pstats
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _fresh_env(data_dir: Path) -> None:
+    for key in [k for k in os.environ if k.startswith("CLAIMDEX_") and k != "CLAIMDEX_MODEL_DIR"]:
+        del os.environ[key]
+    os.environ["CLAIMDEX_DATA_DIR"] = str(data_dir)
+    os.environ["CLAIMDEX_BROKER_URL"] = "memory://"  # eager: never used, but no private Redis is started
+
+
+def profile_work(paths: list[Path], top: int) -> None:
+    """Every task of one ingest, eagerly in this process, under cProfile."""
+    from celery.signals import task_postrun, task_prerun
+
+    from api.cli.training import train_models
+    from claims.intake import add_uploads
+    from claims.trained_models import model_status
+    from config.settings import get_settings, reset_settings_cache
+    from store.db import create_schema, session_scope
+
+    reset_settings_cache()
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    create_schema()
+    if model_status(settings):
+        train_models(settings.resolved_model_dir, with_corrections=False)
+    from workers.celery_app import app
+    from workers.tasks import CeleryWorkQueue
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+    own: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+    stack: list[list[Any]] = []
+
+    def before(task: Any = None, **_: Any) -> None:
+        stack.append([task.name.split(".")[-1], time.perf_counter(), 0.0])
+
+    def after(task: Any = None, **_: Any) -> None:
+        name, started, children = stack.pop()
+        elapsed = time.perf_counter() - started
+        own[name] += elapsed - children
+        calls[name] += 1
+        if stack:
+            stack[-1][2] += elapsed
+
+    task_prerun.connect(before, weak=False)
+    task_postrun.connect(after, weak=False)
+    with session_scope() as s:
+        result = add_uploads(s, "profile", [(p.name, p) for p in paths])
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    CeleryWorkQueue().ingest_files(result.queued_file_ids)
+    profiler.disable()
+    total = time.perf_counter() - started
+    n_pages = _pages(settings.data_dir / "claimdex.sqlite3")
+    print(f"work of one ingest, in-process ({n_pages} pages): {total:.2f} s = "
+          f"{1000 * total / max(1, n_pages):.1f} ms a page")
+    for name, seconds in sorted(own.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<16} {seconds:7.2f} s  {100 * seconds / total:5.1f}%  ({calls[name]} task(s), "
+              f"{1000 * seconds / max(1, n_pages):.2f} ms a page)")
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    print(_trim(out.getvalue()))
+
+
+def _trim(report: str) -> str:
+    """pstats output without its long absolute paths."""
+    return report.replace(str(REPO) + "/", "").replace(sys.prefix + "/lib/python3.11/site-packages/", "")
+
+
+def _pages(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from pages where status = 'done'").fetchone()[0])
+
+
+def fixed_cost_timeline(pdf: Path, runs: int) -> None:
+    """The real command on a 1-page file, its wall time split by the timestamps SQL keeps."""
+    print(f"\nfixed cost: `claimdex ingest` of a 1-page file, fresh data dir, embedded defaults ({runs} run(s))")
+    rows: list[dict[str, float]] = []
+    model_dir = os.environ.get("CLAIMDEX_MODEL_DIR")
+    for _ in range(runs):
+        data = Path(tempfile.mkdtemp(prefix="claimdex-fixed-"))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
+        env["CLAIMDEX_DATA_DIR"] = str(data)
+        if model_dir:
+            env["CLAIMDEX_MODEL_DIR"] = model_dir
+        else:  # a fresh data dir has no model: train it once, outside the timing
+            subprocess.run([sys.executable, "-m", "api.cli", "train", "--no-corrections"], cwd=REPO, env=env,
+                           check=True, capture_output=True)
+        t0 = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        w0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(pdf), "--claim", "fixed"],
+                              cwd=REPO, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - w0
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr[-2000:])
+        with sqlite3.connect(data / "claimdex.sqlite3") as conn:
+            created, finished = conn.execute("select created_at, finished_at from files").fetchone()
+            stored = conn.execute("select min(processed_at) from pages").fetchone()[0]
+            indexed = conn.execute("select indexed_at from claims").fetchone()[0]
+
+        def since(stamp: str | None, t0: dt.datetime = t0) -> float:
+            return (dt.datetime.fromisoformat(stamp) - t0).total_seconds() if stamp else float("nan")
+
+        rows.append({"queued": since(created), "page": since(stored), "analysed": since(finished),
+                     "indexed": since(indexed), "exit": wall})
+    for r in rows:
+        print(f"  start-up to file queued {r['queued']:5.2f} s | to page stored {r['page'] - r['queued']:5.2f} s | "
+              f"analysis {r['analysed'] - r['page']:5.2f} s | indexing {r['indexed'] - r['analysed']:5.2f} s | "
+              f"until exit {r['exit'] - r['indexed']:5.2f} s | total {r['exit']:5.2f} s")
+
+
+def main(argv: list[str] | None = None) -> None:
+    from samples.bench_files import write_born_digital_pdf, write_scanned_pdf
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--digital", type=int, default=500, help="born-digital pages to profile")
+    ap.add_argument("--scanned", type=int, default=0, help="scanned pages to profile (OCR)")
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--fixed-runs", type=int, default=2)
+    ap.add_argument("--fixed-only", action="store_true")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
+    one = write_born_digital_pdf(work / "one-page.pdf", 1, seed=3)
+    if not args.fixed_only:
+        paths = []
+        if args.digital:
+            paths.append(write_born_digital_pdf(work / "digital.pdf", args.digital))
+        if args.scanned:
+            paths.append(write_scanned_pdf(work / "scanned.pdf", args.scanned, seed=5))
+        model_dir = os.environ.get("CLAIMDEX_MODEL_DIR")
+        _fresh_env(work / "data")
+        if model_dir:
+            os.environ["CLAIMDEX_MODEL_DIR"] = model_dir
+        profile_work(paths, args.top)
+    fixed_cost_timeline(one, args.fixed_runs)
+
+
+if __name__ == "__main__":
+    main()
