@@ -1,12 +1,14 @@
 """Labelled text for the evidence finder, from the repository only: the generated corpus's training
 variants, the sentences written for the finder (samples/data/flag_sentences.jsonl) and the Board
 decision openings labelled per LABELS.md (samples/data/board_openings/: set A for training and
-development, set B held out for reporting). `claimdex train` fits the sentence model on
-repo_training_texts(); bench/eval_flags.py scores the finder with the same loaders.
+development, set B held out for reporting, set C split by decision: its DEV folds train and develop, its
+TEST folds are held out). `claimdex train` fits the sentence model on repo_training_texts();
+bench/eval_flags.py scores the finder with the same loaders and the same folds (`doc_fold`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,6 +22,18 @@ from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BOARD_OPENINGS = DATA_DIR / "board_openings"
 FLAG_SENTENCES = DATA_DIR / "flag_sentences.jsonl"
+N_FOLDS = 4
+DEV_FOLDS: tuple[int, ...] = (0, 1)
+TEST_FOLDS: tuple[int, ...] = (2, 3)
+
+
+def doc_fold(name: str, folds: int = N_FOLDS) -> int:
+    """The fold of a note or decision: sha256 of its name (UTF-8) mod `folds`. Never by unit."""
+    return int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def is_dev_doc(name: str) -> bool:
+    return doc_fold(name) in DEV_FOLDS
 
 
 @dataclass(frozen=True)
@@ -117,15 +131,29 @@ def written_sentences(path: Path = FLAG_SENTENCES) -> list[LabelledText]:
     return out
 
 
+# The Board sets the shipped model learns from, and which of their decisions: all of set A, set C's dev folds.
+BOARD_TRAINING: tuple[tuple[str, bool], ...] = (("A", False), ("C", True))  # (set, dev folds only)
+
+
+def board_training_units(board: Path = BOARD_OPENINGS) -> list[LabelledUnit]:
+    """The Board decision units the model is fitted on (never set B, never set C's test folds)."""
+    units: list[LabelledUnit] = []
+    for name, dev_only in BOARD_TRAINING:
+        folder = board / name
+        if (folder / "labels.jsonl").exists():
+            units += [u for u in load_labelled_units(folder) if not dev_only or is_dev_doc(u.doc)]
+    return units
+
+
 def repo_training_texts(
-    board: Path = BOARD_OPENINGS / "A", instances_per_variant: int = 8, exclude_docs: frozenset[str] = frozenset()
+    board: Path = BOARD_OPENINGS, instances_per_variant: int = 8, exclude_docs: frozenset[str] = frozenset()
 ) -> list[LabelledText]:
     """All the repository's labelled text the shipped model is fitted on: the corpus's training variants
-    (clean and OCR-noisy), the written sentences, and Board set A (minus `exclude_docs`, for cross-fitting)."""
+    (clean and OCR-noisy), the written sentences, and the Board training units (minus `exclude_docs`, for
+    cross-fitting)."""
     clean = [c for c in build_flag_corpus(instances_per_variant) if c.split == "train"]
     texts = _corpus_texts(clean, "corpus") + _corpus_texts(add_ocr_noise(clean), "corpus-noisy")
     texts += written_sentences()
-    if (board / "labels.jsonl").exists():
-        units = [u for u in load_labelled_units(board) if u.doc not in exclude_docs]
-        texts += units_as_texts(units, "board_decision")
+    units = [u for u in board_training_units(board) if u.doc not in exclude_docs]
+    texts += units_as_texts(units, "board_decision")
     return texts
