@@ -19,9 +19,17 @@ Data and honesty:
   into four folds, fold = int(sha256(note name, UTF-8).hexdigest(), 16) % 4. Folds 0 and 1 are DEV
   (read, tuned on), folds 2 and 3 are TEST (figures only, run at the very end; `--errors` refuses them).
   The notes are never training data: the shipped model is fitted on repo data only.
-- Board decision openings (`samples/data/board_openings/A`, `.../B`): A is dev and also training data, so
-  A is scored by 4-fold cross-fitting BY DECISION (each fold scored by a model fitted without it); B is
-  held out: only its aggregate figures are printed, never a unit or an error.
+- Board decision openings (`samples/data/board_openings/A`, `.../B`, `.../C`): A is dev and also training
+  data, so A is scored by 4-fold cross-fitting BY DECISION (each fold scored by a model fitted without it);
+  B is held out: only its aggregate figures are printed, never a unit or an error. C (round 3, labelled
+  blind by another annotator) is split by decision with `doc_fold`: its dev folds (0, 1) are read, tuned
+  on and trained on (scored cross-fitted, `--board-split dev`); its test folds (2, 3) are held out like B
+  (`--board-split test`, aggregate figures only).
+- web clinical text (`samples/data/web_clinical`, round 3, labelled blind): published example notes (PT,
+  chiropractic, imaging reports, consults, lay accounts, blank forms) found through the search tool, cut
+  and labelled per LABELS.md by an annotator who never saw the rules. Evaluation only (never training),
+  split by document with `doc_fold`: dev folds read and tuned on (`--part web --web-split dev`), test
+  folds held out (`--web-split test`, aggregate figures only).
 
 The finder is evaluated as shipped: rules and layout plus the sentence model, fitted in-process on repo
 data only (`repo_training_texts`: corpus training variants, written sentences, Board set A; ~5 s);
@@ -42,7 +50,6 @@ lists the errors of readable sets (refused for test folds and set B).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from bisect import bisect_right
@@ -61,9 +68,13 @@ from classifiers.sentences import split_sentences
 from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus
 from samples.labelled_text import (
     BOARD_OPENINGS,
+    DEV_FOLDS,
+    N_FOLDS,
+    TEST_FOLDS,
     GoldLabel,
     LabelledUnit,
     by_doc,
+    doc_fold,
     load_labelled_units,
     repo_training_texts,
 )
@@ -73,9 +84,7 @@ REPO = Path(__file__).resolve().parent.parent
 MISSION_CATEGORIES: tuple[str, ...] = ("back_complaint", "injury", "gait", "aging_attribution")
 DEFAULT_NOTES = REPO.parent / "shared" / "benchmarks" / "clinical-notes"
 DEFAULT_BOARD = BOARD_OPENINGS
-N_FOLDS = 4
-DEV_FOLDS: tuple[int, ...] = (0, 1)
-TEST_FOLDS: tuple[int, ...] = (2, 3)
+DEFAULT_WEB = BOARD_OPENINGS.parent / "web_clinical"
 # The dev folds' halves for inner validation (round 2): read the errors of one half, keep a change only if
 # the other half does not get worse, alternate. `--split dev0` / `--split dev1` pick a half.
 SPLIT_FOLDS: dict[str, tuple[int, ...]] = {"dev": DEV_FOLDS, "dev0": (0,), "dev1": (1,), "test": TEST_FOLDS}
@@ -108,11 +117,6 @@ class UnitScores:
 
 
 # ---------------------------------------------------------------- folds and loading
-
-
-def doc_fold(name: str, folds: int = N_FOLDS) -> int:
-    """The fold of a note or decision: sha256 of its name (UTF-8) mod `folds`. Never by unit."""
-    return int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % folds
 
 
 def select_folds(units: list[LabelledUnit], folds: Iterable[int]) -> list[LabelledUnit]:
@@ -429,7 +433,10 @@ def sweep_thresholds(model: FlagSentenceModel, units: list[LabelledUnit]) -> dic
 
 def run(args: argparse.Namespace) -> int:
     parts = set(args.part)
-    if args.errors and (("notes" in parts and args.split == "test") or ("board" in parts and args.board_set != "A")):
+    board_held_out = args.board_set == "B" or (args.board_set == "C" and args.board_split == "test")
+    held_out = (("notes" in parts and args.split == "test") or ("board" in parts and board_held_out)
+                or ("web" in parts and args.web_split == "test"))
+    if args.errors and held_out:
         raise SystemExit("errors are printed for the notes' dev folds and Board set A only: test folds and set B "
                          "stay unseen")
     if args.split not in SPLIT_FOLDS:
@@ -485,17 +492,32 @@ def run(args: argparse.Namespace) -> int:
             blocks.append(f"Board set {args.board_set}: no labels at {folder}; skipped")
         else:
             units = load_labelled_units(folder)
-            if model is not None and args.board_set == "A":
-                # set A is training data too: each decision is scored by a model fitted without its fold
+            title = f"set {args.board_set}"
+            if args.board_set == "C":
+                units = select_folds(units, DEV_FOLDS if args.board_split == "dev" else TEST_FOLDS)
+                title += f", {args.board_split} folds"
+            if model is not None and not board_held_out:
+                # sets A and C-dev are training data too: each decision is scored by a model fitted without its fold
                 sc = cross_fitted_scores(units, keep_errors=args.errors)
             else:
                 sc = score_units(units, finder, keep_errors=args.errors, record_type="board_decision")
             s = summary(sc)
-            out[f"board_{args.board_set}"] = s
-            blocks.append(format_table(f"Board decision openings, set {args.board_set}",
-                                       f"{command} --part board --board-set {args.board_set}", s))
+            key = f"board_{args.board_set}" + (f"_{args.board_split}" if args.board_set == "C" else "")
+            out[key] = s
+            split = f" --board-split {args.board_split}" if args.board_set == "C" else ""
+            blocks.append(format_table(f"Board decision openings, {title}",
+                                       f"{command} --part board --board-set {args.board_set}{split}", s))
             if args.errors:
                 blocks.extend("   " + e for e in sc.errors)
+    if "web" in parts:
+        units = select_folds(load_labelled_units(Path(args.web)), DEV_FOLDS if args.web_split == "dev" else TEST_FOLDS)
+        sc = score_units(units, finder, keep_errors=args.errors)
+        s = summary(sc)
+        out[f"web_{args.web_split}"] = s
+        blocks.append(format_table(f"web clinical text, {args.web_split} folds",
+                                   f"{command} --part web --web-split {args.web_split}", s))
+        if args.errors:
+            blocks.extend("   " + e for e in sc.errors)
     if "claim" in parts:
         rep = sample_claim_report(finder)
         out["sample_claim"] = rep
@@ -517,11 +539,17 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", nargs="+", default=["corpus", "notes", "board", "claim"],
-                        choices=["corpus", "notes", "board", "claim"])
+    parser.add_argument("--part", nargs="+", default=["corpus", "notes", "board", "web", "claim"],
+                        choices=["corpus", "notes", "board", "web", "claim"])
+    parser.add_argument("--web", default=str(DEFAULT_WEB), help="the labelled web clinical text folder")
+    parser.add_argument("--web-split", default="dev", choices=["dev", "test"],
+                        help="dev folds (readable) or test folds (held out: aggregate figures only)")
     parser.add_argument("--board", default=str(DEFAULT_BOARD), help="the Board openings folder (holds A/, B/)")
-    parser.add_argument("--board-set", default="A", choices=["A", "B"],
-                        help="A is dev (readable); B is held out: aggregate figures only, at the very end")
+    parser.add_argument("--board-set", default="A", choices=["A", "B", "C"],
+                        help="A is dev (readable); B is held out: aggregate figures only, at the very end; C: "
+                             "see --board-split")
+    parser.add_argument("--board-split", default="dev", choices=["dev", "test"],
+                        help="set C's dev folds (readable, trained on) or test folds (held out, aggregate only)")
     parser.add_argument("--notes", default=str(DEFAULT_NOTES), help="the clinical-notes benchmark folder")
     parser.add_argument("--split", default="dev",
                         help="dev (folds 0,1), dev0 / dev1 (one dev fold: the halves of inner validation) or test "
