@@ -851,7 +851,9 @@ def find_flags(text: str, record_type: str = "other", model: FlagSentenceModel |
             )
             polarity = None
             if category == "medical_opinion":
-                polarity = opinion_polarity or guess_polarity(sentence)
+                # a question put to an examiner ("to determine whether it is related to service") has no
+                # conclusion yet, so no polarity (LABELS.md: such a question is hypothetical, not an opinion)
+                polarity = None if best.hypothetical else opinion_polarity or guess_polarity(sentence)
             first = kept[0]
             hits.append(
                 FlagHit(

@@ -186,7 +186,7 @@ TEMPLATES: dict[str, tuple[list[Template], list[Template]]] = {
         [
             _t("[[imaging_finding|Lumbar MRI demonstrated]] a [[imaging_finding|{side} paracentral disc protrusion]]."),
             _t("Radiographs: [[imaging_finding|Schmorl's nodes]] and [[imaging_finding|endplate sclerosis]]."),
-            _t("[[imaging_finding|Grade 1 anterolisthesis]] of L4 on L5."),
+            _t("[[imaging_finding,diagnosis|Grade 1 anterolisthesis]] of L4 on L5."),  # LABELS.md: a spondylolisthesis
             _t("[[imaging_finding|Annular fissure]] with [[imaging_finding|nerve root impingement]] at {level}."),
         ],
     ),
