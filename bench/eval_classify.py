@@ -327,10 +327,13 @@ def development_kind_fold(index: int) -> tuple[int, ...]:
     return (KIND_TRAIN_VARIANTS[index % n], KIND_TRAIN_VARIANTS[(index + 1) % n])
 
 
-def run_development_folds(test_files: int = 20, seed: int = 0) -> dict[str, Any]:
+def run_development_folds(test_files: int = 20, seed: int = 0, ocr_pages: int = 0,
+                          cache_dir: Path | None = None) -> dict[str, Any]:
     """Leave-some-training-variants-out figures, for tuning without touching the held-out variants:
     for each fold, train on the other training variants (and the other new-layout training variant) and
-    score files made only of the fold's."""
+    score files made only of the fold's. ocr_pages > 0 also scores that many pages of the fold's files
+    (and of its new-layout files) read back by real Tesseract, so OCR damage is tuned on dev text only."""
+    cache_dir = Path(cache_dir or DEFAULT_CACHE_DIR)
     folds: dict[str, Any] = {}
     for index, held in enumerate(development_folds()):
         others = tuple(v for v in TRAIN_VARIANTS if v not in held)
@@ -342,9 +345,12 @@ def run_development_folds(test_files: int = 20, seed: int = 0) -> dict[str, Any]
         kind_files = generate_kind_files("dev", test_files // 2, seed=seed + 500, kind_variants=held_kinds,
                                          variants=held)
         kind_noisy = [noisy_copy(f, seed, level=rng_level(f.name)) for f in kind_files]
-        folds["v" + "+".join(map(str, held)) + "/k" + "+".join(map(str, held_kinds))] = {
-            "clean": _score(files, model), "simulated_ocr": _score(noisy, model),
-            "kinds_clean": _score(kind_files, model), "kinds_ocr": _score(kind_noisy, model)}
+        fold = {"clean": _score(files, model), "simulated_ocr": _score(noisy, model),
+                "kinds_clean": _score(kind_files, model), "kinds_ocr": _score(kind_noisy, model)}
+        if ocr_pages > 0:
+            fold["real_ocr"] = _score(_ocr_copy(files, ocr_pages, cache_dir), model)
+            fold["kinds_real_ocr"] = _score(_ocr_copy(kind_files, ocr_pages, cache_dir), model)
+        folds["v" + "+".join(map(str, held)) + "/k" + "+".join(map(str, held_kinds))] = fold
     return folds
 
 
@@ -372,9 +378,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--dev", action="store_true",
                         help="development folds inside the training variants, for tuning (no held-out data)")
+    parser.add_argument("--dev-ocr-pages", type=int, default=0,
+                        help="with --dev: pages of each fold's files (and new-layout files) read by real Tesseract")
     args = parser.parse_args(argv)
     if args.dev:
-        folds = run_development_folds(seed=args.seed)
+        folds = run_development_folds(seed=args.seed, ocr_pages=args.dev_ocr_pages, cache_dir=args.cache_dir)
         print(format_development_report(folds))
         return folds
     results = run_classification_eval(args.ocr_pages, args.test_files, args.seed, args.cache_dir,
