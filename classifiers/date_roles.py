@@ -95,9 +95,24 @@ _EDITION_BEFORE = re.compile(r"\b(?:REV|REVISED|REVISION|EDITION|EDITIONS?\s+OF)
 # A line of prose: several lower-case words before the date ("examined him on", "the MRI of").
 _PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3,}")
 LETTER_DATE_LINES = 16
-# Labels compared allowing an OCR error or two: cues of this many letters, this similar (0-100).
+# Labels compared allowing an OCR error or two: cues of this many letters, this similar (0-100). The
+# words every date label shares ("DATE", "OF") are left out of the comparison, so "Date of reasessment"
+# is not "Date of release" for sharing "DATEOFRE".
 FUZZY_MIN_LABEL = 8
 FUZZY_LABEL_SIMILARITY = 90.0
+FUZZY_MIN_CORE = 5
+FUZZY_CORE_SIMILARITY = 85.0
+_SHARED_LABEL_WORDS = re.compile(r"DATE|OF")
+# The end of a period a report covers ("PERIOD COVERED 20070819 THRU 20080818"): the date the report is of.
+_PERIOD_END = re.compile(
+    r"(?:PERIOD\W{0,3}COVERED|RATING\W{0,3}PERIOD|REPORTING\W{0,3}PERIOD|PERIOD\W{0,3}OF\W{0,3}REPORT)"
+    r".{0,30}\b(?:THRU|THROUGH|TO)\W*$",
+    re.I,
+)
+# An order's number and its date ("ORDERS 206-550   23 AUG 2004"): the date the orders were issued.
+_ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d-]*$", re.I)
+# "Rating decision dat ed", "dec1siondated": a label ending in "dated" refers to a record, however broken.
+_ENDS_DATED = re.compile(r"D\W?A\W?T\W?E\W?D$", re.I)
 _REFERRING_WORDS = frozenset({"dated", "of", "on", "from", "since", "in", "to", "through", "until", "between", "and"})
 # Roles a text can refer to in passing ("decision dated", "examination of"); a signature is always its own.
 _REFERABLE_ROLES = frozenset({"note", "exam", "study", "procedure", "decision", "hearing", "report", "visit"})
@@ -118,6 +133,22 @@ def _short_cue(label_spaced: str, cues: Sequence[str]) -> bool:
     tail = "".join(tokens[-2:]) if len(tokens) >= 2 and len(tokens[-1]) <= 2 else None
     return any(re.search(rf"(?<![A-Z0-9]){re.escape(c)}(?![A-Z0-9])", label_spaced) or tail == c.replace(" ", "")
                for c in cues)
+
+
+def _fuzzy_role(compact: str) -> str | None:
+    """"Decison date", "DATE 0F EXAMINATlON", "EFFECTIVE DATE OF SEPARAION": a long cue with an OCR error
+    or two, compared without the words all date labels share."""
+    core = _SHARED_LABEL_WORDS.sub("", compact)
+    for role, cues, _ in _LABEL_ROLES:
+        for cue in cues:
+            if len(cue) < FUZZY_MIN_LABEL or len(compact) < len(cue) - 1:
+                continue
+            if fuzz.partial_ratio(cue, compact) < FUZZY_LABEL_SIMILARITY:
+                continue
+            cue_core = _SHARED_LABEL_WORDS.sub("", cue)
+            if len(cue_core) < FUZZY_MIN_CORE or fuzz.partial_ratio(cue_core, core) >= FUZZY_CORE_SIMILARITY:
+                return role
+    return None
 
 
 def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), line_index: int | None = None) -> str:
@@ -141,14 +172,15 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
     compact = spaced.replace(" ", "")
     words = found.label.split()
     # "Rating decision dated 03/02/2020", "the MRI of 03/02/2021": a record the text refers to.
-    refers = len(words) > 1 and words[-1].lower() in _REFERRING_WORDS
+    refers = len(words) > 1 and (words[-1].lower() in _REFERRING_WORDS or bool(_ENDS_DATED.search(compact)))
     matched = next((role for role, cues, short in _LABEL_ROLES
                     if any(c and c in compact for c in cues) or _short_cue(spaced, short)), None)
+    if matched is None and _PERIOD_END.search(before.rstrip()):
+        return "report"
+    if matched is None and _ORDERS_NUMBER.match(found.label):
+        return "header"
     if matched is None and len(compact) >= FUZZY_MIN_LABEL:
-        # "Decison date", "DATE 0F EXAMINATlON": a long cue with an OCR error or two.
-        matched = next((role for role, cues, _ in _LABEL_ROLES
-                        if any(len(c) >= FUZZY_MIN_LABEL and len(compact) >= len(c) - 1
-                               and fuzz.partial_ratio(c, compact) >= FUZZY_LABEL_SIMILARITY for c in cues)), None)
+        matched = _fuzzy_role(compact)
     if matched is not None:
         return "mentioned" if refers and matched in _REFERABLE_ROLES else matched
     if _SIGNATURE_ON_LINE.search(before):

@@ -28,6 +28,13 @@ def roles(text: str) -> list[str]:
         ("14 MAR 2009   TROOP MEDICAL CLINIC 3   0915 HRS", ["entry"]),
         ("Rating decision dated 03/02/2020 denied the claim.", ["mentioned"]),
         ("Decison date 08/17/2021", ["decision"]),  # OCR: a letter lost
+        # Written fresh for OCR and layout rules (not corpus text):
+        ("Date of reasessment 11/02/2014", ["mentioned"]),  # shares "DATE OF RE" with "date of release" only
+        ("Exarnination date: 06/19/2015", ["exam"]),
+        ("The Board decision dat ed May 2, 2016 remanded", ["mentioned"]),  # "dated", broken by OCR
+        ("Appeal: decisi0ndated 12/09/2019 is final", ["mentioned"]),
+        ("RATING PERIOD 20140601 THROUGH 20150531", ["mentioned", "report"]),  # a report is of its period's end
+        ("ORDERS 114-027   24 APR 2013", ["header"]),  # orders: their number and issue date
     ],
 )
 def test_roles(text: str, expected: list[str]) -> None:

@@ -30,3 +30,21 @@ def test_a_letter_without_labels_is_dated_by_its_date_line() -> None:
 def test_a_partial_date_keeps_its_precision() -> None:
     found = document_date_of([(1, "PERSONAL STATEMENT\nDate: 2005\nI hurt my back in 2004.")], "personal_statement")
     assert found is not None and found.value == PartialDate(2005) and found.precision == "year"
+
+
+def test_a_labelled_report_date_wins_over_unlabelled_list_lines_on_a_later_page() -> None:
+    # A patient-portal health summary (written fresh): its report date, not an appointment listed on page 2.
+    pages = [
+        (4, "Patient Portal Health Summary\nPatient: Ruth Abara   Report date: 02/03/2021\nACTIVE PROBLEMS\n"
+            "  Knee pain, right\nUPCOMING VISITS\nPage 1 of 2"),
+        (5, "  04/11/2021  ORTHOPEDICS\n  05/02/2021  PHYSICAL THERAPY\nPage 2 of 2"),
+    ]
+    found = document_date_of(pages, "va_treatment")
+    assert found is not None and found.value == PartialDate(2021, 2, 3) and found.page == 4
+
+
+def test_an_ocr_damaged_date_still_dates_its_document() -> None:
+    # Tesseract on a faxed consult (written fresh): "Date of visit: O3/ll/2O2O", year 2020 read as "7020".
+    text = "RIVERBEND ORTHOPEDICS\nPatient: T. Lindgren   DOB: O5/O2/1961\nDate of visit: O3/ll/7020\nHPI: knee pain"
+    found = document_date_of([(1, text)], "private_treatment")
+    assert found is not None and found.value == PartialDate(2020, 3, 11) and found.line == 3
