@@ -19,6 +19,7 @@ was read), titled (classifiers/document_titles.py) and split into encounters (cl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -363,6 +364,40 @@ def _document_type(
     return best, confidence
 
 
+# Whose story a statement tells: a lay witness writes of the veteran ("his back", "he came home"), the
+# veteran of their own body ("my back", "I injured"). Decides between the two statement types when no
+# form title (21-4138, 21-10210) on the document says which it is.
+STATEMENT_TYPES = ("personal_statement", "buddy_statement")
+_THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)
+_OWN_BODY = re.compile(
+    r"\bmy\s+(?:low(?:er)?\s+)?(?:back|knees?|neck|pain|injury|injuries|condition|symptoms|spine|legs?|shoulders?"
+    r"|hips?|ankles?|feet|foot)\b"
+    r"|\bI\s+(?:injured|hurt|fell|landed|twisted|strained|have\s+had|still\s+have|was\s+(?:injured|hurt|treated|seen))\b",
+    re.I,
+)
+MIN_THIRD_PERSON = 2
+
+
+def statement_narrator(text: str) -> str | None:
+    """personal_statement when the writer tells of their own body and not of someone else's,
+    buddy_statement when of someone else's (he, his, her) and never their own; None when the words are mixed."""
+    third, own = len(_THIRD_PERSON.findall(text)), len(_OWN_BODY.findall(text))
+    if own == 0 and third >= MIN_THIRD_PERSON:
+        return "buddy_statement"
+    if own >= 1 and third < own:
+        return "personal_statement"
+    return None
+
+
+def _statement_type(record_type: str, texts: Sequence[str], features: Sequence[PageFeatures]) -> str:
+    """A statement's type by whose story it tells, unless a form title on its pages names the type."""
+    if record_type not in STATEMENT_TYPES or any(
+        set(STATEMENT_TYPES) & f.rule_scores.zone_titled for f in features
+    ):
+        return record_type
+    return statement_narrator("\n".join(texts)) or record_type
+
+
 def segment_and_classify(
     pages: list[tuple[int, str]],
     corrections: Sequence[Correction] = (),
@@ -407,6 +442,7 @@ def segment_and_classify(
         yielded = yielding_types("\n".join(texts[i] for i in group), rules) if len(group) > 1 else frozenset()
         record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group],
                                                  yielded)
+        record_type = _statement_type(record_type, [texts[i] for i in group], [features[i] for i in group])
         if first in overrides.types_by_start:
             record_type, confidence = overrides.types_by_start[first], 1.0
         doc_pages = [(numbers[i], texts[i]) for i in group]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from classifiers.document_segmentation import UNSURE_CONFIDENCE, segment_and_classify
+from classifiers.document_segmentation import UNSURE_CONFIDENCE, segment_and_classify, statement_narrator
 from classifiers.record_type_model import RecordTypeModel
 
 
@@ -120,3 +120,33 @@ def test_second_page_of_a_form_quoting_another_forms_title_continues_it() -> Non
               "77. EXAMINEE: [X] IS QUALIFIED FOR SERVICE\nDD FORM 2808, OCT 2005")
     segments = segment_and_classify([(1, first), (2, second)])
     assert [(s.first_page, s.last_page, s.record_type) for s in segments] == [(1, 2, "service_exam")]
+
+
+# Whose story an untitled statement tells (written fresh, not corpus text).
+AUNT_LETTER = """To the Department of Veterans Affairs,
+My nephew Dario lived with me for a year after he left the Marines. Most mornings he could not
+bend to tie his boots and she, his wife, drove him to the chiropractor twice a week. I watched his
+back get worse each winter.
+Marisol Ybarra"""
+OWN_LETTER = """To whom it may concern,
+Since the parachute landing at Fort Polk my lower back has never been right. I twisted it again
+loading pallets and my knees give out on stairs. I still have numbness in my left foot most days.
+Dario Ybarra"""
+
+
+def test_an_untitled_statement_about_someone_else_is_a_lay_statement() -> None:
+    assert statement_narrator(AUNT_LETTER) == "buddy_statement"
+
+
+def test_an_untitled_statement_about_the_writers_own_body_is_a_personal_statement() -> None:
+    assert statement_narrator(OWN_LETTER) == "personal_statement"
+
+
+def test_mixed_or_empty_narration_leaves_the_type_to_the_model() -> None:
+    assert statement_narrator("My back hurts and he says his back hurts too, so does her back.") is None
+    assert statement_narrator("Nothing about anyone here.") is None
+
+
+def test_a_lay_letter_is_typed_a_buddy_statement_end_to_end(model: RecordTypeModel) -> None:
+    [segment] = segment_and_classify([(1, AUNT_LETTER)], model=model)
+    assert segment.record_type == "buddy_statement"
