@@ -58,6 +58,10 @@ TOP_ONLY_ROLES = frozenset({"header", "letter"})
 TOP_LINES = 16
 # Statements and forms are dated by their last signature; everything else by the first date of its role.
 LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "claim_form"})
+# A statement tells of events ("In 2010 he came home", "since 1999"): a date the story mentions after a
+# preposition is an event's, never the statement's own, so a statement whose date line OCR lost has none.
+_STORY_PREPOSITIONS = frozenset({"in", "since", "from", "during", "until", "till", "of", "on", "after", "before",
+                                 "by", "around", "about"})
 # The "other" type may be dated by a received stamp or a fax banner when it has nothing else (a mail
 # routing slip, a fax cover sheet: what they are of is their receipt or transmission).
 RECEIVED_TYPES = frozenset({"other"})
@@ -149,6 +153,7 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
     usable = [
         c for c in candidates
         if c.mention.role not in excluded and c.mention.found.value not in births
+        and not (record_type in LAST_SIGNATURE_TYPES and _in_the_story(c.mention))
     ]
     order = ROLE_ORDER.get(record_type, ROLE_ORDER["other"])
     for role in (*order, *FALLBACK_ROLES, "received", "fax"):
@@ -161,6 +166,12 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
         chosen = _refined(chosen, hits)
         return DocumentDate(chosen.mention.found.value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
     return None
+
+
+def _in_the_story(mention: DatedMention) -> bool:
+    """A date a statement's narrative mentions after a preposition ("he came home in 2010")."""
+    words = mention.found.label.lower().split()
+    return mention.role == "mentioned" and bool(words) and words[-1].strip(".,;:") in _STORY_PREPOSITIONS
 
 
 def _refined(chosen: _Candidate, hits: Sequence[_Candidate]) -> _Candidate:

@@ -48,3 +48,13 @@ def test_an_ocr_damaged_date_still_dates_its_document() -> None:
     text = "RIVERBEND ORTHOPEDICS\nPatient: T. Lindgren   DOB: O5/O2/1961\nDate of visit: O3/ll/7020\nHPI: knee pain"
     found = document_date_of([(1, text)], "private_treatment")
     assert found is not None and found.value == PartialDate(2020, 3, 11) and found.line == 3
+
+
+def test_a_statement_is_never_dated_by_a_year_its_story_mentions() -> None:
+    # A relative's letter whose date line OCR lost (written fresh): "In 2004" and "since 2011" are events.
+    text = "Novenb#r 2O!9\nTo the VA:\nI am Tomas's sister. In 2004 he came back from Iraq limping and\n" \
+           "since 2011 he cannot lift his daughter.\nInes Varga"
+    assert document_date_of([(1, text)], "buddy_statement") is None
+    signed = text + "\nSigned 03/02/2020"
+    found = document_date_of([(1, signed)], "buddy_statement")
+    assert found is not None and found.value == PartialDate(2020, 3, 2)
