@@ -11,6 +11,7 @@ signature line, p. 15".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -92,6 +93,14 @@ class _Candidate:
     order: int
     mention: DatedMention
     top: bool
+    beside_name: bool = False
+
+
+# A birth date whose label OCR garbled ("DOS. 09/05/1974" for DOB) still stands beside the patient's name
+# and is decades older than the record: a date after a name field on its line, at least this many years
+# before another date of the document, is taken for a birth date.
+_NAME_FIELD = re.compile(r"\b(?:PATIENT|PT|NAME|VETERAN|CLAIMANT|MEMBER|SERVICE\s?MEMBER)\b\W", re.I)
+BIRTH_GAP_YEARS = 16
 
 
 def page_mentions(text: str, banners: Sequence[FaxBanner] | None = None) -> list[DatedMention]:
@@ -144,9 +153,12 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
     for index, (number, text) in enumerate(pages):
         limit = _top_line_limit(text) if index == first_content else 0
         for order, mention in enumerate(page_mentions(text)):
-            candidates.append(_Candidate(number, order, mention, mention.line <= limit))
+            line_start = text.rfind("\n", 0, mention.found.start) + 1
+            beside_name = bool(_NAME_FIELD.search(text[line_start:mention.found.start]))
+            candidates.append(_Candidate(number, order, mention, mention.line <= limit, beside_name))
     # A date labelled as a birth date anywhere in the document is a birth date wherever it stands.
     births = {c.mention.found.value for c in candidates if c.mention.role == "birth"}
+    births |= _unlabelled_births(candidates)
     excluded = NOT_DOCUMENT_ROLES | EXCLUDED_ROLES.get(record_type, frozenset())
     if record_type in RECEIVED_TYPES:
         excluded = excluded - {"received", "fax"}
@@ -166,6 +178,19 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
         chosen = _refined(chosen, hits)
         return DocumentDate(chosen.mention.found.value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
     return None
+
+
+def _unlabelled_births(candidates: Sequence[_Candidate]) -> set[PartialDate]:
+    """Dates beside a name field, BIRTH_GAP_YEARS or more before another day-precise date of the document
+    that could date it: birth dates whose label OCR garbled."""
+    dated = [c.mention.found.value for c in candidates
+             if c.mention.role not in NOT_DOCUMENT_ROLES and c.mention.found.precision == "day"]
+    latest = max(dated, default=None)
+    if latest is None:
+        return set()
+    return {c.mention.found.value for c in candidates
+            if c.beside_name and c.mention.role not in ("birth", "signature")
+            and latest.year - c.mention.found.value.year >= BIRTH_GAP_YEARS}
 
 
 def _in_the_story(mention: DatedMention) -> bool:

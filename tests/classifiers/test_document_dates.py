@@ -58,3 +58,14 @@ def test_a_statement_is_never_dated_by_a_year_its_story_mentions() -> None:
     signed = text + "\nSigned 03/02/2020"
     found = document_date_of([(1, signed)], "buddy_statement")
     assert found is not None and found.value == PartialDate(2020, 3, 2)
+
+
+def test_a_birth_date_whose_label_ocr_garbled_is_still_no_record_date() -> None:
+    # Written fresh: "DOB" read as "DOS." beside the patient's name; the exam date is decades later.
+    text = "HILLCREST IMAGING\nPatient: ABARA, RUTH   DOS. 11/30/1968\nExam Dafe: 04/12/2022\nEXAM: CT CHEST"
+    found = document_date_of([(1, text)], "imaging_report")
+    assert found is not None and found.value == PartialDate(2022, 4, 12)
+    # The same date beside a name but as old as the record is the record's.
+    recent = "Patient: ABARA, RUTH   DOS: 04/12/2022\nEXAM: CT CHEST"
+    found = document_date_of([(1, recent)], "imaging_report")
+    assert found is not None and found.value == PartialDate(2022, 4, 12)
