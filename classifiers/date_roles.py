@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from classifiers.dates import FoundDate
 from classifiers.fax import FaxBanner
@@ -101,13 +102,11 @@ LETTER_DATE_LINES = 16
 FUZZY_MIN_LABEL = 8
 FUZZY_LABEL_SIMILARITY = 90.0
 FUZZY_MIN_CORE = 5
-FUZZY_CORE_SIMILARITY = 85.0
 _SHARED_LABEL_WORDS = re.compile(r"DATE|OF")
 # The end of a period a report covers ("PERIOD COVERED 20070819 THRU 20080818"): the date the report is of.
+# Read on the line's letters alone, so OCR specks do not hide it ("PERIOD COVERED 20030915 TH.RU").
 _PERIOD_END = re.compile(
-    r"(?:PERIOD\W{0,3}COVERED|RATING\W{0,3}PERIOD|REPORTING\W{0,3}PERIOD|PERIOD\W{0,3}OF\W{0,3}REPORT)"
-    r".{0,30}\b(?:THRU|THROUGH|TO)\W*$",
-    re.I,
+    r"(?:PERIODCOVERED|RATINGPERIOD|REPORTINGPERIOD|PERIODOFREPORT)[A-Z]{0,20}(?:THRU|THROUGH|TO)$"
 )
 # An order's number and its date ("ORDERS 206-550   23 AUG 2004"): the date the orders were issued.
 _ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d-]*$", re.I)
@@ -146,9 +145,17 @@ def _fuzzy_role(compact: str) -> str | None:
             if fuzz.partial_ratio(cue, compact) < FUZZY_LABEL_SIMILARITY:
                 continue
             cue_core = _SHARED_LABEL_WORDS.sub("", cue)
-            if len(cue_core) < FUZZY_MIN_CORE or fuzz.partial_ratio(cue_core, core) >= FUZZY_CORE_SIMILARITY:
+            if len(cue_core) < FUZZY_MIN_CORE or _within_edits(cue_core, core):
                 return role
     return None
+
+
+def _within_edits(cue: str, label: str) -> bool:
+    """Some stretch of label is the cue with one OCR error (two for a cue of ten letters or more)."""
+    allowed = 1 if len(cue) < 10 else 2
+    return any(Levenshtein.distance(cue, label[i:i + n], score_cutoff=allowed) <= allowed
+               for n in range(max(1, len(cue) - allowed), len(cue) + allowed + 1)
+               for i in range(max(1, len(label) - n + 1)))
 
 
 def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), line_index: int | None = None) -> str:
@@ -175,7 +182,7 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
     refers = len(words) > 1 and (words[-1].lower() in _REFERRING_WORDS or bool(_ENDS_DATED.search(compact)))
     matched = next((role for role, cues, short in _LABEL_ROLES
                     if any(c and c in compact for c in cues) or _short_cue(spaced, short)), None)
-    if matched is None and _PERIOD_END.search(before.rstrip()):
+    if matched is None and _PERIOD_END.search(re.sub(r"[^A-Z]", "", before[-80:].upper())):
         return "report"
     if matched is None and _ORDERS_NUMBER.match(found.label):
         return "header"

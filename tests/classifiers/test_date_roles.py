@@ -35,6 +35,8 @@ def roles(text: str) -> list[str]:
         ("Appeal: decisi0ndated 12/09/2019 is final", ["mentioned"]),
         ("RATING PERIOD 20140601 THROUGH 20150531", ["mentioned", "report"]),  # a report is of its period's end
         ("ORDERS 114-027   24 APR 2013", ["header"]),  # orders: their number and issue date
+        ("Date of rcpor t: 07/08/2016", ["report"]),  # one letter misread, one space
+        ("RATING PERIOD 20140601 TH.RU 20150531", ["mentioned", "report"]),  # a speck inside THRU
     ],
 )
 def test_roles(text: str, expected: list[str]) -> None:
