@@ -160,10 +160,10 @@ _DAY_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"(?<![\dA-Za-z#])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{0,2}" + _YEAR
                + r"(?:(?!\d)(?<!\b\d\d)|(?<=\b\d\d)(?!\d)(?!\s?,?\s?(?:19|20)\d{2}\b)"
                + r"|(?<=\d{4})(?=[0-2]\d[0-5]\d(?!\d)))"),
-    # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011
+    # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011 / AUG-06-2015 (fax banners)
     # (OCR's stray dot by the comma: "May 22,.2020")
-    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"\s{0,3}" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?"
-               + r"(?:\s?[,.]{1,2}\s?|\s{1,3})" + _YEAR + r"(?!\d)"),
+    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"(?:\s{0,3}|-)" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?"
+               + r"(?:\s?[,.]{1,2}\s?|\s{1,3}|-)" + _YEAR + r"(?!\d)"),
     # 20090314 (DD 214 blocks, VistA exports)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 ]
@@ -252,20 +252,23 @@ def _fold_date_shapes(text: str) -> str:
 
 
 # Dates OCR damaged past the patterns above, read only where a date label stands before them on the line
-# ("Exam Date: 10/24/223", "Arrival: 0117/2015", "Decision Date: 07/10/7012") or where they stand alone on
-# theirs (a letter's date line): a slash lost between month and day or day and year, a year with a digit
-# lost or misread, repaired only when one year fits (or one fitting year is another date's on the page), or
-# a month or day whose leading 0 was read as 6, 8 or 9 ("Exam Date: 62/05/2014").
+# (a date word among its last three: "Exam Date: 10/24/223", "Date of Service: 05/17.2015", "Arrival:
+# 0117/2015", "Decision Date: 07/10/7012") or where they stand alone on theirs (a letter's date line): a
+# slash lost or read as a dot, a year with a digit lost or misread, repaired only when one year fits (or
+# one fitting year is another date's on the page), or a month or day whose leading 0 was read as 6, 8 or 9
+# ("Exam Date: 62/05/2014").
 _DAMAGED_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"(?<![\d/])(?P<month>[01]\d)/(?P<day>[0-3]\d)(?P<year>(?:19|20)\d{2})(?![\d/])"),
     re.compile(r"(?<![\d/])(?P<month>[01]\d)(?P<day>[0-3]\d)/(?P<year>(?:19|20)\d{2})(?![\d/])"),
-    re.compile(r"(?<![\d/])(?P<month>\d?\d)/(?P<day>\d?\d)/(?P<year>\d{3,4})(?![\d/])"),
+    # (one slash read as a dot: "05/17.2015")
+    re.compile(r"(?<![\d/.])(?P<month>\d?\d)/(?P<day>\d?\d)/(?P<year>\d{3,4})(?![\d/])"
+               r"|(?<![\d/.])(?P<month2>\d?\d)(?:/(?P<day2>\d?\d)\.|\.(?P<day3>\d?\d)/)(?P<year2>\d{4})(?![\d/.])"),
     re.compile(r"(?<![\dA-Za-z])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{1,2}(?P<year>\d{3})(?![\d/])"),
     re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"\s{0,3}" + _DAY + r"\s?[,.]{1,2}\s?(?P<year>\d{3})(?![\d/])"),
 ]
 _DATE_LABEL_CUE = re.compile(
     r"(?:\b(?:DAT[EI]|SIGN|ARRI|ADMI|VISIT|EXAM|NOTE|REPORT|DECI|SEEN|DICT|TRANSCR|VERIF|STUDY|PROCED|ENCOUNT)"
-    r"[A-Za-z]*|\b(?:ON|OF|DT|DOS))\W*$",
+    r"[A-Za-z]*|\b(?:ON|OF|DT|DOS))(?:\W+[A-Za-z]+){0,2}\W*$",
     re.I,
 )
 
@@ -429,12 +432,16 @@ def _find_dates_in(text: str) -> list[FoundDate]:
             start, end = m.span()
             if _overlaps(start, end, taken) or not _labelled_or_alone(folded, start, end):
                 continue
-            month = month_number(m.group("mon")) if m.groupdict().get("mon") else _repaired_number(m.group("month"), 12)
-            year = _repaired_year(m.group("year"), page_years)
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            raw_month = groups.get("month") or groups.get("month2")
+            raw_day = groups.get("day") or groups.get("day2") or groups.get("day3") or ""
+            raw_year = groups.get("year") or groups.get("year2") or ""
+            month = month_number(groups["mon"]) if "mon" in groups else _repaired_number(raw_month or "", 12)
+            year = _repaired_year(raw_year, page_years)
             if month is None or year is None:
                 continue
             try:
-                value = dt.date(year, month, _repaired_number(m.group("day"), 31))
+                value = dt.date(year, month, _repaired_number(raw_day, 31))
             except ValueError:
                 continue
             taken.append((start, end))

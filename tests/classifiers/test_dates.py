@@ -120,6 +120,8 @@ def test_digit_look_alikes_inside_date_shapes(text: str, value: str) -> None:
         ("Kingsport, TN\n\n0908/2016\n\nDear Sir,", "2016-09-08"),  # a letter's date line on its own
         ("Procedure date: 82/19/2010", "2010-02-19"),  # a month's leading 0 read as 8
         ("DOS: 11/93/2012", "2012-11-03"),  # a day's leading 0 read as 9
+        ("Date of Servce: 10/04.2019  Visit #3", "2019-10-04"),  # a slash read as a dot
+        ("OCT-09-2019 08:12 FROM: LAKESIDE PT\nDate of service: 10/04/201 Visit #3", "2019-10-09"),
     ],
 )
 def test_damaged_dates_are_repaired_where_a_date_label_or_an_own_line_says_so(text: str, value: str) -> None:
@@ -138,3 +140,8 @@ def test_damaged_dates_are_repaired_where_a_date_label_or_an_own_line_says_so(te
 )
 def test_damaged_numbers_without_a_date_label_stay_unread(text: str) -> None:
     assert find_dates(text) == []
+
+
+def test_a_damaged_year_takes_the_one_fitting_year_another_date_on_the_page_has() -> None:
+    text = "OCT-09-2019 08:12 FROM: LAKESIDE PT\nDate of service: 10/04/201 Visit #3"
+    assert [str(d.value) for d in find_dates(text)] == ["2019-10-09", "2019-10-04"]
