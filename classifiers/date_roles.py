@@ -96,6 +96,15 @@ _EDITION_BEFORE = re.compile(r"\b(?:REV|REVISED|REVISION|EDITION|EDITIONS?\s+OF)
 # A line of prose: several lower-case words before the date ("examined him on", "the MRI of").
 _PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3,}")
 LETTER_DATE_LINES = 16
+# A signature block: a closing or signature words with an OCR error or two ("Respectfuly", "Sincere1y",
+# "S1gnature", "Sworn"), or a writer's attestation; a date within these many lines below one is signed.
+_CLOSING = re.compile(
+    r"\bS[il1|]ncer[e3c]|\bRespectf|\bS[il1|][gq]n(?:ature|ed)\b|\bS[il1|][gq]nat|\bSworn\b|\bSubscribed\b"
+    r"|\btrue\s+(?:and\s+correct|to\s+the\s+best)|best\s+of\s+my\s+knowledge",
+    re.I,
+)
+SIGNATURE_BLOCK_LINES = 3
+SIGNATURE_BLOCK_LABEL_WORDS = 2
 # Labels compared allowing an OCR error or two: cues of this many letters, this similar (0-100). The
 # words every date label shares ("DATE", "OF") are left out of the comparison, so "Date of reasessment"
 # is not "Date of release" for sharing "DATEOFRE".
@@ -204,10 +213,21 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
     bare_line = (before + after).strip(" \t:;,.-*()[]")
     if not bare_line or re.fullmatch(r"(?:DATE|Dated?)\W*", bare_line, re.I):
         index = text.count("\n", 0, found.start) if line_index is None else line_index
-        return "letter" if index < LETTER_DATE_LINES else "mentioned"
+        if index < LETTER_DATE_LINES:
+            return "letter"
+        return "signature" if _in_signature_block(text, line_start) else "mentioned"
     if not before.strip():
         return "entry"
+    if len(words) <= SIGNATURE_BLOCK_LABEL_WORDS and _in_signature_block(text, line_start, before):
+        return "signature"  # "Dafe: 03/02/2020" under "Respectfully," or "Signature": a garbled date label
     return "mentioned"
+
+
+def _in_signature_block(text: str, line_start: int, before: str = "") -> bool:
+    """A date line in a signature block: a closing or a signature label, OCR-damaged or not, on the date's
+    line or the SIGNATURE_BLOCK_LINES non-empty lines above it (an SF 600 entry's /s/ line does not count)."""
+    above = [line for line in text[:line_start].split("\n") if line.strip()][-SIGNATURE_BLOCK_LINES:]
+    return any(_CLOSING.search(line) for line in [*above, before])
 
 
 def dated_mentions(text: str, dates: Sequence[FoundDate], banners: Sequence[FaxBanner] = ()) -> list[DatedMention]:

@@ -45,3 +45,23 @@ def test_roles(text: str, expected: list[str]) -> None:
 
 def test_roles_that_never_date_a_document() -> None:
     assert {"birth", "edition", "fax", "print", "service", "future"} <= NOT_DOCUMENT_ROLES
+
+
+LETTER_BODY = "\n".join(f"Paragraph line {i} of a typed letter about the claim." for i in range(18))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Respectfuly,\nMaria Lopez\nDafe: 03/02/2020",  # the date label garbled, the closing misspelt
+        "Sincere1y,\n\nMaria Lopez\n03/02/2020",  # a bare date under the signature
+        "I swear this is true and correct.\nMaria Lopez    O3/O2/2O2O",
+    ],
+)
+def test_a_date_in_the_signature_block_is_the_signature_date_whatever_its_label(closing: str) -> None:
+    # Written fresh (not corpus text).
+    assert roles(LETTER_BODY + "\n" + closing) == ["signature"]
+
+
+def test_an_sf600_entry_after_the_last_entrys_signature_is_still_an_entry() -> None:
+    assert roles(LETTER_BODY + "\n/s/ J. KIM, PA-C\n\n03/02/2020  TMC 4  S/C") == ["entry"]
