@@ -205,13 +205,33 @@ def _transmission_ended(prev: PageFeatures) -> bool:
     return bool(prev.fax_counter and prev.fax_counter[1] and prev.fax_counter[0] >= prev.fax_counter[1])
 
 
-def _same_fax(prev: PageFeatures, page: PageFeatures) -> bool:
-    """The next page of one fax transmission: the same banner, and its counter one on (when printed)."""
+def _same_fax(prev: PageFeatures, page: PageFeatures, doc_fax_key: str | None = None) -> bool:
+    """The next page of one fax transmission: the same banner, and its counter one on (when printed).
+    OCR may garble one page's banner: a counter one on from the previous page's ("P.2/3" then "P.3/3"),
+    or the same banner as the document's first page, with a counter past 1, still tie the page."""
+    if (prev.fax_counter and page.fax_counter and prev.fax_counter[1] >= 2
+            and page.fax_counter == (prev.fax_counter[0] + 1, prev.fax_counter[1])):
+        return True
+    if prev.fax_key is None and doc_fax_key and same_transmission(page.fax_key, doc_fax_key):
+        return not (page.fax_counter and page.fax_counter[0] <= 1)
     if not same_transmission(page.fax_key, prev.fax_key):
         return False
     if page.fax_counter and prev.fax_counter and page.fax_key == prev.fax_key:
         return page.fax_counter[0] == prev.fax_counter[0] + 1
     return True
+
+
+# A page that opens inside an entry begun on the page before: with the entry's signature ("/s/ J. KIM,
+# PA-C") or one of its SOAP fields ("S:", "O:", "CC:", "Plan:"), in a treatment record, under no title.
+_INSIDE_ENTRY = re.compile(
+    r"^\W{0,2}(?:/E?S/|[SOAP]\s?:|CC\s?:|HPI\s?:|EXAM\s?:|DX\s?:|PLAN\s?:|ASSESSMENT\s?:|OBJECTIVE\s?:|SUBJECTIVE\s?:)"
+)
+ENTRY_RUN_TYPES = frozenset({"service_treatment", "va_treatment", "private_treatment"})
+
+
+def _opens_inside_entry(page: PageFeatures, doc_type: str) -> bool:
+    return (doc_type in ENTRY_RUN_TYPES and bool(_INSIDE_ENTRY.match(page.first_line)) and not page.title_lines
+            and not (page.letterhead or page.vista_note_start or page.fax_cover))
 
 
 # A line that repeats one of the previous page's last lines this closely (0-100) is a running footer.
@@ -239,8 +259,8 @@ def start_reason(
     number, one fax transmission, a signature then a new header, text running on, an open letter or
     decision, a new record date, a running header, a confident change of type)."""
     doc_type = doc.record_type
-    if page.is_blank and not prediction.strong:
-        return False, "blank page"
+    if page.is_blank and (not prediction.strong or prediction.record_type == doc_type != "other"):
+        return False, "blank page"  # or a form's footer alone ("SF 600") on a page of its own
     if page.fax_cover or doc.cover_sheet:
         return True, "fax cover sheet"  # a cover sheet is a document of its own, and so is what it transmits
     if page.page_of is not None:
@@ -261,6 +281,8 @@ def start_reason(
         return False, "codesheet of its rating decision"  # unless the decision shows another date
     if (doc.letter_open or doc.decision_open) and _repeats_title(page, doc_type):
         return False, "running title of an open letter or decision"
+    if _opens_inside_entry(page, doc_type):
+        return False, "opens inside an entry"
     if page.starts_mid_sentence and not (page.letterhead or page.vista_note_start or page.fax_cover
                                          or prev.closing_at_end):
         return False, "opens mid-sentence"
@@ -272,7 +294,7 @@ def start_reason(
         return False, "page number continues"
     if prediction.strong and prediction.record_type != doc_type:
         return True, "form of another type"
-    if _same_fax(prev, page):
+    if _same_fax(prev, page, doc.fax_key):
         return False, "same fax transmission"
     if prev.closing_at_end and page.header_like and not _repeats(page.first_line, prev.last_lines):
         return True, "signature block, then a new header"
