@@ -411,13 +411,26 @@ def statement_narrator(text: str) -> str | None:
     return None
 
 
-def _statement_type(record_type: str, texts: Sequence[str], features: Sequence[PageFeatures]) -> str:
-    """A statement's type by whose story it tells, unless a form title on its pages names the type."""
-    if record_type not in STATEMENT_TYPES or any(
-        set(STATEMENT_TYPES) & f.rule_scores.zone_titled for f in features
-    ):
+# A document the model could not place ("other") that is a first-person narrative of this many words,
+# with "I" at least this often, is a statement when whose story it tells is clear (OCR hid its wording).
+MIN_NARRATIVE_WORDS = 40
+MIN_FIRST_PERSON = 2
+_FIRST_PERSON = re.compile(r"\bI\b")
+
+
+def _statement_type(record_type: str, texts: Sequence[str], features: Sequence[PageFeatures],
+                    predictions: Sequence[PagePrediction]) -> str:
+    """A statement's type by whose story it tells, unless a form title on its pages names the type; and an
+    unplaced first-person narrative's."""
+    if any(set(STATEMENT_TYPES) & f.rule_scores.zone_titled for f in features):
         return record_type
-    return statement_narrator("\n".join(texts)) or record_type
+    text = "\n".join(texts)
+    if record_type in STATEMENT_TYPES:
+        return statement_narrator(text) or record_type
+    if (record_type == "other" and not any(p.strong for p in predictions)
+            and len(text.split()) >= MIN_NARRATIVE_WORDS and len(_FIRST_PERSON.findall(text)) >= MIN_FIRST_PERSON):
+        return statement_narrator(text) or record_type
+    return record_type
 
 
 def segment_and_classify(
@@ -464,7 +477,8 @@ def segment_and_classify(
         yielded = yielding_types("\n".join(texts[i] for i in group), rules) if len(group) > 1 else frozenset()
         record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group],
                                                  yielded)
-        record_type = _statement_type(record_type, [texts[i] for i in group], [features[i] for i in group])
+        record_type = _statement_type(record_type, [texts[i] for i in group], [features[i] for i in group],
+                                      [predictions[i] for i in group])
         if first in overrides.types_by_start:
             record_type, confidence = overrides.types_by_start[first], 1.0
         doc_pages = [(numbers[i], texts[i]) for i in group]

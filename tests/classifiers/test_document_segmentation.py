@@ -9,6 +9,7 @@ from classifiers.document_segmentation import (
     UNSURE_CONFIDENCE,
     PagePrediction,
     _OpenDocument,
+    _statement_type,
     segment_and_classify,
     start_reason,
     statement_narrator,
@@ -251,3 +252,15 @@ def test_a_page_holding_only_its_forms_footer_continues_the_form() -> None:
     doc = _OpenDocument()
     doc.add(prev, PagePrediction("service_treatment", 0.96, True), True)
     assert start_reason(prev, page, PagePrediction("service_treatment", 0.96, True), doc) == (False, "blank page")
+
+
+def test_an_unplaced_first_person_narrative_about_someone_else_is_a_lay_statement() -> None:
+    # Written fresh; the model is told it could not place the page ("other", not strong).
+    rules = default_rules()
+    text = AUNT_LETTER.replace("I watched", "I saw how he struggled and I watched") + (
+        "\nI drove him to appointments when his wife could not, and I saw him use a cane on the stairs.")
+    features = [page_features(1, text, rules)]
+    unsure = [PagePrediction("other", 0.2, False)]
+    assert _statement_type("other", [text], features, unsure) == "buddy_statement"
+    # A short form or a list stays "other".
+    assert _statement_type("other", ["He and I. Amount due $20. I paid."], features, unsure) == "other"
