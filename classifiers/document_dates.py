@@ -63,6 +63,10 @@ LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "clai
 # preposition is an event's, never the statement's own, so a statement whose date line OCR lost has none.
 _STORY_PREPOSITIONS = frozenset({"in", "since", "from", "during", "until", "till", "of", "on", "after", "before",
                                  "by", "around", "about"})
+# Decisions, exams, reports and opinions are of a day their own labels give: when OCR lost every labelled
+# date, a date their text mentions below the first page's top (a year in the reasons, an event) is not theirs.
+DAY_DATED_TYPES = frozenset({"rating_decision", "board_decision", "cp_exam", "imaging_report", "medical_opinion",
+                             "service_exam", "claim_form"})
 # The "other" type may be dated by a received stamp or a fax banner when it has nothing else (a mail
 # routing slip, a fax cover sheet: what they are of is their receipt or transmission).
 RECEIVED_TYPES = frozenset({"other"})
@@ -171,7 +175,7 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
     for role in (*order, *FALLBACK_ROLES, "received", "fax"):
         hits = [c for c in usable if c.mention.role == role and (c.top or role not in TOP_ONLY_ROLES)]
         if role in ("mentioned", "discharge", "incident") and role not in order:
-            hits = [c for c in hits if c.top] or hits
+            hits = [c for c in hits if c.top] or ([] if record_type in DAY_DATED_TYPES else hits)
         if not hits:
             continue
         chosen = hits[-1] if role == "signature" and record_type in LAST_SIGNATURE_TYPES else hits[0]

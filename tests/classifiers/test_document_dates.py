@@ -69,3 +69,10 @@ def test_a_birth_date_whose_label_ocr_garbled_is_still_no_record_date() -> None:
     recent = "Patient: ABARA, RUTH   DOS: 04/12/2022\nEXAM: CT CHEST"
     found = document_date_of([(1, recent)], "imaging_report")
     assert found is not None and found.value == PartialDate(2022, 4, 12)
+
+
+def test_a_decision_whose_dated_heading_ocr_lost_is_not_dated_by_a_year_in_its_reasons() -> None:
+    # Written fresh: the decision date line is unreadable; page 2 mentions the 1994 injury.
+    first = "BOARD OF VETERANS' APPEALS\nDECISI0N DAT: Jnne l?, 2O!8\nTHE ISSUE\nService connection, lumbar spine."
+    second = "REASONS AND BASES\nThe Veteran first sought care in 1994 at a private clinic.\nORDER\nGranted."
+    assert document_date_of([(3, first), (4, second)], "board_decision") is None
