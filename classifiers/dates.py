@@ -372,13 +372,20 @@ def _label_before(text: str, start: int) -> str:
     return window.strip(" :.-").strip()
 
 
+# A memorandum's date ends one of its first lines ("AFVG-CO      04 OCT 2012").
+MEMO_DATE_LINES = 5
+
+
 def _labelled_or_alone(text: str, start: int, end: int) -> bool:
-    """A date label just before [start, end) on its line, or nothing else on the line."""
+    """A date label just before [start, end) on its line, nothing else on the line, or a date ending one
+    of the first MEMO_DATE_LINES lines after a gap of spaces."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before = text[line_start:start]
     after = text[end:len(text) if line_end < 0 else line_end]
     if not before.strip(" \t:;,.-") and not after.strip(" \t:;,.-"):
+        return True
+    if not after.strip() and before.endswith("  ") and text.count("\n", 0, start) < MEMO_DATE_LINES:
         return True
     return bool(_DATE_LABEL_CUE.search(before.rstrip(" \t:;,.-=")[-40:]))
 

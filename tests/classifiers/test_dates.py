@@ -145,3 +145,10 @@ def test_damaged_numbers_without_a_date_label_stay_unread(text: str) -> None:
 def test_a_damaged_year_takes_the_one_fitting_year_another_date_on_the_page_has() -> None:
     text = "OCT-09-2019 08:12 FROM: LAKESIDE PT\nDate of service: 10/04/201 Visit #3"
     assert [str(d.value) for d in find_dates(text)] == ["2019-10-09", "2019-10-04"]
+
+
+def test_a_memorandums_damaged_date_ending_a_top_line_is_read_with_the_pages_year() -> None:
+    # Written fresh: the office symbol, then the date whose year lost a digit; the body dates the year.
+    text = ("DEPARTMENT OF THE ARMY\nHHC 2-7 IN\nAFZC-BD      17 MAY 201\nMEMORANDUM FOR RECORD\n"
+            "1. On 02 MAY 2016 the Soldier")
+    assert [str(d.value) for d in find_dates(text)] == ["2016-05-17", "2016-05-02"]
