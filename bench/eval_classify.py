@@ -1,7 +1,7 @@
 """Record typing, segmentation, document dates, encounters and titles, measured on held-out layouts.
 
     python bench/eval_classify.py [--ocr-pages 80] [--test-files 30] [--kind-files 30] [--seed 0]
-                                  [--cache-dir DIR] [--dev]
+                                  [--cache-dir DIR] [--dev [--dev-ocr-pages 80]]
 
 The model is trained on the training template variants only (0-2 and 5-7, samples/record_corpus.py)
 and on the training variants (0-1) of the new layouts written for the issue's kinds of error (KINDS:
@@ -19,7 +19,8 @@ with the right boundaries, and end to end over all dated documents), encounter d
 and count error, title checks (words a title must hold, e.g. modality and body part, and must not: the
 patient's name, a fax banner), per-kind figures, and mean confidence. Nothing is tuned on these
 figures: thresholds and the model's C were chosen with `--dev` (leave training variants out, held-out
-variants untouched) and on training files; cues come from the forms themselves.
+variants untouched) and on training files; cues come from the forms themselves. `--dev --dev-ocr-pages N`
+adds each fold's files read back by real Tesseract (cached), so OCR damage is studied on dev text only.
 """
 
 from __future__ import annotations
