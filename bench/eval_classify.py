@@ -1,7 +1,7 @@
 """Record typing, segmentation, document dates, encounters and titles, measured on held-out layouts.
 
     python bench/eval_classify.py [--ocr-pages 80] [--test-files 30] [--kind-files 30] [--seed 0]
-                                  [--cache-dir DIR] [--dev]
+                                  [--cache-dir DIR] [--dev [--dev-ocr-pages 80]]
 
 The model is trained on the training template variants only (0-2 and 5-7, samples/record_corpus.py)
 and on the training variants (0-1) of the new layouts written for the issue's kinds of error (KINDS:
@@ -19,7 +19,8 @@ with the right boundaries, and end to end over all dated documents), encounter d
 and count error, title checks (words a title must hold, e.g. modality and body part, and must not: the
 patient's name, a fax banner), per-kind figures, and mean confidence. Nothing is tuned on these
 figures: thresholds and the model's C were chosen with `--dev` (leave training variants out, held-out
-variants untouched) and on training files; cues come from the forms themselves.
+variants untouched) and on training files; cues come from the forms themselves. `--dev --dev-ocr-pages N`
+adds each fold's files read back by real Tesseract (cached), so OCR damage is studied on dev text only.
 """
 
 from __future__ import annotations
@@ -327,10 +328,13 @@ def development_kind_fold(index: int) -> tuple[int, ...]:
     return (KIND_TRAIN_VARIANTS[index % n], KIND_TRAIN_VARIANTS[(index + 1) % n])
 
 
-def run_development_folds(test_files: int = 20, seed: int = 0) -> dict[str, Any]:
+def run_development_folds(test_files: int = 20, seed: int = 0, ocr_pages: int = 0,
+                          cache_dir: Path | None = None) -> dict[str, Any]:
     """Leave-some-training-variants-out figures, for tuning without touching the held-out variants:
     for each fold, train on the other training variants (and the other new-layout training variant) and
-    score files made only of the fold's."""
+    score files made only of the fold's. ocr_pages > 0 also scores that many pages of the fold's files
+    (and of its new-layout files) read back by real Tesseract, so OCR damage is tuned on dev text only."""
+    cache_dir = Path(cache_dir or DEFAULT_CACHE_DIR)
     folds: dict[str, Any] = {}
     for index, held in enumerate(development_folds()):
         others = tuple(v for v in TRAIN_VARIANTS if v not in held)
@@ -342,9 +346,12 @@ def run_development_folds(test_files: int = 20, seed: int = 0) -> dict[str, Any]
         kind_files = generate_kind_files("dev", test_files // 2, seed=seed + 500, kind_variants=held_kinds,
                                          variants=held)
         kind_noisy = [noisy_copy(f, seed, level=rng_level(f.name)) for f in kind_files]
-        folds["v" + "+".join(map(str, held)) + "/k" + "+".join(map(str, held_kinds))] = {
-            "clean": _score(files, model), "simulated_ocr": _score(noisy, model),
-            "kinds_clean": _score(kind_files, model), "kinds_ocr": _score(kind_noisy, model)}
+        fold = {"clean": _score(files, model), "simulated_ocr": _score(noisy, model),
+                "kinds_clean": _score(kind_files, model), "kinds_ocr": _score(kind_noisy, model)}
+        if ocr_pages > 0:
+            fold["real_ocr"] = _score(_ocr_copy(files, ocr_pages, cache_dir), model)
+            fold["kinds_real_ocr"] = _score(_ocr_copy(kind_files, ocr_pages, cache_dir), model)
+        folds["v" + "+".join(map(str, held)) + "/k" + "+".join(map(str, held_kinds))] = fold
     return folds
 
 
@@ -372,9 +379,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--dev", action="store_true",
                         help="development folds inside the training variants, for tuning (no held-out data)")
+    parser.add_argument("--dev-ocr-pages", type=int, default=0,
+                        help="with --dev: pages of each fold's files (and new-layout files) read by real Tesseract")
     args = parser.parse_args(argv)
     if args.dev:
-        folds = run_development_folds(seed=args.seed)
+        folds = run_development_folds(seed=args.seed, ocr_pages=args.dev_ocr_pages, cache_dir=args.cache_dir)
         print(format_development_report(folds))
         return folds
     results = run_classification_eval(args.ocr_pages, args.test_files, args.seed, args.cache_dir,

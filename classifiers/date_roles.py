@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from classifiers.dates import FoundDate
 from classifiers.fax import FaxBanner
@@ -95,9 +96,31 @@ _EDITION_BEFORE = re.compile(r"\b(?:REV|REVISED|REVISION|EDITION|EDITIONS?\s+OF)
 # A line of prose: several lower-case words before the date ("examined him on", "the MRI of").
 _PROSE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3,}")
 LETTER_DATE_LINES = 16
-# Labels compared allowing an OCR error or two: cues of this many letters, this similar (0-100).
+# A signature block: a closing or signature words with an OCR error or two ("Respectfuly", "Sincere1y",
+# "S1gnature", "Sworn"), or a writer's attestation; a date within these many lines below one is signed.
+_CLOSING = re.compile(
+    r"\bS[il1|]ncer[e3c]|\bRespectf|\bS[il1|][gq]n(?:ature|ed)\b|\bS[il1|][gq]nat|\bSworn\b|\bSubscribed\b"
+    r"|\btrue\s+(?:and\s+correct|to\s+the\s+best)|best\s+of\s+my\s+knowledge",
+    re.I,
+)
+SIGNATURE_BLOCK_LINES = 3
+SIGNATURE_BLOCK_LABEL_WORDS = 2
+# Labels compared allowing an OCR error or two: cues of this many letters, this similar (0-100). The
+# words every date label shares ("DATE", "OF") are left out of the comparison, so "Date of reasessment"
+# is not "Date of release" for sharing "DATEOFRE".
 FUZZY_MIN_LABEL = 8
 FUZZY_LABEL_SIMILARITY = 90.0
+FUZZY_MIN_CORE = 5
+_SHARED_LABEL_WORDS = re.compile(r"DATE|OF")
+# The end of a period a report covers ("PERIOD COVERED 20070819 THRU 20080818"): the date the report is of.
+# Read on the line's letters alone, so OCR specks do not hide it ("PERIOD COVERED 20030915 TH.RU").
+_PERIOD_END = re.compile(
+    r"(?:PERIODCOVERED|RATINGPERIOD|REPORTINGPERIOD|PERIODOFREPORT)[A-Z]{0,20}(?:THRU|THROUGH|TO)$"
+)
+# An order's number and its date ("ORDERS 206-550   23 AUG 2004"): the date the orders were issued.
+_ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d-]*$", re.I)
+# "Rating decision dat ed", "dec1siondated": a label ending in "dated" refers to a record, however broken.
+_ENDS_DATED = re.compile(r"D\W?A\W?T\W?E\W?D$", re.I)
 _REFERRING_WORDS = frozenset({"dated", "of", "on", "from", "since", "in", "to", "through", "until", "between", "and"})
 # Roles a text can refer to in passing ("decision dated", "examination of"); a signature is always its own.
 _REFERABLE_ROLES = frozenset({"note", "exam", "study", "procedure", "decision", "hearing", "report", "visit"})
@@ -118,6 +141,30 @@ def _short_cue(label_spaced: str, cues: Sequence[str]) -> bool:
     tail = "".join(tokens[-2:]) if len(tokens) >= 2 and len(tokens[-1]) <= 2 else None
     return any(re.search(rf"(?<![A-Z0-9]){re.escape(c)}(?![A-Z0-9])", label_spaced) or tail == c.replace(" ", "")
                for c in cues)
+
+
+def _fuzzy_role(compact: str) -> str | None:
+    """"Decison date", "DATE 0F EXAMINATlON", "EFFECTIVE DATE OF SEPARAION": a long cue with an OCR error
+    or two, compared without the words all date labels share."""
+    core = _SHARED_LABEL_WORDS.sub("", compact)
+    for role, cues, _ in _LABEL_ROLES:
+        for cue in cues:
+            if len(cue) < FUZZY_MIN_LABEL or len(compact) < len(cue) - 1:
+                continue
+            if fuzz.partial_ratio(cue, compact) < FUZZY_LABEL_SIMILARITY:
+                continue
+            cue_core = _SHARED_LABEL_WORDS.sub("", cue)
+            if len(cue_core) < FUZZY_MIN_CORE or _within_edits(cue_core, core):
+                return role
+    return None
+
+
+def _within_edits(cue: str, label: str) -> bool:
+    """Some stretch of label is the cue with one OCR error (two for a cue of ten letters or more)."""
+    allowed = 1 if len(cue) < 10 else 2
+    return any(Levenshtein.distance(cue, label[i:i + n], score_cutoff=allowed) <= allowed
+               for n in range(max(1, len(cue) - allowed), len(cue) + allowed + 1)
+               for i in range(max(1, len(label) - n + 1)))
 
 
 def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), line_index: int | None = None) -> str:
@@ -141,14 +188,15 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
     compact = spaced.replace(" ", "")
     words = found.label.split()
     # "Rating decision dated 03/02/2020", "the MRI of 03/02/2021": a record the text refers to.
-    refers = len(words) > 1 and words[-1].lower() in _REFERRING_WORDS
+    refers = len(words) > 1 and (words[-1].lower() in _REFERRING_WORDS or bool(_ENDS_DATED.search(compact)))
     matched = next((role for role, cues, short in _LABEL_ROLES
                     if any(c and c in compact for c in cues) or _short_cue(spaced, short)), None)
+    if matched is None and _PERIOD_END.search(re.sub(r"[^A-Z]", "", before[-80:].upper())):
+        return "report"
+    if matched is None and _ORDERS_NUMBER.match(found.label):
+        return "header"
     if matched is None and len(compact) >= FUZZY_MIN_LABEL:
-        # "Decison date", "DATE 0F EXAMINATlON": a long cue with an OCR error or two.
-        matched = next((role for role, cues, _ in _LABEL_ROLES
-                        if any(len(c) >= FUZZY_MIN_LABEL and len(compact) >= len(c) - 1
-                               and fuzz.partial_ratio(c, compact) >= FUZZY_LABEL_SIMILARITY for c in cues)), None)
+        matched = _fuzzy_role(compact)
     if matched is not None:
         return "mentioned" if refers and matched in _REFERABLE_ROLES else matched
     if _SIGNATURE_ON_LINE.search(before):
@@ -165,10 +213,21 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
     bare_line = (before + after).strip(" \t:;,.-*()[]")
     if not bare_line or re.fullmatch(r"(?:DATE|Dated?)\W*", bare_line, re.I):
         index = text.count("\n", 0, found.start) if line_index is None else line_index
-        return "letter" if index < LETTER_DATE_LINES else "mentioned"
+        if index < LETTER_DATE_LINES:
+            return "letter"
+        return "signature" if _in_signature_block(text, line_start) else "mentioned"
     if not before.strip():
         return "entry"
+    if len(words) <= SIGNATURE_BLOCK_LABEL_WORDS and _in_signature_block(text, line_start, before):
+        return "signature"  # "Dafe: 03/02/2020" under "Respectfully," or "Signature": a garbled date label
     return "mentioned"
+
+
+def _in_signature_block(text: str, line_start: int, before: str = "") -> bool:
+    """A date line in a signature block: a closing or a signature label, OCR-damaged or not, on the date's
+    line or the SIGNATURE_BLOCK_LINES non-empty lines above it (an SF 600 entry's /s/ line does not count)."""
+    above = [line for line in text[:line_start].split("\n") if line.strip()][-SIGNATURE_BLOCK_LINES:]
+    return any(_CLOSING.search(line) for line in [*above, before])
 
 
 def dated_mentions(text: str, dates: Sequence[FoundDate], banners: Sequence[FaxBanner] = ()) -> list[DatedMention]:

@@ -126,8 +126,8 @@ for _name, _number in _MONTH_NAMES.items():
 
 
 def month_number(word: str) -> int | None:
-    """The month a word names (JAN, Sept, OCTOBER, 0CT, Noveber), or None."""
-    key = word.upper().replace("0", "O").rstrip(".")
+    """The month a word names (JAN, Sept, OCTOBER, 0CT, 5EP, Noveber), or None."""
+    key = word.upper().replace("0", "O").replace("5", "S").rstrip(".")
     if key in _MONTH_EXACT:
         return _MONTH_EXACT[key]
     if len(key) < 4 or not key.isalpha():
@@ -141,8 +141,8 @@ def month_number(word: str) -> int | None:
     return None
 
 
-# A word that may be a month (checked by month_number): letters, OCR's 0 for O allowed inside.
-_MONTH_WORD = r"(?P<mon>[A-Za-z0][A-Za-z0]{2,9})\.?"
+# A word that may be a month (checked by month_number): letters, OCR's 0 for O and 5 for S allowed inside.
+_MONTH_WORD = r"(?P<mon>[A-Za-z05][A-Za-z0]{2,9})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2})"
 _YEAR4 = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)"
@@ -160,9 +160,10 @@ _DAY_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"(?<![\dA-Za-z#])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{0,2}" + _YEAR
                + r"(?:(?!\d)(?<!\b\d\d)|(?<=\b\d\d)(?!\d)(?!\s?,?\s?(?:19|20)\d{2}\b)"
                + r"|(?<=\d{4})(?=[0-2]\d[0-5]\d(?!\d)))"),
-    # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011
-    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"\s{0,3}" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?(?:\s?,\s?|\s{1,3})"
-               + _YEAR + r"(?!\d)"),
+    # March 14, 2009 / MAR 14,2009@10:15 / May  4, 2011 / AUG-06-2015 (fax banners)
+    # (OCR's stray dot by the comma: "May 22,.2020")
+    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"(?:\s{0,3}|-)" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?"
+               + r"(?:\s?[,.]{1,2}\s?|\s{1,3}|-)" + _YEAR + r"(?!\d)"),
     # 20090314 (DD 214 blocks, VistA exports)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 ]
@@ -216,6 +217,89 @@ def _fold_lookalikes(text: str) -> str:
         return token.translate(_LOOKALIKE_DIGITS) if digits and digits * 2 >= len(token) else token
 
     return _NUMBERISH_TOKEN.sub(fold, text)
+
+
+# Inside a token shaped like a date, every digit look-alike is a digit, L and s included ("LL/L7/2016",
+# "Il/O7/2O16", "os/o1/2016"), and so is a military date's day and year ("10julo3", "l5 MAR O9"). The shapes
+# need three real digits, so words are never read as numbers.
+_X = "[0-9OoQDIlL|!SsBZ]"
+_DATE_SHAPE = re.compile(
+    rf"(?<![A-Za-z0-9/]){_X}{{1,2}}([/-]){_X}{{1,2}}\1{_X}{{2,4}}(?![A-Za-z0-9/])"
+    rf"|(?<![A-Za-z0-9/]){_X}{{2}}/{_X}{{6}}(?![A-Za-z0-9/])|(?<![A-Za-z0-9/]){_X}{{4}}/{_X}{{4}}(?![A-Za-z0-9/])"
+)
+_MILITARY_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<day>[0-9OoIl]{1,2})(?P<mid>\s?(?P<mon>[A-Za-z]{3,4})\.?\s?)"
+    r"(?P<year>[0-9OoIlSB]{2}(?:[0-9OoIlSB]{2})?)(?![A-Za-z0-9])"
+)
+_SHAPE_DIGITS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "L": "1", "I": "1", "|": "1",
+                               "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2"})
+
+
+def _fold_date_shapes(text: str) -> str:
+    """Same-length copy of text with look-alikes read as digits inside date-shaped tokens."""
+
+    def fold(m: re.Match[str]) -> str:
+        token = m.group(0)
+        return token.translate(_SHAPE_DIGITS) if sum(ch.isdigit() for ch in token) >= 3 else token
+
+    def fold_military(m: re.Match[str]) -> str:
+        day, year = m.group("day"), m.group("year")
+        if month_number(m.group("mon")) is None or sum(ch.isdigit() for ch in day + year) < 2:
+            return m.group(0)
+        return day.translate(_SHAPE_DIGITS) + m.group("mid") + year.translate(_SHAPE_DIGITS)
+
+    return _MILITARY_SHAPE.sub(fold_military, _DATE_SHAPE.sub(fold, text))
+
+
+# Dates OCR damaged past the patterns above, read only where a date label stands before them on the line
+# (a date word among its last three: "Exam Date: 10/24/223", "Date of Service: 05/17.2015", "Arrival:
+# 0117/2015", "Decision Date: 07/10/7012") or where they stand alone on theirs (a letter's date line): a
+# slash lost or read as a dot, a year with a digit lost or misread, repaired only when one year fits (or
+# one fitting year is another date's on the page), or a month or day whose leading 0 was read as 6, 8 or 9
+# ("Exam Date: 62/05/2014").
+_DAMAGED_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"(?<![\d/])(?P<month>[01]\d)/(?P<day>[0-3]\d)(?P<year>(?:19|20)\d{2})(?![\d/])"),
+    re.compile(r"(?<![\d/])(?P<month>[01]\d)(?P<day>[0-3]\d)/(?P<year>(?:19|20)\d{2})(?![\d/])"),
+    # (one slash read as a dot: "05/17.2015")
+    re.compile(r"(?<![\d/.])(?P<month>\d?\d)/(?P<day>\d?\d)/(?P<year>\d{3,4})(?![\d/])"
+               r"|(?<![\d/.])(?P<month2>\d?\d)(?:/(?P<day2>\d?\d)\.|\.(?P<day3>\d?\d)/)(?P<year2>\d{4})(?![\d/.])"),
+    re.compile(r"(?<![\dA-Za-z])" + _DAY + r"[\s-]?" + _MONTH_WORD + r"[\s,-]{1,2}(?P<year>\d{3})(?![\d/])"),
+    re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"\s{0,3}" + _DAY + r"\s?[,.]{1,2}\s?(?P<year>\d{3})(?![\d/])"),
+]
+_DATE_LABEL_CUE = re.compile(
+    r"(?:\b(?:DAT[EI]|SIGN|ARRI|ADMI|VISIT|EXAM|NOTE|REPORT|DECI|SEEN|DICT|TRANSCR|VERIF|STUDY|PROCED|ENCOUNT)"
+    r"[A-Za-z]*|\b(?:ON|OF|DT|DOS))(?:\W+[A-Za-z]+){0,2}\W*$",
+    re.I,
+)
+
+
+_ZERO_LOOKALIKES = "689"
+
+
+def _repaired_number(raw: str, highest: int) -> int:
+    """A month or day with its leading 0 misread as 6, 8 or 9 ("62" is 2); else the number as written."""
+    value = int(raw)
+    if value > highest and len(raw) == 2 and raw[0] in _ZERO_LOOKALIKES and raw[1] != "0":
+        return int(raw[1])
+    return value
+
+
+def _repaired_year(raw: str, page_years: set[int]) -> int | None:
+    """The year a 3-digit or out-of-range 4-digit OCR year was: the one year that fits (one digit added or
+    changed), or the one fitting year another date on the page has; None when that is not one year."""
+    if len(raw) == 4 and MIN_YEAR <= int(raw) <= MAX_YEAR:
+        return int(raw)
+    if len(raw) == 3:
+        options = {raw[:i] + d + raw[i:] for i in range(4) for d in "0123456789"}
+    elif len(raw) == 4:
+        options = {raw[:i] + d + raw[i + 1:] for i in range(4) for d in "0123456789"}
+    else:
+        return None
+    years = {int(o) for o in options if o[0] != "0" and MIN_YEAR <= int(o) <= MAX_YEAR}
+    if len(years) == 1:
+        return years.pop()
+    on_page = years & page_years
+    return on_page.pop() if len(on_page) == 1 else None
 
 
 # OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "03,/16/2009", "2.022", "12./22/2007",
@@ -288,6 +372,24 @@ def _label_before(text: str, start: int) -> str:
     return window.strip(" :.-").strip()
 
 
+# A memorandum's date ends one of its first lines ("AFVG-CO      04 OCT 2012").
+MEMO_DATE_LINES = 5
+
+
+def _labelled_or_alone(text: str, start: int, end: int) -> bool:
+    """A date label just before [start, end) on its line, nothing else on the line, or a date ending one
+    of the first MEMO_DATE_LINES lines after a gap of spaces."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end:len(text) if line_end < 0 else line_end]
+    if not before.strip(" \t:;,.-") and not after.strip(" \t:;,.-"):
+        return True
+    if not after.strip() and before.endswith("  ") and text.count("\n", 0, start) < MEMO_DATE_LINES:
+        return True
+    return bool(_DATE_LABEL_CUE.search(before.rstrip(" \t:;,.-=")[-40:]))
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date mention in text, in reading order, without overlaps; offsets index text.
 
@@ -312,7 +414,7 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def _find_dates_in(text: str) -> list[FoundDate]:
-    folded = _fold_lookalikes(text)
+    folded = _fold_date_shapes(_fold_lookalikes(text))
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DAY_PATTERNS:
@@ -331,6 +433,26 @@ def _find_dates_in(text: str) -> list[FoundDate]:
             taken.append((start, end))
             if value is not None and MIN_YEAR <= value.year <= MAX_YEAR:
                 found.append(FoundDate(value, start, end, _label_before(text, start), "day"))
+    page_years = {f.date.year for f in found}
+    for pattern in _DAMAGED_PATTERNS:
+        for m in pattern.finditer(folded):
+            start, end = m.span()
+            if _overlaps(start, end, taken) or not _labelled_or_alone(folded, start, end):
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            raw_month = groups.get("month") or groups.get("month2")
+            raw_day = groups.get("day") or groups.get("day2") or groups.get("day3") or ""
+            raw_year = groups.get("year") or groups.get("year2") or ""
+            month = month_number(groups["mon"]) if "mon" in groups else _repaired_number(raw_month or "", 12)
+            year = _repaired_year(raw_year, page_years)
+            if month is None or year is None:
+                continue
+            try:
+                value = dt.date(year, month, _repaired_number(raw_day, 31))
+            except ValueError:
+                continue
+            taken.append((start, end))
+            found.append(FoundDate(value, start, end, _label_before(text, start), "day"))
     # Month-years: the same scan as full dates above, at month precision (alike on purpose).
     for pattern in _MONTH_PATTERNS:
         for m in pattern.finditer(folded):

@@ -11,6 +11,7 @@ signature line, p. 15".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,8 +27,8 @@ ROLE_ORDER: dict[str, tuple[str, ...]] = {
     "service_exam": ("exam", "header", "visit", "report", "signature"),
     "service_personnel": ("separation", "header", "report", "signature", "entry"),
     "line_of_duty": ("exam", "visit", "header", "report", "letter", "incident", "signature"),
-    "va_treatment": ("note", "visit", "exam", "study", "procedure", "header", "entry", "signature", "report"),
-    "private_treatment": ("visit", "note", "exam", "procedure", "study", "header", "letter", "entry", "report",
+    "va_treatment": ("note", "visit", "exam", "study", "procedure", "header", "report", "entry", "signature"),
+    "private_treatment": ("visit", "note", "exam", "procedure", "study", "header", "letter", "report", "entry",
                           "signature"),
     "imaging_report": ("study", "exam", "visit", "procedure", "header", "letter", "report", "signature"),
     "cp_exam": ("exam", "note", "visit", "header", "letter", "report", "signature"),
@@ -58,6 +59,14 @@ TOP_ONLY_ROLES = frozenset({"header", "letter"})
 TOP_LINES = 16
 # Statements and forms are dated by their last signature; everything else by the first date of its role.
 LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "claim_form"})
+# A statement tells of events ("In 2010 he came home", "since 1999"): a date the story mentions after a
+# preposition is an event's, never the statement's own, so a statement whose date line OCR lost has none.
+_STORY_PREPOSITIONS = frozenset({"in", "since", "from", "during", "until", "till", "of", "on", "after", "before",
+                                 "by", "around", "about"})
+# Decisions, exams, reports and opinions are of a day their own labels give: when OCR lost every labelled
+# date, a date their text mentions below the first page's top (a year in the reasons, an event) is not theirs.
+DAY_DATED_TYPES = frozenset({"rating_decision", "board_decision", "cp_exam", "imaging_report", "medical_opinion",
+                             "service_exam", "claim_form"})
 # The "other" type may be dated by a received stamp or a fax banner when it has nothing else (a mail
 # routing slip, a fax cover sheet: what they are of is their receipt or transmission).
 RECEIVED_TYPES = frozenset({"other"})
@@ -88,6 +97,14 @@ class _Candidate:
     order: int
     mention: DatedMention
     top: bool
+    beside_name: bool = False
+
+
+# A birth date whose label OCR garbled ("DOS. 09/05/1974" for DOB) still stands beside the patient's name
+# and is decades older than the record: a date after a name field on its line, at least this many years
+# before another date of the document, is taken for a birth date.
+_NAME_FIELD = re.compile(r"\b(?:PATIENT|PT|NAME|VETERAN|CLAIMANT|MEMBER|SERVICE\s?MEMBER)\b\W", re.I)
+BIRTH_GAP_YEARS = 16
 
 
 def page_mentions(text: str, banners: Sequence[FaxBanner] | None = None) -> list[DatedMention]:
@@ -140,27 +157,50 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
     for index, (number, text) in enumerate(pages):
         limit = _top_line_limit(text) if index == first_content else 0
         for order, mention in enumerate(page_mentions(text)):
-            candidates.append(_Candidate(number, order, mention, mention.line <= limit))
+            line_start = text.rfind("\n", 0, mention.found.start) + 1
+            beside_name = bool(_NAME_FIELD.search(text[line_start:mention.found.start]))
+            candidates.append(_Candidate(number, order, mention, mention.line <= limit, beside_name))
     # A date labelled as a birth date anywhere in the document is a birth date wherever it stands.
     births = {c.mention.found.value for c in candidates if c.mention.role == "birth"}
+    births |= _unlabelled_births(candidates)
     excluded = NOT_DOCUMENT_ROLES | EXCLUDED_ROLES.get(record_type, frozenset())
     if record_type in RECEIVED_TYPES:
         excluded = excluded - {"received", "fax"}
     usable = [
         c for c in candidates
         if c.mention.role not in excluded and c.mention.found.value not in births
+        and not (record_type in LAST_SIGNATURE_TYPES and _in_the_story(c.mention))
     ]
     order = ROLE_ORDER.get(record_type, ROLE_ORDER["other"])
     for role in (*order, *FALLBACK_ROLES, "received", "fax"):
         hits = [c for c in usable if c.mention.role == role and (c.top or role not in TOP_ONLY_ROLES)]
         if role in ("mentioned", "discharge", "incident") and role not in order:
-            hits = [c for c in hits if c.top] or hits
+            hits = [c for c in hits if c.top] or ([] if record_type in DAY_DATED_TYPES else hits)
         if not hits:
             continue
         chosen = hits[-1] if role == "signature" and record_type in LAST_SIGNATURE_TYPES else hits[0]
         chosen = _refined(chosen, hits)
         return DocumentDate(chosen.mention.found.value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
     return None
+
+
+def _unlabelled_births(candidates: Sequence[_Candidate]) -> set[PartialDate]:
+    """Dates beside a name field, BIRTH_GAP_YEARS or more before another day-precise date of the document
+    that could date it: birth dates whose label OCR garbled."""
+    dated = [c.mention.found.value for c in candidates
+             if c.mention.role not in NOT_DOCUMENT_ROLES and c.mention.found.precision == "day"]
+    latest = max(dated, default=None)
+    if latest is None:
+        return set()
+    return {c.mention.found.value for c in candidates
+            if c.beside_name and c.mention.role not in ("birth", "signature")
+            and latest.year - c.mention.found.value.year >= BIRTH_GAP_YEARS}
+
+
+def _in_the_story(mention: DatedMention) -> bool:
+    """A date a statement's narrative mentions after a preposition ("he came home in 2010")."""
+    words = mention.found.label.lower().split()
+    return mention.role == "mentioned" and bool(words) and words[-1].strip(".,;:") in _STORY_PREPOSITIONS
 
 
 def _refined(chosen: _Candidate, hits: Sequence[_Candidate]) -> _Candidate:

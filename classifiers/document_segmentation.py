@@ -19,6 +19,7 @@ was read), titled (classifiers/document_titles.py) and split into encounters (cl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -204,13 +205,33 @@ def _transmission_ended(prev: PageFeatures) -> bool:
     return bool(prev.fax_counter and prev.fax_counter[1] and prev.fax_counter[0] >= prev.fax_counter[1])
 
 
-def _same_fax(prev: PageFeatures, page: PageFeatures) -> bool:
-    """The next page of one fax transmission: the same banner, and its counter one on (when printed)."""
+def _same_fax(prev: PageFeatures, page: PageFeatures, doc_fax_key: str | None = None) -> bool:
+    """The next page of one fax transmission: the same banner, and its counter one on (when printed).
+    OCR may garble one page's banner: a counter one on from the previous page's ("P.2/3" then "P.3/3"),
+    or the same banner as the document's first page, with a counter past 1, still tie the page."""
+    if (prev.fax_counter and page.fax_counter and prev.fax_counter[1] >= 2
+            and page.fax_counter == (prev.fax_counter[0] + 1, prev.fax_counter[1])):
+        return True
+    if prev.fax_key is None and doc_fax_key and same_transmission(page.fax_key, doc_fax_key):
+        return not (page.fax_counter and page.fax_counter[0] <= 1)
     if not same_transmission(page.fax_key, prev.fax_key):
         return False
     if page.fax_counter and prev.fax_counter and page.fax_key == prev.fax_key:
         return page.fax_counter[0] == prev.fax_counter[0] + 1
     return True
+
+
+# A page that opens inside an entry begun on the page before: with the entry's signature ("/s/ J. KIM,
+# PA-C") or one of its SOAP fields ("S:", "O:", "CC:", "Plan:"), in a treatment record, under no title.
+_INSIDE_ENTRY = re.compile(
+    r"^\W{0,2}(?:/E?S/|[SOAP]\s?:|CC\s?:|HPI\s?:|EXAM\s?:|DX\s?:|PLAN\s?:|ASSESSMENT\s?:|OBJECTIVE\s?:|SUBJECTIVE\s?:)"
+)
+ENTRY_RUN_TYPES = frozenset({"service_treatment", "va_treatment", "private_treatment"})
+
+
+def _opens_inside_entry(page: PageFeatures, doc_type: str) -> bool:
+    return (doc_type in ENTRY_RUN_TYPES and bool(_INSIDE_ENTRY.match(page.first_line)) and not page.title_lines
+            and not (page.letterhead or page.vista_note_start or page.fax_cover))
 
 
 # A line that repeats one of the previous page's last lines this closely (0-100) is a running footer.
@@ -238,8 +259,8 @@ def start_reason(
     number, one fax transmission, a signature then a new header, text running on, an open letter or
     decision, a new record date, a running header, a confident change of type)."""
     doc_type = doc.record_type
-    if page.is_blank and not prediction.strong:
-        return False, "blank page"
+    if page.is_blank and (not prediction.strong or prediction.record_type == doc_type != "other"):
+        return False, "blank page"  # or a form's footer alone ("SF 600") on a page of its own
     if page.fax_cover or doc.cover_sheet:
         return True, "fax cover sheet"  # a cover sheet is a document of its own, and so is what it transmits
     if page.page_of is not None:
@@ -260,6 +281,8 @@ def start_reason(
         return False, "codesheet of its rating decision"  # unless the decision shows another date
     if (doc.letter_open or doc.decision_open) and _repeats_title(page, doc_type):
         return False, "running title of an open letter or decision"
+    if _opens_inside_entry(page, doc_type):
+        return False, "opens inside an entry"
     if page.starts_mid_sentence and not (page.letterhead or page.vista_note_start or page.fax_cover
                                          or prev.closing_at_end):
         return False, "opens mid-sentence"
@@ -271,7 +294,7 @@ def start_reason(
         return False, "page number continues"
     if prediction.strong and prediction.record_type != doc_type:
         return True, "form of another type"
-    if _same_fax(prev, page):
+    if _same_fax(prev, page, doc.fax_key):
         return False, "same fax transmission"
     if prev.closing_at_end and page.header_like and not _repeats(page.first_line, prev.last_lines):
         return True, "signature block, then a new header"
@@ -363,6 +386,53 @@ def _document_type(
     return best, confidence
 
 
+# Whose story a statement tells: a lay witness writes of the veteran ("his back", "he came home"), the
+# veteran of their own body ("my back", "I injured"). Decides between the two statement types when no
+# form title (21-4138, 21-10210) on the document says which it is.
+STATEMENT_TYPES = ("personal_statement", "buddy_statement")
+_THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.I)
+_OWN_BODY = re.compile(
+    r"\bmy\s+(?:low(?:er)?\s+)?(?:back|knees?|neck|pain|injury|injuries|condition|symptoms|spine|legs?|shoulders?"
+    r"|hips?|ankles?|feet|foot)\b"
+    r"|\bI\s+(?:injured|hurt|fell|landed|twisted|strained|have\s+had|still\s+have|was\s+(?:injured|hurt|treated|seen))\b",
+    re.I,
+)
+MIN_THIRD_PERSON = 2
+
+
+def statement_narrator(text: str) -> str | None:
+    """personal_statement when the writer tells of their own body and not of someone else's,
+    buddy_statement when of someone else's (he, his, her) and never their own; None when the words are mixed."""
+    third, own = len(_THIRD_PERSON.findall(text)), len(_OWN_BODY.findall(text))
+    if own == 0 and third >= MIN_THIRD_PERSON:
+        return "buddy_statement"
+    if own >= 1 and third < own:
+        return "personal_statement"
+    return None
+
+
+# A document the model could not place ("other") that is a first-person narrative of this many words,
+# with "I" at least this often, is a statement when whose story it tells is clear (OCR hid its wording).
+MIN_NARRATIVE_WORDS = 40
+MIN_FIRST_PERSON = 2
+_FIRST_PERSON = re.compile(r"\bI\b")
+
+
+def _statement_type(record_type: str, texts: Sequence[str], features: Sequence[PageFeatures],
+                    predictions: Sequence[PagePrediction]) -> str:
+    """A statement's type by whose story it tells, unless a form title on its pages names the type; and an
+    unplaced first-person narrative's."""
+    if any(set(STATEMENT_TYPES) & f.rule_scores.zone_titled for f in features):
+        return record_type
+    text = "\n".join(texts)
+    if record_type in STATEMENT_TYPES:
+        return statement_narrator(text) or record_type
+    if (record_type == "other" and not any(p.strong for p in predictions)
+            and len(text.split()) >= MIN_NARRATIVE_WORDS and len(_FIRST_PERSON.findall(text)) >= MIN_FIRST_PERSON):
+        return statement_narrator(text) or record_type
+    return record_type
+
+
 def segment_and_classify(
     pages: list[tuple[int, str]],
     corrections: Sequence[Correction] = (),
@@ -407,6 +477,8 @@ def segment_and_classify(
         yielded = yielding_types("\n".join(texts[i] for i in group), rules) if len(group) > 1 else frozenset()
         record_type, confidence = _document_type([predictions[i] for i in group], [features[i] for i in group],
                                                  yielded)
+        record_type = _statement_type(record_type, [texts[i] for i in group], [features[i] for i in group],
+                                      [predictions[i] for i in group])
         if first in overrides.types_by_start:
             record_type, confidence = overrides.types_by_start[first], 1.0
         doc_pages = [(numbers[i], texts[i]) for i in group]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from classifiers.fax import blank_fax_banners
 from classifiers.record_types import TOP_ZONE_CHARS
 
@@ -221,6 +223,26 @@ def sentence_case(text: str) -> str:
     return " ".join(words)
 
 
+# A title phrase OCR damaged ("CH IROPRACT~IC", "C0URT OF APPEAI S FOR VETERANS CLAlMS") is still found
+# in the page's letters alone when this similar (0-100) and at least FUZZY_PHRASE_LETTERS letters long.
+FUZZY_PHRASE_SIMILARITY = 88.0
+FUZZY_PHRASE_LETTERS = 8
+_NOT_LETTERS = re.compile(r"[^A-Z]")
+_LOOKALIKE_LETTERS = str.maketrans({"0": "O", "1": "I", "l": "I", "|": "I", "5": "S", "8": "B"})
+
+
+def _letters(text: str) -> str:
+    return _NOT_LETTERS.sub("", text.translate(_LOOKALIKE_LETTERS).upper().replace("L", "I"))
+
+
+def fuzzy_phrase(phrase: str, text: str) -> bool:
+    """Whether text holds phrase, allowing for OCR damage: broken words, specks, a letter or two misread."""
+    wanted = _letters(phrase)
+    if len(wanted) < FUZZY_PHRASE_LETTERS:
+        return False
+    return fuzz.partial_ratio(wanted, _letters(text)) >= FUZZY_PHRASE_SIMILARITY
+
+
 def _top(text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     return "\n".join(lines[:TOP_LINES])
@@ -381,9 +403,19 @@ _PRIVATE_NOTE: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# The words of each private kind to look for fuzzily when OCR hid them from the patterns above.
+_PRIVATE_KIND_WORDS: list[tuple[str, str]] = [
+    ("EMERGENCY DEPARTMENT", "Emergency department record"), ("EMERGENCY ROOM", "Emergency department record"),
+    ("URGENT CARE", "Urgent care visit"), ("OPERATIVE REPORT", "Operative report"),
+    ("CHIROPRACTIC", "Chiropractic"), ("PHYSICAL THERAPY", "Physical therapy"),
+    ("PAIN MANAGEMENT", "Pain management"), ("ORTHOPEDIC", "Orthopedic"), ("ORTHOPAEDIC", "Orthopedic"),
+]
+
+
 def private_what(text: str) -> str:
     head = _top(text)
     kind = next((name for rx, name in _PRIVATE_KINDS if rx.search(head)), None)
+    kind = kind or next((name for words, name in _PRIVATE_KIND_WORDS if fuzzy_phrase(words, head)), None)
     note = next((name for rx, name in _PRIVATE_NOTE if rx.search(head)), None)
     if kind and kind.endswith(("record", "visit", "report", "note", "summary")):
         return kind
@@ -431,7 +463,7 @@ def _rating_what(text: str, codesheet_only: bool) -> str:
 
 def _board_what(text: str) -> str:
     head = text[:TOP_ZONE_CHARS * 2].upper()
-    if "COURT OF APPEALS FOR VETERANS CLAIMS" in head:
+    if "COURT OF APPEALS FOR VETERANS CLAIMS" in head or fuzzy_phrase("COURT OF APPEALS FOR VETERANS CLAIMS", head):
         return "Court of Appeals for Veterans Claims decision"
     if "TRANSCRIPT" in head or "HEARING HELD" in head:
         return "Board hearing transcript"

@@ -41,6 +41,9 @@ _ENTRY_TITLE = re.compile(
 # A line that opens with a date and then words: an SF 600 entry, a dated visit line; not a table row
 # of numbers or a symptom log, which are read only in treatment records anyway.
 _ENTRY_LINE_WORDS = re.compile(r"[A-Za-z]{3,}")
+# Or a date and a sick-call clinic's short name or a visit code ("15Jul03  TMC 4  F/U", "09/02/98  BAS 1-75
+# S/C"); not a clinic's name in a list of appointments ("09/06/2022  PT CLINIC" in a health summary).
+_ENTRY_LINE_CUE = re.compile(r"\b(?:TMC|BAS|AID\s*STA(?:TION)?|SICK\s*CALL|S/C|F/U|RTC|WALK-?IN)(?![A-Za-z])", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def _starts(pages: Sequence[str]) -> list[_Start]:
             if mention.role == "entry":
                 line_end = text.find("\n", mention.found.end)
                 rest = text[mention.found.end:line_end if line_end >= 0 else len(text)]
-                if len(_ENTRY_LINE_WORDS.findall(rest)) < 2:
+                if len(_ENTRY_LINE_WORDS.findall(rest)) < 2 and not _ENTRY_LINE_CUE.search(rest):
                     continue
             found.append(_Start(index, _entry_open(text, mention.found.start), mention))
     return found

@@ -29,7 +29,7 @@ _PAGE_ALONE = re.compile(r"^\s*(?:[-–—(]\s*)?(?:P(?:AGE|age|g|G)\.?\s*)?(\d{
 _PAGE_LINE = re.compile(r"^\s*P(?:AGE|age)\s*[0-9OoIl|]{1,3}\b")
 _PAGE_WORD = re.compile(r"\bP(?:AGE|age)\s+(\d{1,3})\b(?!\s*(?:OF|of|Of|/|\d))")
 _CONTINUED = re.compile(
-    r"\(\s*CONT[A-Z\s'.]{0,8}\)|(?-i:CONTINUED\s+FROM|CONTINUATION|\bCONT(?:INUED|'D)\b)"
+    r"[({\[]\s*CONT[A-Z\s'.]{0,8}[)}\]]|(?-i:CONTINUED\s+FROM|CONTINUATION|\bCONT(?:INUED|'D)\b)"
     r"|[-–]\s*continued\s*$|^\s*continued\s*$",
     re.I | re.M,
 )

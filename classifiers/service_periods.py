@@ -22,7 +22,7 @@ _ENTRY_LABEL = re.compile(
 )
 _SEPARATION_LABEL = re.compile(
     r"SEPARAT[I1l|][O0]N\W{0,3}DATE\W{0,3}TH[I1l|]S\W{0,3}PER[I1l|][O0]D"
-    r"|DATE\W{0,3}[O0]F\W{0,3}(?:SEPARAT[I1l|][O0]N|DISCHARGE|RELEASE)",
+    r"|DATE\W{0,3}[O0]F\W{0,3}(?:SEPA?RA?T?[I1l|]?[O0]N|DISCHARGE|RELEASE)",  # a letter lost to OCR
     re.I,
 )
 # Block 12 in YEAR(S) MONTH(S) DAY(S) columns: "1991   06   11", or on old forms "85 06 15".

@@ -28,6 +28,15 @@ def roles(text: str) -> list[str]:
         ("14 MAR 2009   TROOP MEDICAL CLINIC 3   0915 HRS", ["entry"]),
         ("Rating decision dated 03/02/2020 denied the claim.", ["mentioned"]),
         ("Decison date 08/17/2021", ["decision"]),  # OCR: a letter lost
+        # Written fresh for OCR and layout rules (not corpus text):
+        ("Date of reasessment 11/02/2014", ["mentioned"]),  # shares "DATE OF RE" with "date of release" only
+        ("Exarnination date: 06/19/2015", ["exam"]),
+        ("The Board decision dat ed May 2, 2016 remanded", ["mentioned"]),  # "dated", broken by OCR
+        ("Appeal: decisi0ndated 12/09/2019 is final", ["mentioned"]),
+        ("RATING PERIOD 20140601 THROUGH 20150531", ["mentioned", "report"]),  # a report is of its period's end
+        ("ORDERS 114-027   24 APR 2013", ["header"]),  # orders: their number and issue date
+        ("Date of rcpor t: 07/08/2016", ["report"]),  # one letter misread, one space
+        ("RATING PERIOD 20140601 TH.RU 20150531", ["mentioned", "report"]),  # a speck inside THRU
     ],
 )
 def test_roles(text: str, expected: list[str]) -> None:
@@ -36,3 +45,23 @@ def test_roles(text: str, expected: list[str]) -> None:
 
 def test_roles_that_never_date_a_document() -> None:
     assert {"birth", "edition", "fax", "print", "service", "future"} <= NOT_DOCUMENT_ROLES
+
+
+LETTER_BODY = "\n".join(f"Paragraph line {i} of a typed letter about the claim." for i in range(18))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Respectfuly,\nMaria Lopez\nDafe: 03/02/2020",  # the date label garbled, the closing misspelt
+        "Sincere1y,\n\nMaria Lopez\n03/02/2020",  # a bare date under the signature
+        "I swear this is true and correct.\nMaria Lopez    O3/O2/2O2O",
+    ],
+)
+def test_a_date_in_the_signature_block_is_the_signature_date_whatever_its_label(closing: str) -> None:
+    # Written fresh (not corpus text).
+    assert roles(LETTER_BODY + "\n" + closing) == ["signature"]
+
+
+def test_an_sf600_entry_after_the_last_entrys_signature_is_still_an_entry() -> None:
+    assert roles(LETTER_BODY + "\n/s/ J. KIM, PA-C\n\n03/02/2020  TMC 4  S/C") == ["entry"]

@@ -89,3 +89,66 @@ def test_partial_date_bounds_and_order() -> None:
 def test_a_label_stops_at_the_previous_fields_value() -> None:
     found = find_dates("DOB: 12/20/1986 Exam Date: 11/14/2023")
     assert [d.label for d in found] == ["DOB", "Exam Date"]
+
+
+# OCR damage seen on scanned pages, written fresh (not corpus text): look-alikes inside a date-shaped token,
+# a military date's year, a stray dot by the comma, 5 for S in a month.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seen by: R. Okoye   Date: Ll/O4/2O19", "2019-11-04"),
+        ("22jano7 BAS walk-in, ankle", "2007-01-22"),
+        ("l9 FEB O6 sick call", "2006-02-19"),
+        ("Tacoma, WA, Apr 3,.2018", "2018-04-03"),
+        ("Injured 27 5EP 2011 on the obstacle course", "2011-09-27"),
+        ("Invoice date os/l4/2O21", "2021-05-14"),
+    ],
+)
+def test_digit_look_alikes_inside_date_shapes(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Triage time / arrival: 0622/2017 14:05", "2017-06-22"),  # slash lost between month and day
+        ("Date signed 09/1l2013", "2013-09-11"),  # slash lost between day and year
+        ("Study date: 06/30/219", "2019-06-30"),  # a year's digit lost: one year fits
+        ("Visit date: 02/11/2O8l", "2081-02-11"),  # look-alikes, an intact year
+        ("Dictated: 04/02/7016", "2016-04-02"),  # a year's digit misread: one year fits
+        ("Exam date 02/14/201\nPrior study 03/01/2018", "2018-02-14"),  # more than one fits: the page's year
+        ("Kingsport, TN\n\n0908/2016\n\nDear Sir,", "2016-09-08"),  # a letter's date line on its own
+        ("Procedure date: 82/19/2010", "2010-02-19"),  # a month's leading 0 read as 8
+        ("DOS: 11/93/2012", "2012-11-03"),  # a day's leading 0 read as 9
+        ("Date of Servce: 10/04.2019  Visit #3", "2019-10-04"),  # a slash read as a dot
+        ("OCT-09-2019 08:12 FROM: LAKESIDE PT\nDate of service: 10/04/201 Visit #3", "2019-10-09"),
+    ],
+)
+def test_damaged_dates_are_repaired_where_a_date_label_or_an_own_line_says_so(text: str, value: str) -> None:
+    assert str(find_dates(text)[0].value) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lot 0622/2017 returned",  # no date label, not alone on its line
+        "the 14/201 ratio",
+        "Dictated: 04/02/201 by",  # 2001 or 2010-2019 or 20x1: no year fits alone, none on the page
+        "L4-L5-S1 disc bulges",
+        "Dose 62/05/2014 units",  # "Dose" is no date label
+    ],
+)
+def test_damaged_numbers_without_a_date_label_stay_unread(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_damaged_year_takes_the_one_fitting_year_another_date_on_the_page_has() -> None:
+    text = "OCT-09-2019 08:12 FROM: LAKESIDE PT\nDate of service: 10/04/201 Visit #3"
+    assert [str(d.value) for d in find_dates(text)] == ["2019-10-09", "2019-10-04"]
+
+
+def test_a_memorandums_damaged_date_ending_a_top_line_is_read_with_the_pages_year() -> None:
+    # Written fresh: the office symbol, then the date whose year lost a digit; the body dates the year.
+    text = ("DEPARTMENT OF THE ARMY\nHHC 2-7 IN\nAFZC-BD      17 MAY 201\nMEMORANDUM FOR RECORD\n"
+            "1. On 02 MAY 2016 the Soldier")
+    assert [str(d.value) for d in find_dates(text)] == ["2016-05-17", "2016-05-02"]

@@ -30,3 +30,49 @@ def test_a_letter_without_labels_is_dated_by_its_date_line() -> None:
 def test_a_partial_date_keeps_its_precision() -> None:
     found = document_date_of([(1, "PERSONAL STATEMENT\nDate: 2005\nI hurt my back in 2004.")], "personal_statement")
     assert found is not None and found.value == PartialDate(2005) and found.precision == "year"
+
+
+def test_a_labelled_report_date_wins_over_unlabelled_list_lines_on_a_later_page() -> None:
+    # A patient-portal health summary (written fresh): its report date, not an appointment listed on page 2.
+    pages = [
+        (4, "Patient Portal Health Summary\nPatient: Ruth Abara   Report date: 02/03/2021\nACTIVE PROBLEMS\n"
+            "  Knee pain, right\nUPCOMING VISITS\nPage 1 of 2"),
+        (5, "  04/11/2021  ORTHOPEDICS\n  05/02/2021  PHYSICAL THERAPY\nPage 2 of 2"),
+    ]
+    found = document_date_of(pages, "va_treatment")
+    assert found is not None and found.value == PartialDate(2021, 2, 3) and found.page == 4
+
+
+def test_an_ocr_damaged_date_still_dates_its_document() -> None:
+    # Tesseract on a faxed consult (written fresh): "Date of visit: O3/ll/2O2O", year 2020 read as "7020".
+    text = "RIVERBEND ORTHOPEDICS\nPatient: T. Lindgren   DOB: O5/O2/1961\nDate of visit: O3/ll/7020\nHPI: knee pain"
+    found = document_date_of([(1, text)], "private_treatment")
+    assert found is not None and found.value == PartialDate(2020, 3, 11) and found.line == 3
+
+
+def test_a_statement_is_never_dated_by_a_year_its_story_mentions() -> None:
+    # A relative's letter whose date line OCR lost (written fresh): "In 2004" and "since 2011" are events.
+    text = "Novenb#r 2O!9\nTo the VA:\nI am Tomas's sister. In 2004 he came back from Iraq limping and\n" \
+           "since 2011 he cannot lift his daughter.\nInes Varga"
+    assert document_date_of([(1, text)], "buddy_statement") is None
+    signed = text + "\nSigned 03/02/2020"
+    found = document_date_of([(1, signed)], "buddy_statement")
+    assert found is not None and found.value == PartialDate(2020, 3, 2)
+
+
+def test_a_birth_date_whose_label_ocr_garbled_is_still_no_record_date() -> None:
+    # Written fresh: "DOB" read as "DOS." beside the patient's name; the exam date is decades later.
+    text = "HILLCREST IMAGING\nPatient: ABARA, RUTH   DOS. 11/30/1968\nExam Dafe: 04/12/2022\nEXAM: CT CHEST"
+    found = document_date_of([(1, text)], "imaging_report")
+    assert found is not None and found.value == PartialDate(2022, 4, 12)
+    # The same date beside a name but as old as the record is the record's.
+    recent = "Patient: ABARA, RUTH   DOS: 04/12/2022\nEXAM: CT CHEST"
+    found = document_date_of([(1, recent)], "imaging_report")
+    assert found is not None and found.value == PartialDate(2022, 4, 12)
+
+
+def test_a_decision_whose_dated_heading_ocr_lost_is_not_dated_by_a_year_in_its_reasons() -> None:
+    # Written fresh: the decision date line is unreadable; page 2 mentions the 1994 injury.
+    first = "BOARD OF VETERANS' APPEALS\nDECISI0N DAT: Jnne l?, 2O!8\nTHE ISSUE\nService connection, lumbar spine."
+    second = "REASONS AND BASES\nThe Veteran first sought care in 1994 at a private clinic.\nORDER\nGranted."
+    assert document_date_of([(3, first), (4, second)], "board_decision") is None

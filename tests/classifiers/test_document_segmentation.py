@@ -5,8 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from classifiers.document_segmentation import UNSURE_CONFIDENCE, segment_and_classify
+from classifiers.document_segmentation import (
+    UNSURE_CONFIDENCE,
+    PagePrediction,
+    _OpenDocument,
+    _statement_type,
+    segment_and_classify,
+    start_reason,
+    statement_narrator,
+)
+from classifiers.page_features import page_features
 from classifiers.record_type_model import RecordTypeModel
+from classifiers.record_types import default_rules
 
 
 def ranges(segments) -> list[tuple[int, int, str]]:  # noqa: ANN001 - test helper
@@ -120,3 +130,137 @@ def test_second_page_of_a_form_quoting_another_forms_title_continues_it() -> Non
               "77. EXAMINEE: [X] IS QUALIFIED FOR SERVICE\nDD FORM 2808, OCT 2005")
     segments = segment_and_classify([(1, first), (2, second)])
     assert [(s.first_page, s.last_page, s.record_type) for s in segments] == [(1, 2, "service_exam")]
+
+
+# Whose story an untitled statement tells (written fresh, not corpus text).
+AUNT_LETTER = """To the Department of Veterans Affairs,
+My nephew Dario lived with me for a year after he left the Marines. Most mornings he could not
+bend to tie his boots and she, his wife, drove him to the chiropractor twice a week. I watched his
+back get worse each winter.
+Marisol Ybarra"""
+OWN_LETTER = """To whom it may concern,
+Since the parachute landing at Fort Polk my lower back has never been right. I twisted it again
+loading pallets and my knees give out on stairs. I still have numbness in my left foot most days.
+Dario Ybarra"""
+
+
+def test_an_untitled_statement_about_someone_else_is_a_lay_statement() -> None:
+    assert statement_narrator(AUNT_LETTER) == "buddy_statement"
+
+
+def test_an_untitled_statement_about_the_writers_own_body_is_a_personal_statement() -> None:
+    assert statement_narrator(OWN_LETTER) == "personal_statement"
+
+
+def test_mixed_or_empty_narration_leaves_the_type_to_the_model() -> None:
+    assert statement_narrator("My back hurts and he says his back hurts too, so does her back.") is None
+    assert statement_narrator("Nothing about anyone here.") is None
+
+
+def test_a_lay_letter_is_typed_a_buddy_statement_end_to_end(model: RecordTypeModel) -> None:
+    [segment] = segment_and_classify([(1, AUNT_LETTER)], model=model)
+    assert segment.record_type == "buddy_statement"
+
+
+# Continuations OCR makes hard to see (written fresh, not corpus text).
+SICK_CALL_1 = (
+    "CHRONOLOGICAL RECORD OF MEDICAL CARE\nVOSS, ELLEN  SPC  HHC 2-7 IN\n"
+    "03 FEB 2004  BAS 2-7 IN  0830 HRS  SICK CALL\nS: right heel pain on morning runs for two weeks.\n"
+    "O: tender plantar fascia insertion, gait normal.\nA: plantar fasciitis, right.\n"
+    "P: stretching, Motrin 800 mg TID.\n"
+    "11 FEB 2004  BAS 2-7 IN  0915 HRS  SICK CALL\nS: heel pain improved, now left knee aches after ruck march."
+)
+SICK_CALL_2_SIGNATURE_FIRST = (
+    "   /s/ R. OKOYE, PA-C\n19 FEB 2004  BAS 2-7 IN  1000 HRS  F/U\nS: knee better, heel pain resolved.\n"
+    "O: full range of motion, no effusion.\nA: patellofemoral pain, resolving.\nP: return to duty.\n"
+    "   /s/ R. OKOYE, PA-C"
+)
+SICK_CALL_2_SOAP_FIRST = (
+    "O: mild effusion right knee, McMurray negative, heel nontender.\nA: patellofemoral pain syndrome.\n"
+    "P: PT referral, profile 14 days no running.\n   /s/ R. OKOYE, PA-C\nSF 600"
+)
+
+
+def test_a_sick_call_page_opening_with_the_last_entrys_signature_continues_the_run(model: RecordTypeModel) -> None:
+    segments = segment_and_classify([(1, SICK_CALL_1), (2, SICK_CALL_2_SIGNATURE_FIRST)], model=model)
+    assert [(s.first_page, s.last_page) for s in segments] == [(1, 2)]
+
+
+def test_a_sick_call_page_opening_with_a_soap_field_continues_the_run(model: RecordTypeModel) -> None:
+    segments = segment_and_classify([(1, SICK_CALL_1), (2, SICK_CALL_2_SOAP_FIRST)], model=model)
+    assert [(s.first_page, s.last_page) for s in segments] == [(1, 2)]
+
+
+FAXED_NOTE_1 = (
+    "11/02/2021 14:20  FAX 5125550190  LAKESIDE PT  P.2/3\nLAKESIDE PHYSICAL THERAPY\nDAILY NOTE\n"
+    "Patient: Ruth Abara   Date of Service: 10/18/2021\nS: low back pain 5/10 after lifting at work.\n"
+    "O: lumbar flexion 60 degrees, SLR negative.\nA: lumbar strain, improving.\nP: therex, manual therapy.\n"
+    "Dana Whitfield, PT, DPT"
+)
+FAXED_NOTE_2_BANNER_GARBLED = (
+    "l1/O2 2O2l l4:2O  F~X 5l2 LAKESlDE  P.3/3\nLAKESIDE PHYSICAL THERAPY\nDAILY NOTE\n"
+    "Patient: Ruth Abara   Date of Service: 10/25/2021\nS: pain 3/10, sitting tolerance better.\n"
+    "O: lumbar flexion 75 degrees.\nA: lumbar strain, improving.\nP: progress home program.\nDana Whitfield, PT, DPT"
+)
+
+
+def test_faxed_visit_notes_stay_one_record_when_ocr_garbles_a_banner_but_not_its_counter(
+    model: RecordTypeModel,
+) -> None:
+    segments = segment_and_classify([(1, FAXED_NOTE_1), (2, FAXED_NOTE_2_BANNER_GARBLED)], model=model)
+    assert [(s.first_page, s.last_page) for s in segments] == [(1, 2)]
+    assert [str(e.date) for e in segments[0].encounters] == ["2021-10-18", "2021-10-25"]
+
+
+def _reason_after(first: str, second: str, second_typed: str, confidence: float) -> tuple[bool, str]:
+    """Why the second page starts (or continues) a document, when the model types it second_typed at
+    confidence (OCR damage makes continuation pages look like another type)."""
+    rules = default_rules()
+    prev, page = page_features(1, first, rules), page_features(2, second, rules)
+    first_prediction = PagePrediction("service_treatment", 0.9, True)
+    doc = _OpenDocument()
+    if "FAX" in first:
+        first_prediction = PagePrediction("private_treatment", 0.9, False)
+    doc.add(prev, first_prediction, True)
+    return start_reason(prev, page, PagePrediction(second_typed, confidence, False), doc)
+
+
+def test_a_page_opening_inside_an_entry_continues_it_whatever_the_model_says() -> None:
+    assert _reason_after(SICK_CALL_1, SICK_CALL_2_SIGNATURE_FIRST, "private_treatment", 0.55) == (
+        False, "opens inside an entry")
+    assert _reason_after(SICK_CALL_1, SICK_CALL_2_SOAP_FIRST, "private_treatment", 0.55) == (
+        False, "opens inside an entry")
+
+
+def test_a_fax_counter_one_on_ties_pages_whose_banners_ocr_garbled() -> None:
+    # OCR ran the first page's banner into a line of the note, and misread the second's: the keys differ.
+    merged = FAXED_NOTE_1.replace("11/02/2021 14:20  FAX 5125550190  LAKESIDE PT  P.2/3\n", "").replace(
+        "\nDana Whitfield, PT, DPT", " Dana Whitfield, PT 11/02/2021 14:20 FAX 5125550190 LAKESIDE PT P.2/3")
+    second = FAXED_NOTE_2_BANNER_GARBLED.replace("l1/O2 2O2l l4:2O  F~X 5l2 LAKESlDE  P.3/3",
+                                                 "l1/O2/2021 14:2O  FAX 5l2 555 O19O  LAKESlDE PT  P.3/3")
+    assert _reason_after(merged, second, "private_treatment", 0.9) == (False, "same fax transmission")
+
+
+def test_a_continued_marker_in_ocr_braces_continues_the_form() -> None:
+    rules = default_rules()
+    assert page_features(2, "DA FORM 1307 {CONT) VOSS, ELLEN\n17 02 MAR 2004 C-130 SICILY", rules).continued_marker
+
+
+def test_a_page_holding_only_its_forms_footer_continues_the_form() -> None:
+    rules = default_rules()
+    prev, page = page_features(1, SICK_CALL_1, rules), page_features(2, "  SF 600", rules)
+    doc = _OpenDocument()
+    doc.add(prev, PagePrediction("service_treatment", 0.96, True), True)
+    assert start_reason(prev, page, PagePrediction("service_treatment", 0.96, True), doc) == (False, "blank page")
+
+
+def test_an_unplaced_first_person_narrative_about_someone_else_is_a_lay_statement() -> None:
+    # Written fresh; the model is told it could not place the page ("other", not strong).
+    rules = default_rules()
+    text = AUNT_LETTER.replace("I watched", "I saw how he struggled and I watched") + (
+        "\nI drove him to appointments when his wife could not, and I saw him use a cane on the stairs.")
+    features = [page_features(1, text, rules)]
+    unsure = [PagePrediction("other", 0.2, False)]
+    assert _statement_type("other", [text], features, unsure) == "buddy_statement"
+    # A short form or a list stays "other".
+    assert _statement_type("other", ["He and I. Amount due $20. I paid."], features, unsure) == "other"

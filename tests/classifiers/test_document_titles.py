@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.document_titles import document_title
+from classifiers.document_titles import document_title, fuzzy_phrase
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,18 @@ def test_a_fax_banner_and_a_patient_header_are_never_the_title() -> None:
     title = document_title("private_treatment", [text])
     assert title == "Physical therapy progress note"
     assert "NELSON" not in title.upper() and "FROM" not in title.upper()
+
+
+# OCR-damaged title words (written fresh, not corpus text).
+def test_an_ocr_damaged_court_heading_still_titles_a_cavc_decision() -> None:
+    text = "UNlTED STATES C0URT OF APPEAI S F0R VETERANS CLA1MS\nNo. 21-0447\nMEMORANDUM DECISION"
+    assert "Court of Appeals" in document_title("board_decision", [text])
+
+
+def test_an_ocr_broken_clinic_kind_still_titles_a_private_record() -> None:
+    text = "HARBORVIEW CH IROPRACT~IC & WELLNESS\nDaily visit\nPatient: R. Abara  DOS: 04/02/2021\nS: neck pain"
+    assert document_title("private_treatment", [text]).startswith("Chiropractic")
+
+
+def test_a_short_word_is_never_matched_fuzzily() -> None:
+    assert not fuzzy_phrase("ED VISIT", "FED VISITOR LOG")

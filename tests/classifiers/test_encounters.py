@@ -54,3 +54,12 @@ def test_an_ocr_read_entry_line_gives_the_clinic_without_the_entrys_date_and_tim
     line = "02 NOV 2010 TROOP MEDICAL CLINIC 12, FORT HOOD TX 1410 HRS"
     assert _facility(line + "\nS: 31 y/o SGT c/o back pain after a fall from a truck.", line) == \
         "Troop Medical Clinic 12, Fort Hood TX"
+
+
+def test_entry_lines_with_a_clinic_code_and_ocr_damaged_military_dates_open_entries() -> None:
+    # Written fresh: one word after each date ("BAS 2-7  S/C"), and OCR's o for 0 in a two-digit year.
+    sheet = ("CHRONOLOGICAL RECORD OF MEDICAL CARE\nVOSS, ELLEN  SPC  HHC 2-7 IN\n"
+             "03Febo4  BAS 2-7  S/C\n  CC: right heel pain on runs\n  Plan: stretching\n\n"
+             "11Feb04  BAS 2-7  F/U\n  CC: heel pain better\n  Plan: RTD\nSF 600")
+    dates = [str(e.date) for e in find_encounters([(2, sheet)], "service_treatment")]
+    assert dates == ["2004-02-03", "2004-02-11"]

@@ -90,3 +90,9 @@ def test_a_pay_grade_date_never_stands_in_for_an_unreadable_entry_date() -> None
 def test_ocr_look_alikes_in_a_yyyymmdd_value_are_repaired() -> None:
     text = "a. DATE ENTERED AD THIS PERIOD 199106ll\nb. SEPARATION DATE THIS PERIOD 2O11O831\n"
     assert find_service_periods(text) == [FoundServicePeriod(dt.date(1991, 6, 11), dt.date(2011, 8, 31), None)]
+
+
+def test_a_separation_label_missing_a_letter_to_ocr_still_gives_the_end_of_service() -> None:
+    # Written fresh (an NGB 22 block read by OCR).
+    [period] = find_service_periods("7. DATE OF ENLISTMENT 20090311\n11. EFFECTIVE DATE OF SEPARTION 20150310\n")
+    assert period.end == dt.date(2015, 3, 10)
