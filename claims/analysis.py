@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -31,7 +32,7 @@ from store.db import session_scope
 from store.ids import document_id_for, encounter_id_for, flag_id_for
 from store.models import Document, DocumentCorrection, Flag, Page, ServicePeriod, SourceFile, utcnow
 from store.models import Encounter as EncounterRow
-from store.page_content import boxes_for_span, words_of
+from store.page_content import Word, boxes_for_span, words_of
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,9 @@ TRANSIENT_DATABASE_ERRORS = (OperationalError, ConnectionError, TimeoutError)
 SERVICE_PERIOD_RECORD_TYPES = frozenset({"service_personnel"})
 
 Period = tuple[dt.date | None, dt.date | None]
+
+# Flagged pages whose word boxes are read in one query (a batch of JSON word lists, ~0.5 MiB at most).
+WORDS_BATCH_PAGES = 100
 
 
 @dataclass(frozen=True)
@@ -187,13 +191,26 @@ def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> Enco
     return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
 
 
+def _flagged_with_words(session: Session, analyses: list[_PageAnalysis]
+                        ) -> Iterator[tuple[_PageAnalysis, list[Word]]]:
+    """The analyses that found flags, each with its page's words: one query per WORDS_BATCH_PAGES flagged
+    pages (not one per page), and only one batch of word lists held at a time."""
+    flagged = [a for a in analyses if a.hits]
+    for i in range(0, len(flagged), WORDS_BATCH_PAGES):
+        batch = flagged[i : i + WORDS_BATCH_PAGES]
+        with session.no_autoflush:  # the flags added so far are flushed once, at the end
+            stored = dict(session.execute(
+                select(Page.page_id, Page.words).where(Page.page_id.in_([a.page.page_id for a in batch]))).all())
+        for a in batch:
+            yield a, words_of(stored.get(a.page.page_id))
+
+
 def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
     existing = {fl.flag_id: fl for fl in session.scalars(select(Flag).where(Flag.file_id == f.file_id))}
     seen: set[str] = set()
-    for a in analyses:
+    for a, words in _flagged_with_words(session, analyses):
         p, doc = a.page, a.document
         record_type = doc.row.record_type if doc else "other"
-        words = words_of(session.scalar(select(Page.words).where(Page.page_id == p.page_id))) if a.hits else []
         for hit in a.hits:
             # One flag per (sentence, category): its id is the sentence's, whatever spans it carries.
             flag_id = flag_id_for(p.page_id, hit.category, hit.sentence_start, hit.sentence_start + len(hit.sentence))
