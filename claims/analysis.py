@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
+from claims.page_analysis import cached_hits, flags_version
 from claims.trained_models import flag_model, record_type_model
 from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction
@@ -85,8 +86,8 @@ def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period])
 
 
 def analyse_file(session: Session, f: SourceFile) -> None:
-    # Word boxes are the bulk of a page row; they are read per page, only where a flag needs them,
-    # so a worker's memory does not grow with the length of the file.
+    # Word boxes are the bulk of a page row; they are read in batches, only where a flag needs them,
+    # so a worker's memory does not grow with them.
     pages = list(
         session.scalars(
             select(Page).options(defer(Page.words))
@@ -104,10 +105,19 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     by_page = {n: doc for doc in documents for n in range(doc.row.first_page, doc.row.last_page + 1)}
     analyses = []
     new_periods: list[ServicePeriod] = []
+    version = flags_version(get_settings())
+    reused = 0
     for p in pages:
         doc = by_page.get(p.page_number)
         record_type = doc.row.record_type if doc else "other"
-        analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
+        # The flags the page's own task found, when it predicted the type its document got (the same
+        # find_flags result: claims/page_analysis.py); else found here.
+        hits = cached_hits(p.flag_cache, p.text, record_type, version)
+        if hits is None:
+            hits = find_flags(p.text, record_type, finder_model)
+        else:
+            reused += 1
+        analyses.append(_PageAnalysis(p, doc, hits))
         if record_type in SERVICE_PERIOD_RECORD_TYPES:
             new_periods += [
                 ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
@@ -137,6 +147,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     session.flush()
     _store_flags(session, f, analyses, periods)
     refresh_in_service(session, f.claim_id, periods, skip_file_id=f.file_id)
+    log.info("file analysed", extra={"file_id": f.file_id, "pages": len(pages), "flags_reused": reused})
 
 
 def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
