@@ -14,12 +14,12 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
-from claims.page_analysis import cached_hits, flags_version
+from claims.page_analysis import HitBoxes, cached_flags, flags_version, hit_boxes
 from claims.trained_models import flag_model, record_type_model
 from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction
@@ -33,7 +33,7 @@ from store.db import session_scope
 from store.ids import document_id_for, encounter_id_for, flag_id_for
 from store.models import Document, DocumentCorrection, Flag, Page, ServicePeriod, SourceFile, utcnow
 from store.models import Encounter as EncounterRow
-from store.page_content import Word, boxes_for_span, words_of
+from store.page_content import words_of
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ class _PageAnalysis:
     page: Page
     document: _AnalysedDocument | None
     hits: list[FlagHit]
+    boxes: list[HitBoxes] | None = None  # each hit's boxes when its page's task computed them
 
 
 def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period]) -> bool | None:
@@ -112,12 +113,12 @@ def analyse_file(session: Session, f: SourceFile) -> None:
         record_type = doc.row.record_type if doc else "other"
         # The flags the page's own task found, when it predicted the type its document got (the same
         # find_flags result: claims/page_analysis.py); else found here.
-        hits = cached_hits(p.flag_cache, p.text, record_type, version)
-        if hits is None:
-            hits = find_flags(p.text, record_type, finder_model)
+        cached = cached_flags(p.flag_cache, p.text, record_type, version)
+        if cached is None:
+            analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
         else:
+            analyses.append(_PageAnalysis(p, doc, *cached))
             reused += 1
-        analyses.append(_PageAnalysis(p, doc, hits))
         if record_type in SERVICE_PERIOD_RECORD_TYPES:
             new_periods += [
                 ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
@@ -202,27 +203,33 @@ def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> Enco
     return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
 
 
-def _flagged_with_words(session: Session, analyses: list[_PageAnalysis]
-                        ) -> Iterator[tuple[_PageAnalysis, list[Word]]]:
-    """The analyses that found flags, each with its page's words: one query per WORDS_BATCH_PAGES flagged
-    pages (not one per page), and only one batch of word lists held at a time."""
+def _flagged_with_boxes(session: Session, analyses: list[_PageAnalysis]
+                        ) -> Iterator[tuple[_PageAnalysis, list[HitBoxes]]]:
+    """The analyses that found flags, each with its hits' boxes: those its page's task computed, else
+    from the page's words, read in one query per WORDS_BATCH_PAGES flagged pages (not one per page), and
+    only one batch of word lists held at a time."""
     flagged = [a for a in analyses if a.hits]
     for i in range(0, len(flagged), WORDS_BATCH_PAGES):
         batch = flagged[i : i + WORDS_BATCH_PAGES]
-        with session.no_autoflush:  # the flags added so far are flushed once, at the end
-            stored = dict(session.execute(
-                select(Page.page_id, Page.words).where(Page.page_id.in_([a.page.page_id for a in batch]))).all())
+        wanted = [a.page.page_id for a in batch if a.boxes is None]
+        stored = dict(session.execute(
+            select(Page.page_id, Page.words).where(Page.page_id.in_(wanted))).all()) if wanted else {}
         for a in batch:
-            yield a, words_of(stored.get(a.page.page_id))
+            if a.boxes is not None:
+                yield a, a.boxes
+            else:
+                words = words_of(stored.get(a.page.page_id))
+                yield a, [hit_boxes(hit, words) for hit in a.hits]
 
 
 def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
     existing = {fl.flag_id: fl for fl in session.scalars(select(Flag).where(Flag.file_id == f.file_id))}
     seen: set[str] = set()
-    for a, words in _flagged_with_words(session, analyses):
+    new_rows: list[dict[str, object]] = []
+    for a, boxes in _flagged_with_boxes(session, analyses):
         p, doc = a.page, a.document
         record_type = doc.row.record_type if doc else "other"
-        for hit in a.hits:
+        for hit, hit_box in zip(a.hits, boxes, strict=True):
             # One flag per (sentence, category): its id is the sentence's, whatever spans it carries.
             flag_id = flag_id_for(p.page_id, hit.category, hit.sentence_start, hit.sentence_start + len(hit.sentence))
             if flag_id in seen:
@@ -255,7 +262,7 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
                 "polarity": hit.polarity,
                 "in_service": in_service_of(record_type, event or record, periods),
                 "date": (event or record).earliest if (event or record) else None,
-                "boxes": [box for start, end in spans for box in boxes_for_span(words, start, end)] or None,
+                "boxes": hit_box,
                 "spans": spans,
                 "encounter_id": encounter.encounter_id if encounter else None,
                 "record_date": record.earliest if record else None,
@@ -268,10 +275,12 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
             }
             row = existing.get(flag_id)
             if row is None:
-                session.add(Flag(flag_id=flag_id, status="pending", **values))
+                new_rows.append({"flag_id": flag_id, "status": "pending", **values})
             else:
                 for key, value in values.items():
                     setattr(row, key, value)
+    if new_rows:
+        session.execute(insert(Flag), new_rows)  # one executemany, not a unit of work over thousands of objects
     for flag_id, row in existing.items():
         if flag_id in seen:
             continue

@@ -32,8 +32,12 @@ from classifiers.document_segmentation import predict_pages
 from classifiers.evidence_flags import FlagHit, find_flags
 from classifiers.page_features import page_features
 from config.settings import Settings
+from store.page_content import Word, boxes_for_span, words_of
 
 log = logging.getLogger(__name__)
+
+# A flag's boxes on its page ([x0, y0, x1, y1] per line of each span), None when no word lies under it.
+HitBoxes = list[list[float]] | None
 
 CACHE_FORMAT = 1
 _HIT_FIELDS = tuple(f.name for f in dataclasses.fields(FlagHit))
@@ -83,8 +87,16 @@ def _decode(value: dict[str, Any]) -> FlagHit:
     return FlagHit(**fields)
 
 
-def page_flag_caches(pages: Sequence[tuple[int, str]], settings: Settings) -> dict[int, dict[str, Any]]:
-    """For each (page number, text) read by one task: its predicted type and its flags for that type.
+def hit_boxes(hit: FlagHit, words: Sequence[Word]) -> HitBoxes:
+    """The boxes of every span of a flag, for highlighting it on the page."""
+    spans = hit.spans or ((hit.start, hit.end),)
+    return [box for start, end in spans for box in boxes_for_span(words, start, end)] or None
+
+
+def page_flag_caches(pages: Sequence[tuple[int, str, Sequence[Word]]], settings: Settings
+                     ) -> dict[int, dict[str, Any]]:
+    """For each (page number, text, words) read by one task: its predicted type, and its flags for that
+    type with their boxes.
 
     An optimisation only: when anything fails (no model yet, a page the finder chokes on) the pages
     are stored without it and the file's analysis finds their flags itself, failing there if it must.
@@ -95,27 +107,32 @@ def page_flag_caches(pages: Sequence[tuple[int, str]], settings: Settings) -> di
         version = flags_version(settings)
         model = record_type_model(settings)
         finder = flag_model(settings)
-        texts = [text for _n, text in pages]
-        predictions = predict_pages(texts, [page_features(n, text, model.rules) for n, text in pages], model)
-        return {
-            n: {"format": CACHE_FORMAT, "version": version, "text": _text_digest(text),
-                "record_type": prediction.record_type,
-                "hits": [_encode(hit) for hit in find_flags(text, prediction.record_type, finder)]}
-            for (n, text), prediction in zip(pages, predictions, strict=True)
-        }
+        texts = [text for _n, text, _words in pages]
+        predictions = predict_pages(texts, [page_features(n, text, model.rules) for n, text, _w in pages], model)
+        caches = {}
+        for (n, text, words), prediction in zip(pages, predictions, strict=True):
+            hits = find_flags(text, prediction.record_type, finder)
+            # The words as the file's analysis would read them back from the page row (a JSON list each).
+            stored = words_of([list(w) for w in words]) if hits else []
+            caches[n] = {"format": CACHE_FORMAT, "version": version, "text": _text_digest(text),
+                         "record_type": prediction.record_type, "hits": [_encode(hit) for hit in hits],
+                         "boxes": [hit_boxes(hit, stored) for hit in hits]}
+        return caches
     except Exception as exc:  # noqa: BLE001 - the file's analysis does this work when it cannot be done here
         log.warning("page flags left to the file's analysis", extra={"pages": len(pages), "error": type(exc).__name__})
         return {}
 
 
-def cached_hits(cache: dict[str, Any] | None, text: str, record_type: str, version: str) -> list[FlagHit] | None:
-    """The page's stored flags if they were found for this type, text and version; else None."""
+def cached_flags(cache: dict[str, Any] | None, text: str, record_type: str, version: str
+                 ) -> tuple[list[FlagHit], list[HitBoxes]] | None:
+    """The page's stored flags and their boxes if they were found for this type, text and version; else None."""
     if (
         not cache or cache.get("format") != CACHE_FORMAT or cache.get("version") != version
         or cache.get("record_type") != record_type or cache.get("text") != _text_digest(text)
     ):
         return None
-    hits = cache.get("hits")
-    if not isinstance(hits, list) or any(not isinstance(h, dict) or h.keys() != _HIT_FIELD_SET for h in hits):
+    hits, boxes = cache.get("hits"), cache.get("boxes")
+    if (not isinstance(hits, list) or not isinstance(boxes, list) or len(boxes) != len(hits)
+            or any(not isinstance(h, dict) or h.keys() != _HIT_FIELD_SET for h in hits)):
         return None
-    return [_decode(h) for h in hits]
+    return [_decode(h) for h in hits], boxes

@@ -65,22 +65,22 @@ def _reanalyse(claim_id: str, edit: Any = None) -> None:
 
 def test_a_page_s_own_flags_are_what_find_flags_gives_for_its_predicted_type(data_dir: Path,
                                                                              flag_model: Any) -> None:
-    from claims.page_analysis import cached_hits, flags_version, page_flag_caches
+    from claims.page_analysis import cached_flags, flags_version, page_flag_caches
     from classifiers.evidence_flags import find_flags
     from config.settings import get_settings
 
     texts = {1: "\n".join(NOTE_LINES), 2: "\n".join(IMAGING_LINES), 3: ""}
-    caches = page_flag_caches(sorted(texts.items()), get_settings())
+    caches = page_flag_caches([(n, text, []) for n, text in sorted(texts.items())], get_settings())
     version = flags_version(get_settings())
     assert caches[2]["record_type"] == "imaging_report"
     for n, text in texts.items():
         record_type = caches[n]["record_type"]
         expected = find_flags(text, record_type, flag_model)
-        assert cached_hits(caches[n], text, record_type, version) == expected
+        assert cached_flags(caches[n], text, record_type, version) == (expected, [None] * len(expected))
         assert expected or n == 3
-        assert cached_hits(caches[n], text, "board_decision", version) is None  # another type: found again
-        assert cached_hits(caches[n], text + " ", record_type, version) is None  # other text
-        assert cached_hits(caches[n], text, record_type, "another version") is None
+        assert cached_flags(caches[n], text, "board_decision", version) is None  # another type: found again
+        assert cached_flags(caches[n], text + " ", record_type, version) is None  # other text
+        assert cached_flags(caches[n], text, record_type, "another version") is None
     json.dumps(caches)  # stored as JSON
 
 
@@ -109,10 +109,12 @@ def test_stored_page_flags_are_used_only_while_type_text_and_versions_agree(eage
     def marked(cache: dict[str, Any]) -> dict[str, Any]:
         for hit in cache["hits"]:
             hit["text"] = "MARKED"
+        cache["boxes"] = [[[1.0, 2.0, 3.0, 4.0]] for _ in cache["boxes"]]
         return cache
 
-    _reanalyse("reuse", marked)  # proves the stored flags are what the analysis used
+    _reanalyse("reuse", marked)  # proves the stored flags and boxes are what the analysis used
     assert found and all(json.loads(f)["text"] == "MARKED" for f in _flags("reuse"))
+    assert all(json.loads(f)["boxes"] == [[1.0, 2.0, 3.0, 4.0]] for f in _flags("reuse"))
 
     def other_type(cache: dict[str, Any]) -> dict[str, Any]:
         return {**marked(cache), "record_type": "board_decision"}
