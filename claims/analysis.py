@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import OperationalError
@@ -45,8 +46,8 @@ SERVICE_PERIOD_RECORD_TYPES = frozenset({"service_personnel"})
 
 Period = tuple[dt.date | None, dt.date | None]
 
-# Flagged pages whose word boxes are read in one query (a batch of JSON word lists, ~0.5 MiB at most).
-WORDS_BATCH_PAGES = 100
+# Pages whose word boxes or stored flags are read in one query (a batch of JSON lists, ~1 MiB at most).
+PAGES_PER_QUERY = 100
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,11 @@ def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period])
 
 
 def analyse_file(session: Session, f: SourceFile) -> None:
-    # Word boxes are the bulk of a page row; they are read in batches, only where a flag needs them,
-    # so a worker's memory does not grow with them.
+    # Word boxes and the flags stored by the page tasks are the bulk of a page row; they are read in
+    # batches, so a worker's memory does not hold them for the whole file at once.
     pages = list(
         session.scalars(
-            select(Page).options(defer(Page.words))
+            select(Page).options(defer(Page.words), defer(Page.flag_cache))
             .where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
         )
     )
@@ -108,12 +109,12 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     new_periods: list[ServicePeriod] = []
     version = flags_version(get_settings())
     reused = 0
-    for p in pages:
+    for p, flag_cache in _with_flag_caches(session, pages):
         doc = by_page.get(p.page_number)
         record_type = doc.row.record_type if doc else "other"
         # The flags the page's own task found, when it predicted the type its document got (the same
         # find_flags result: claims/page_analysis.py); else found here.
-        cached = cached_flags(p.flag_cache, p.text, record_type, version)
+        cached = cached_flags(flag_cache, p.text, record_type, version)
         if cached is None:
             analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
         else:
@@ -203,14 +204,24 @@ def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> Enco
     return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
 
 
+def _with_flag_caches(session: Session, pages: list[Page]) -> Iterator[tuple[Page, dict[str, Any] | None]]:
+    """Each page with the flags its task stored (JSON), read PAGES_PER_QUERY pages per query."""
+    for i in range(0, len(pages), PAGES_PER_QUERY):
+        batch = pages[i : i + PAGES_PER_QUERY]
+        stored = dict(session.execute(
+            select(Page.page_id, Page.flag_cache).where(Page.page_id.in_([p.page_id for p in batch]))).all())
+        for p in batch:
+            yield p, stored.get(p.page_id)
+
+
 def _flagged_with_boxes(session: Session, analyses: list[_PageAnalysis]
                         ) -> Iterator[tuple[_PageAnalysis, list[HitBoxes]]]:
     """The analyses that found flags, each with its hits' boxes: those its page's task computed, else
-    from the page's words, read in one query per WORDS_BATCH_PAGES flagged pages (not one per page), and
+    from the page's words, read in one query per PAGES_PER_QUERY flagged pages (not one per page), and
     only one batch of word lists held at a time."""
     flagged = [a for a in analyses if a.hits]
-    for i in range(0, len(flagged), WORDS_BATCH_PAGES):
-        batch = flagged[i : i + WORDS_BATCH_PAGES]
+    for i in range(0, len(flagged), PAGES_PER_QUERY):
+        batch = flagged[i : i + PAGES_PER_QUERY]
         wanted = [a.page.page_id for a in batch if a.boxes is None]
         stored = dict(session.execute(
             select(Page.page_id, Page.words).where(Page.page_id.in_(wanted))).all()) if wanted else {}
