@@ -36,12 +36,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.pipeline_run import REPO, _page_phase, run_pipeline
+import psutil
+
+from bench.pipeline_run import REPO, _page_phase, _watch, run_pipeline
 
 ROWS = ("digital", "ocr", "fixed", "first", "scale", "memory", "search")
 Table = list[tuple[str, str, str, str]]
@@ -99,15 +103,31 @@ def _flags_reused(data_dir: Path | None) -> int | None:
             return None
 
 
-def _ingest_in(code: Path, pdf: Path, claim: str) -> tuple[float, float | None, float | None]:
-    """`claimdex ingest` of one file run from the checkout `code` into a fresh data dir: (wall seconds,
-    finish_file seconds, reading phase seconds)."""
+@dataclass(frozen=True)
+class _Ingest:
+    wall: float
+    analysis: float | None  # finish_file: last page stored -> file analysed
+    reading: float | None  # first to last page stored
+    cpu: float  # CPU seconds of the command and every process it started (sampled)
+
+
+def _ingest_in(code: Path, pdf: Path, claim: str) -> _Ingest:
+    """`claimdex ingest` of one file run from the checkout `code` into a fresh data dir."""
     data = Path(tempfile.mkdtemp(prefix="claimdex-compare-"))
+    cpu: dict[int, float] = {}
+    stop = threading.Event()
     started = time.perf_counter()
-    subprocess.run(_cli("ingest", str(pdf), "--claim", claim), cwd=code,
-                   env=_env(data, PYTHONPATH=str(code)), check=True, capture_output=True)
+    proc = subprocess.Popen(_cli("ingest", str(pdf), "--claim", claim), cwd=code,
+                            env=_env(data, PYTHONPATH=str(code)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, {}, {}, cpu), daemon=True)
+    watcher.start()
+    _out, err = proc.communicate()
     wall = time.perf_counter() - started
-    result = wall, _analysis_seconds(data), _page_phase(data / "claimdex.sqlite3")
+    stop.set()
+    watcher.join(timeout=2)
+    if proc.returncode != 0:
+        raise RuntimeError(f"ingest from {code} failed: {err.decode()[-2000:]}")
+    result = _Ingest(wall, _analysis_seconds(data), _page_phase(data / "claimdex.sqlite3"), sum(cpu.values()))
     shutil.rmtree(data, ignore_errors=True)
     return result
 
@@ -119,23 +139,24 @@ def row_compare(work: Path, baseline: Path, pages: int, rounds: int, table: Tabl
 
     pdf = write_born_digital_pdf(work / "compare.pdf", pages)
     one = write_born_digital_pdf(work / "compare-one.pdf", 1, seed=3)
-    runs: dict[str, list[tuple[float, float | None, float | None]]] = {"base": [], "this": []}
+    runs: dict[str, list[_Ingest]] = {"base": [], "this": []}
     cold: dict[str, list[float]] = {"base": [], "this": []}
     for i in range(rounds):
         order = [("base", baseline), ("this", REPO)] if i % 2 == 0 else [("this", REPO), ("base", baseline)]
         for name, code in order:
             runs[name].append(_ingest_in(code, pdf, "compare"))
-            cold[name].append(_ingest_in(code, one, "compare-one")[0])
-    best = {name: min(r, key=lambda x: x[0]) for name, r in runs.items()}
-    (bw, ba, bp), (tw, ta, tp) = best["base"], best["this"]
-    table.append((f"vs {baseline}: born-digital {pages} pages end to end", f"{bw / tw:.2f}x faster "
-                  f"({pages / bw:.1f} -> {pages / tw:.1f} pages/s)", "", "info"))
-    if ba and ta:
-        table.append(("  finish_file (analysis) a page", f"{ba / ta:.2f}x less ({1000 * ba / pages:.1f} -> "
-                      f"{1000 * ta / pages:.1f} ms)", "", "info"))
-    if bp and tp:
-        table.append(("  reading phase (pages now flagged as they are read)", f"{bp / tp:.2f}x "
-                      f"({pages / bp:.0f} -> {pages / tp:.0f} pages/s)", "", "info"))
+            cold[name].append(_ingest_in(code, one, "compare-one").wall)
+    b, t = (min(runs[name], key=lambda r: r.wall) for name in ("base", "this"))
+    table.append((f"vs {baseline}: born-digital {pages} pages end to end", f"{b.wall / t.wall:.2f}x faster "
+                  f"({pages / b.wall:.1f} -> {pages / t.wall:.1f} pages/s)", "", "info"))
+    table.append(("  CPU of all processes; cores the runs got (CPU / wall)", f"{b.cpu:.1f} -> {t.cpu:.1f} s "
+                  f"({t.cpu / b.cpu:.2f}x); {b.cpu / b.wall:.2f} / {t.cpu / t.wall:.2f} cores", "", "info"))
+    if b.analysis and t.analysis:
+        table.append(("  finish_file (analysis) a page", f"{b.analysis / t.analysis:.2f}x less "
+                      f"({1000 * b.analysis / pages:.1f} -> {1000 * t.analysis / pages:.1f} ms)", "", "info"))
+    if b.reading and t.reading:
+        table.append(("  reading phase (pages now flagged as they are read)", f"{b.reading / t.reading:.2f}x "
+                      f"({pages / b.reading:.0f} -> {pages / t.reading:.0f} pages/s)", "", "info"))
     cb, ct = min(cold["base"]), min(cold["this"])
     table.append(("  1-page file, cold", f"{cb / ct:.2f}x ({cb:.2f} -> {ct:.2f} s)", "", "info"))
 
