@@ -3,6 +3,7 @@
     python -m bench.throughput                      # the whole table (about 15-25 minutes on 2 cores)
     python -m bench.throughput --only digital,fixed # some rows: digital ocr fixed first scale memory search
     python -m bench.throughput --quick              # smaller sizes, to try the bench itself
+    python -m bench.throughput --only digital,fixed --baseline /tmp/base   # + this checkout vs another one
 
 Each row drives the real `claimdex` command in a fresh embedded data dir (SQLite, private Redis, the
 embedded search index), as a user would, except where a row says it uses a server set-up (a Redis and a
@@ -19,6 +20,8 @@ Rows (target in brackets):
   scale    60 scanned pages with 1 and 2 worker processes [2 workers >= 1.8x]
   memory   peak pool process memory on 1,000 and 3,000 mixed pages [ratio <= 1.15]
   search   a 10,000-page claim: FTS5 p95 [< 50 ms] and LIKE scan / FTS5 [>= 5x]
+  compare  with --baseline DIR: this checkout against DIR in the same run, alternating (500 born-digital
+           pages end to end, finish_file, reading phase, cold 1-page file), as ratios
 """
 
 from __future__ import annotations
@@ -33,12 +36,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.pipeline_run import REPO, run_pipeline
+import psutil
+
+from bench.pipeline_run import REPO, _page_phase, _watch, run_pipeline
 
 ROWS = ("digital", "ocr", "fixed", "first", "scale", "memory", "search")
 Table = list[tuple[str, str, str, str]]
@@ -66,7 +73,7 @@ def row_digital(work: Path, pages: int, table: Table) -> None:
 
     pdf = write_born_digital_pdf(work / "digital.pdf", pages)
     run = run_pipeline([pdf], pages)
-    analysis = _analysis_seconds(run)
+    analysis = _analysis_seconds(run.data_dir)
     pps = run.pages_per_second
     table.append((f"born-digital {pages} pages, ingest end to end (cold data dir)", f"{pps:.1f} pages/s "
                   f"({run.seconds:.1f} s)", ">= 50 pages/s", _ok(pps >= 50)))
@@ -77,10 +84,85 @@ def row_digital(work: Path, pages: int, table: Table) -> None:
         ms = 1000 * analysis / pages
         table.append((f"  of which finish_file (analysis) on {pages} pages", f"{ms:.1f} ms a page ({analysis:.1f} s)",
                       "<= 5 ms a page (lead: claims/analysis.py)", _ok(ms <= 5)))
+    reused = _flags_reused(run.data_dir)
+    if reused is not None:
+        table.append(("  pages whose flags their own task found (reused by finish_file)", f"{reused}/{pages}", "",
+                      "info"))
 
 
-def _analysis_seconds(run: Any) -> float | None:
-    db = getattr(run, "data_dir", None)
+def _flags_reused(data_dir: Path | None) -> int | None:
+    """Pages whose stored flags (claims/page_analysis.py) were found for the type their document got."""
+    if data_dir is None:
+        return None
+    with sqlite3.connect(Path(data_dir) / "claimdex.sqlite3") as conn:
+        try:
+            return int(conn.execute(
+                "select count(*) from pages p join documents d on d.document_id = p.document_id "
+                "where json_extract(p.flag_cache, '$.record_type') = d.record_type").fetchone()[0])
+        except sqlite3.OperationalError:  # a checkout from before pages.flag_cache
+            return None
+
+
+@dataclass(frozen=True)
+class _Ingest:
+    wall: float
+    analysis: float | None  # finish_file: last page stored -> file analysed
+    reading: float | None  # first to last page stored
+    cpu: float  # CPU seconds of the command and every process it started (sampled)
+
+
+def _ingest_in(code: Path, pdf: Path, claim: str) -> _Ingest:
+    """`claimdex ingest` of one file run from the checkout `code` into a fresh data dir."""
+    data = Path(tempfile.mkdtemp(prefix="claimdex-compare-"))
+    cpu: dict[int, float] = {}
+    stop = threading.Event()
+    started = time.perf_counter()
+    proc = subprocess.Popen(_cli("ingest", str(pdf), "--claim", claim), cwd=code,
+                            env=_env(data, PYTHONPATH=str(code)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, {}, {}, cpu), daemon=True)
+    watcher.start()
+    _out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    stop.set()
+    watcher.join(timeout=2)
+    if proc.returncode != 0:
+        raise RuntimeError(f"ingest from {code} failed: {err.decode()[-2000:]}")
+    result = _Ingest(wall, _analysis_seconds(data), _page_phase(data / "claimdex.sqlite3"), sum(cpu.values()))
+    shutil.rmtree(data, ignore_errors=True)
+    return result
+
+
+def row_compare(work: Path, baseline: Path, pages: int, rounds: int, table: Table) -> None:
+    """This checkout against another (`--baseline DIR`, e.g. `git worktree add /tmp/base main`) in the same
+    run, alternating, best of each: the born-digital ingest and the cold 1-page ingest, as ratios."""
+    from samples.bench_files import write_born_digital_pdf
+
+    pdf = write_born_digital_pdf(work / "compare.pdf", pages)
+    one = write_born_digital_pdf(work / "compare-one.pdf", 1, seed=3)
+    runs: dict[str, list[_Ingest]] = {"base": [], "this": []}
+    cold: dict[str, list[float]] = {"base": [], "this": []}
+    for i in range(rounds):
+        order = [("base", baseline), ("this", REPO)] if i % 2 == 0 else [("this", REPO), ("base", baseline)]
+        for name, code in order:
+            runs[name].append(_ingest_in(code, pdf, "compare"))
+            cold[name].append(_ingest_in(code, one, "compare-one").wall)
+    b, t = (min(runs[name], key=lambda r: r.wall) for name in ("base", "this"))
+    table.append((f"vs {baseline}: born-digital {pages} pages end to end", f"{b.wall / t.wall:.2f}x faster "
+                  f"({pages / b.wall:.1f} -> {pages / t.wall:.1f} pages/s)", "", "info"))
+    table.append(("  CPU of all processes; cores the runs got (CPU / wall)", f"{b.cpu:.1f} -> {t.cpu:.1f} s "
+                  f"({t.cpu / b.cpu:.2f}x); {b.cpu / b.wall:.2f} / {t.cpu / t.wall:.2f} cores", "", "info"))
+    if b.analysis and t.analysis:
+        table.append(("  finish_file (analysis) a page", f"{b.analysis / t.analysis:.2f}x less "
+                      f"({1000 * b.analysis / pages:.1f} -> {1000 * t.analysis / pages:.1f} ms)", "", "info"))
+    if b.reading and t.reading:
+        table.append(("  reading phase (pages now flagged as they are read)", f"{b.reading / t.reading:.2f}x "
+                      f"({pages / b.reading:.0f} -> {pages / t.reading:.0f} pages/s)", "", "info"))
+    cb, ct = min(cold["base"]), min(cold["this"])
+    table.append(("  1-page file, cold", f"{cb / ct:.2f}x ({cb:.2f} -> {ct:.2f} s)", "", "info"))
+
+
+def _analysis_seconds(db: Path | None) -> float | None:
+    """From the last page stored to the file's analysis finished."""
     if db is None:
         return None
     with sqlite3.connect(Path(db) / "claimdex.sqlite3") as conn:
@@ -355,8 +437,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", default=",".join(ROWS), help="comma-separated rows: " + " ".join(ROWS))
     ap.add_argument("--quick", action="store_true", help="small sizes, to check the bench runs")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="another checkout to compare with in this run (adds the row `compare`)")
     args = ap.parse_args(argv)
     only = [r.strip() for r in args.only.split(",") if r.strip()]
+    if args.baseline is not None and "compare" not in only:
+        only.append("compare")
     q = args.quick
     work = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
     table: Table = []
@@ -370,6 +456,7 @@ def main(argv: list[str] | None = None) -> None:
         "scale": lambda: row_scale(work, 8 if q else 60, table),
         "memory": lambda: row_memory(work, (200, 600) if q else (1000, 3000), table),
         "search": lambda: row_search(work, 2000 if q else 10_000, 2000 if q else 20_000, 3 if q else 10, table),
+        "compare": lambda: row_compare(work, args.baseline.resolve(), 100 if q else 500, args.rounds, table),
     }
     for name in only:
         started = time.perf_counter()

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
+from claims.page_analysis import HitBoxes, cached_flags, flags_version, hit_boxes
 from claims.trained_models import flag_model, record_type_model
 from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction
@@ -31,7 +34,7 @@ from store.db import session_scope
 from store.ids import document_id_for, encounter_id_for, flag_id_for
 from store.models import Document, DocumentCorrection, Flag, Page, ServicePeriod, SourceFile, utcnow
 from store.models import Encounter as EncounterRow
-from store.page_content import boxes_for_span, words_of
+from store.page_content import words_of
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,9 @@ TRANSIENT_DATABASE_ERRORS = (OperationalError, ConnectionError, TimeoutError)
 SERVICE_PERIOD_RECORD_TYPES = frozenset({"service_personnel"})
 
 Period = tuple[dt.date | None, dt.date | None]
+
+# Pages whose word boxes or stored flags are read in one query (a batch of JSON lists, ~1 MiB at most).
+PAGES_PER_QUERY = 100
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class _PageAnalysis:
     page: Page
     document: _AnalysedDocument | None
     hits: list[FlagHit]
+    boxes: list[HitBoxes] | None = None  # each hit's boxes when its page's task computed them
 
 
 def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period]) -> bool | None:
@@ -81,11 +88,11 @@ def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period])
 
 
 def analyse_file(session: Session, f: SourceFile) -> None:
-    # Word boxes are the bulk of a page row; they are read per page, only where a flag needs them,
-    # so a worker's memory does not grow with the length of the file.
+    # Word boxes and the flags stored by the page tasks are the bulk of a page row; they are read in
+    # batches, so a worker's memory does not hold them for the whole file at once.
     pages = list(
         session.scalars(
-            select(Page).options(defer(Page.words))
+            select(Page).options(defer(Page.words), defer(Page.flag_cache))
             .where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
         )
     )
@@ -100,10 +107,19 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     by_page = {n: doc for doc in documents for n in range(doc.row.first_page, doc.row.last_page + 1)}
     analyses = []
     new_periods: list[ServicePeriod] = []
-    for p in pages:
+    version = flags_version(get_settings())
+    reused = 0
+    for p, flag_cache in _with_flag_caches(session, pages):
         doc = by_page.get(p.page_number)
         record_type = doc.row.record_type if doc else "other"
-        analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
+        # The flags the page's own task found, when it predicted the type its document got (the same
+        # find_flags result: claims/page_analysis.py); else found here.
+        cached = cached_flags(flag_cache, p.text, record_type, version)
+        if cached is None:
+            analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
+        else:
+            analyses.append(_PageAnalysis(p, doc, *cached))
+            reused += 1
         if record_type in SERVICE_PERIOD_RECORD_TYPES:
             new_periods += [
                 ServicePeriod(claim_id=f.claim_id, file_id=f.file_id, page=p.page_number,
@@ -133,6 +149,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     session.flush()
     _store_flags(session, f, analyses, periods)
     refresh_in_service(session, f.claim_id, periods, skip_file_id=f.file_id)
+    log.info("file analysed", extra={"file_id": f.file_id, "pages": len(pages), "flags_reused": reused})
 
 
 def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
@@ -187,14 +204,43 @@ def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> Enco
     return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
 
 
+def _with_flag_caches(session: Session, pages: list[Page]) -> Iterator[tuple[Page, dict[str, Any] | None]]:
+    """Each page with the flags its task stored (JSON), read PAGES_PER_QUERY pages per query."""
+    for i in range(0, len(pages), PAGES_PER_QUERY):
+        batch = pages[i : i + PAGES_PER_QUERY]
+        stored = dict(session.execute(
+            select(Page.page_id, Page.flag_cache).where(Page.page_id.in_([p.page_id for p in batch]))).all())
+        for p in batch:
+            yield p, stored.get(p.page_id)
+
+
+def _flagged_with_boxes(session: Session, analyses: list[_PageAnalysis]
+                        ) -> Iterator[tuple[_PageAnalysis, list[HitBoxes]]]:
+    """The analyses that found flags, each with its hits' boxes: those its page's task computed, else
+    from the page's words, read in one query per PAGES_PER_QUERY flagged pages (not one per page), and
+    only one batch of word lists held at a time."""
+    flagged = [a for a in analyses if a.hits]
+    for i in range(0, len(flagged), PAGES_PER_QUERY):
+        batch = flagged[i : i + PAGES_PER_QUERY]
+        wanted = [a.page.page_id for a in batch if a.boxes is None]
+        stored = dict(session.execute(
+            select(Page.page_id, Page.words).where(Page.page_id.in_(wanted))).all()) if wanted else {}
+        for a in batch:
+            if a.boxes is not None:
+                yield a, a.boxes
+            else:
+                words = words_of(stored.get(a.page.page_id))
+                yield a, [hit_boxes(hit, words) for hit in a.hits]
+
+
 def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
     existing = {fl.flag_id: fl for fl in session.scalars(select(Flag).where(Flag.file_id == f.file_id))}
     seen: set[str] = set()
-    for a in analyses:
+    new_rows: list[dict[str, object]] = []
+    for a, boxes in _flagged_with_boxes(session, analyses):
         p, doc = a.page, a.document
         record_type = doc.row.record_type if doc else "other"
-        words = words_of(session.scalar(select(Page.words).where(Page.page_id == p.page_id))) if a.hits else []
-        for hit in a.hits:
+        for hit, hit_box in zip(a.hits, boxes, strict=True):
             # One flag per (sentence, category): its id is the sentence's, whatever spans it carries.
             flag_id = flag_id_for(p.page_id, hit.category, hit.sentence_start, hit.sentence_start + len(hit.sentence))
             if flag_id in seen:
@@ -227,7 +273,7 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
                 "polarity": hit.polarity,
                 "in_service": in_service_of(record_type, event or record, periods),
                 "date": (event or record).earliest if (event or record) else None,
-                "boxes": [box for start, end in spans for box in boxes_for_span(words, start, end)] or None,
+                "boxes": hit_box,
                 "spans": spans,
                 "encounter_id": encounter.encounter_id if encounter else None,
                 "record_date": record.earliest if record else None,
@@ -240,10 +286,12 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
             }
             row = existing.get(flag_id)
             if row is None:
-                session.add(Flag(flag_id=flag_id, status="pending", **values))
+                new_rows.append({"flag_id": flag_id, "status": "pending", **values})
             else:
                 for key, value in values.items():
                     setattr(row, key, value)
+    if new_rows:
+        session.execute(insert(Flag), new_rows)  # one executemany, not a unit of work over thousands of objects
     for flag_id, row in existing.items():
         if flag_id in seen:
             continue

@@ -1,26 +1,21 @@
-"""Engine and session factory, and the schema's migrations. SQLite (embedded) and PostgreSQL
-(production) behind one URL."""
+"""Engine and session factory, and whether the schema needs its migrations (store/migrate.py). SQLite
+(embedded) and PostgreSQL (production) behind one URL."""
 
 from __future__ import annotations
 
-import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import get_settings
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-FIRST_RELEASE = "0001"
-# PostgreSQL advisory lock held while migrating (any number; the same in every process).
-MIGRATION_LOCK_KEY = 7_304_221
+# The newest migration in store/migrations/versions (tests/store/test_migrations.py checks it against
+# Alembic's own reading of that folder): a database at it needs no migration and no Alembic import.
+SCHEMA_HEAD = "0004"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -58,23 +53,6 @@ def get_engine() -> Engine:
     return engine_for(get_settings().resolved_database_url)
 
 
-def _alembic_config(connection: Connection) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = connection
-    return config
-
-
-@lru_cache(maxsize=1)
-def head_revision() -> str:
-    """The newest migration in store/migrations/versions."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(config).get_current_head()
-    assert head is not None
-    return head
-
-
 def current_revision(engine: Engine) -> str | None:
     """The database's migration, or None for a database without one (new, or made by the first release)."""
     with engine.connect() as conn:
@@ -83,39 +61,18 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-@contextmanager
-def _migration_lock(engine: Engine) -> Iterator[None]:
-    """One process migrates at a time (every worker and the server call create_schema at start)."""
-    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
-    if not database or database == ":memory:":
-        yield
-        return
-    lock_path = Path(database).with_name(Path(database).name + ".migrate.lock")
-    with open(lock_path, "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def create_schema(engine: Engine | None = None) -> None:
     """Bring the database to the newest schema with the Alembic migrations (SQLite and PostgreSQL).
 
-    A new database gets every migration; a database made by the first release (tables, no migration
-    record) is stamped at 0001 and upgraded from there. Cheap when already at the head: one query.
+    Cheap when already at the head: one query, and Alembic (about 0.1-0.2 s to import, on the start-up
+    path of every command and worker) is not even imported; store/migrate.py runs the migrations.
     """
     engine = engine or get_engine()
-    if current_revision(engine) == head_revision():
+    if current_revision(engine) == SCHEMA_HEAD:
         return
-    with _migration_lock(engine), engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        config = _alembic_config(conn)
-        tables = set(inspect(conn).get_table_names())
-        if "alembic_version" not in tables and "claims" in tables:
-            command.stamp(config, FIRST_RELEASE)
-        command.upgrade(config, "head")
+    from store import migrate  # only when the schema is behind (a new or older database)
+
+    migrate.upgrade(engine)
 
 
 @contextmanager

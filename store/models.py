@@ -118,6 +118,10 @@ class Page(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[str | None] = mapped_column(String(64), index=True)
     processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The page's evidence flags as the task that stored it found them, for the record type the page alone
+    # predicts, with the versions they were found with (claims/page_analysis.py); derived, never reviewed:
+    # the file's analysis reuses them only when every version and the type still agree.
+    flag_cache: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     __table_args__ = (
         UniqueConstraint("file_id", "page_number", name="uq_page_file_number"),

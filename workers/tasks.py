@@ -3,9 +3,10 @@
 ingest_file    opens a file, counts its pages, creates page rows, fans out: runs of a PDF's pages as
                extract_chunk tasks, other pages (TIFF frames, images) as extract_page tasks.
 extract_chunk  reads the text layers of up to CLAIMDEX_TEXT_CHUNK_PAGES pages with the PDF opened once,
-               stores and indexes the born-digital ones together, and sends each page that needs OCR
-               (or that failed) to an extract_page task of its own.
-extract_page   extracts one page (text layer or OCR) and indexes it.
+               finds their flags for the type each page predicts (claims/page_analysis.py), stores and
+               indexes the born-digital ones together, and sends each page that needs OCR (or that
+               failed) to an extract_page task of its own.
+extract_page   extracts one page (text layer or OCR), finds its flags the same way, stores and indexes it.
                Whoever stores a file's last page queues finish_file.
 finish_file    segments, classifies, flags, stores (claims/analysis.py); then queues index_file.
 index_file     gives the file's indexed pages their documents, dates and flags (claims/indexing.py).
@@ -30,6 +31,7 @@ from claims.analysis import TRANSIENT_DATABASE_ERRORS, analyse_and_close_file, a
 from claims.indexing import index_claim_pages, index_new_pages
 from claims.indexing import index_file as index_file_fields
 from claims.input_kinds import InputError
+from claims.page_analysis import page_flag_caches
 from claims.trained_models import ModelUnavailable, record_type_model
 from config.settings import get_settings
 from indexers.base import SearchIndexUnavailable
@@ -88,6 +90,7 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
             s.flush()
             analyse_file(s, f)
             s.rollback()
+        page_flag_caches([(1, WARM_UP_PAGE, [])], get_settings())  # reads the flag code's digest once
         engine.dispose()
     except Exception as exc:  # noqa: BLE001 - best effort: a cold pool process still works, only slower at first
         log.warning("analysis warm-up skipped: %s", type(exc).__name__)
@@ -147,8 +150,10 @@ def extract_chunk(self: Task, file_id: str, first: int, last: int) -> str:
         return _hand_out(f, chunk.pages, "handed out")  # the file itself: each page task records why
     except SoftTimeLimitExceeded:
         return _hand_out(f, chunk.pages, "timed out; handed out")
+    caches = page_flag_caches([(r.page_number, r.text, r.words) for r in read.read if r.source != "failed"],
+                              settings)
     try:
-        done = page_results.store_pages(f, read.read)
+        done = page_results.store_pages(f, read.read, caches)
         for n, exc in read.refused.items():
             page_results.store_failure(file_id, n, exc.code, f"{f.filename} page {n}: {exc.message}")
     except TRANSIENT_DATABASE_ERRORS as exc:
@@ -199,8 +204,10 @@ def extract_page(self: Task, file_id: str, page_number: int) -> str:
         return _retry_or_fail(self, f, page_number, attempt.number, "extraction_error",
                               f"{type(exc).__name__}: {str(exc)[:300]}", exc)
 
+    caches = page_flag_caches([(page_number, result.text, result.words)] if result.source != "failed" else [],
+                              settings)
     try:
-        done = page_results.store_page(f, result)
+        done = page_results.store_page(f, result, caches)
     except TRANSIENT_DATABASE_ERRORS as exc:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
     _index_new_pages(f.claim_id, [done] if done else [])

@@ -1,4 +1,4 @@
-"""Alembic environment: the connection comes from store/db.py (config.attributes["connection"])."""
+"""Alembic environment: the connection comes from store/migrate.py (config.attributes["connection"])."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from store import auth_models  # noqa: F401 - its tables join Base.metadata
-from store.db import FIRST_RELEASE, create_schema, current_revision, engine_for, head_revision
+from store.db import SCHEMA_HEAD, create_schema, current_revision, engine_for
+from store.migrate import FIRST_RELEASE, head_revision
 from store.models import Base
 
 FIRST_RELEASE_DUMP = Path(__file__).parent / "fixtures" / "first_release.sql"
@@ -44,6 +45,10 @@ def test_a_first_release_sqlite_database_upgrades_without_losing_a_row(tmp_path:
     assert _row_counts(engine) == after
 
 
+def test_the_head_store_db_checks_without_alembic_is_alembic_s_head() -> None:
+    assert head_revision() == SCHEMA_HEAD, "a new migration: set store.db.SCHEMA_HEAD to its revision"
+
+
 def test_a_new_database_gets_every_migration_and_matches_the_models(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'new.sqlite3'}")
     create_schema(engine)
@@ -56,7 +61,7 @@ def test_a_new_database_gets_every_migration_and_matches_the_models(tmp_path: Pa
 def test_a_first_release_postgresql_database_upgrades_without_losing_a_row(postgres_url: str) -> None:
     from alembic import command
 
-    from store.db import _alembic_config
+    from store.migrate import _alembic_config
 
     # postgres_url's fixture made the newest schema; rebuild this database as the first release left it.
     engine = engine_for(postgres_url)

@@ -1,0 +1,130 @@
+"""A page's flags found by the task that stores it (claims/page_analysis.py) are reused by the file's
+analysis only when they are exactly what it would find: the same type, text and versions.
+
+In-process (Celery eager mode: the same task code, no broker) against a real data dir.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from tests.fixture_files import NOTE_LINES, OTHER_LINES, text_pdf_bytes, write
+from tests.workers.pipeline_support import eager_tasks, progress, queue_files
+
+IMAGING_LINES = [
+    "MRI LUMBAR SPINE WITHOUT CONTRAST",
+    "EXAM: MRI lumbar spine. TECHNIQUE: sagittal and axial images.",
+    "FINDINGS: Disc desiccation at L4-5 with a broad-based disc bulge and mild foraminal narrowing.",
+    "IMPRESSION: Degenerative disc disease at L4-5.",
+    "Report Status: Verified",
+]
+
+
+@pytest.fixture
+def eager(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from config.settings import reset_settings_cache
+
+    monkeypatch.setenv("CLAIMDEX_TEXT_CHUNK_PAGES", "2")
+    reset_settings_cache()
+    with eager_tasks():
+        yield
+
+
+def _flags(claim_id: str) -> list[str]:
+    from store.db import session_scope
+    from store.models import Flag
+
+    skip = {"created_at", "updated_at", "reviewed_at"}
+    with session_scope() as s:
+        rows = s.scalars(select(Flag).where(Flag.claim_id == claim_id).order_by(Flag.flag_id))
+        return [json.dumps({c.name: getattr(r, c.name) for c in Flag.__table__.columns if c.name not in skip},
+                           default=str, sort_keys=True) for r in rows]
+
+
+def _reanalyse(claim_id: str, edit: Any = None) -> None:
+    """Edit each page's stored flags (or drop them: edit None), then analyse the claim's files again."""
+    from claims.analysis import analyse_and_close_file
+    from store.db import session_scope
+    from store.models import Page
+
+    with session_scope() as s:
+        pages = list(s.scalars(select(Page).where(Page.claim_id == claim_id)))
+        for p in pages:
+            p.flag_cache = edit(copy.deepcopy(p.flag_cache)) if edit else None
+        file_ids = {p.file_id for p in pages}
+    for file_id in file_ids:
+        analyse_and_close_file(file_id)
+
+
+def test_a_page_s_own_flags_are_what_find_flags_gives_for_its_predicted_type(data_dir: Path,
+                                                                             flag_model: Any) -> None:
+    from claims.page_analysis import cached_flags, flags_version, page_flag_caches
+    from classifiers.evidence_flags import find_flags
+    from config.settings import get_settings
+
+    texts = {1: "\n".join(NOTE_LINES), 2: "\n".join(IMAGING_LINES), 3: ""}
+    caches = page_flag_caches([(n, text, []) for n, text in sorted(texts.items())], get_settings())
+    version = flags_version(get_settings())
+    assert caches[2]["record_type"] == "imaging_report"
+    for n, text in texts.items():
+        record_type = caches[n]["record_type"]
+        expected = find_flags(text, record_type, flag_model)
+        assert cached_flags(caches[n], text, record_type, version) == (expected, [None] * len(expected))
+        assert expected or n == 3
+        assert cached_flags(caches[n], text, "board_decision", version) is None  # another type: found again
+        assert cached_flags(caches[n], text + " ", record_type, version) is None  # other text
+        assert cached_flags(caches[n], text, record_type, "another version") is None
+    json.dumps(caches)  # stored as JSON
+
+
+def test_the_file_analysis_gives_the_same_flags_with_or_without_the_pages_own(eager: None, tmp_path: Path) -> None:
+    pdf = write(tmp_path / "mixed.pdf", text_pdf_bytes([NOTE_LINES, IMAGING_LINES, OTHER_LINES, NOTE_LINES[1:]]))
+    queue_files("pages-own", [pdf])
+    assert progress("pages-own")["status"] == "done"
+    from store.db import session_scope
+    from store.models import Page
+
+    with session_scope() as s:
+        caches = [p.flag_cache for p in s.scalars(select(Page).where(Page.claim_id == "pages-own"))]
+    assert len(caches) == 4 and all(c and c["hits"] is not None for c in caches)
+    found_by_pages = _flags("pages-own")
+    assert found_by_pages
+
+    _reanalyse("pages-own")  # nothing stored by the pages: the analysis finds every flag itself
+    assert _flags("pages-own") == found_by_pages
+
+
+def test_stored_page_flags_are_used_only_while_type_text_and_versions_agree(eager: None, tmp_path: Path) -> None:
+    pdf = write(tmp_path / "notes.pdf", text_pdf_bytes([NOTE_LINES, IMAGING_LINES]))
+    queue_files("reuse", [pdf])
+    found = _flags("reuse")
+
+    def marked(cache: dict[str, Any]) -> dict[str, Any]:
+        for hit in cache["hits"]:
+            hit["text"] = "MARKED"
+        cache["boxes"] = [[[1.0, 2.0, 3.0, 4.0]] for _ in cache["boxes"]]
+        return cache
+
+    _reanalyse("reuse", marked)  # proves the stored flags and boxes are what the analysis used
+    assert found and all(json.loads(f)["text"] == "MARKED" for f in _flags("reuse"))
+    assert all(json.loads(f)["boxes"] == [[1.0, 2.0, 3.0, 4.0]] for f in _flags("reuse"))
+
+    def other_type(cache: dict[str, Any]) -> dict[str, Any]:
+        return {**marked(cache), "record_type": "board_decision"}
+
+    def other_version(cache: dict[str, Any]) -> dict[str, Any]:
+        return {**marked(cache), "version": "0" * 32}
+
+    def other_text(cache: dict[str, Any]) -> dict[str, Any]:
+        return {**marked(cache), "text": "0" * 32}
+
+    for edit in (other_type, other_version, other_text):
+        _reanalyse("reuse", edit)
+        assert _flags("reuse") == found, edit.__name__
