@@ -431,6 +431,15 @@ def sweep_thresholds(model: FlagSentenceModel, units: list[LabelledUnit]) -> dic
 # ---------------------------------------------------------------- main
 
 
+def _report(blocks: list[str], title: str, command: str, sc: UnitScores, errors: bool) -> dict[str, Any]:
+    """One scored set: its table (and its errors when asked) added to `blocks`; its summary returned."""
+    s = summary(sc)
+    blocks.append(format_table(title, command, s))
+    if errors:
+        blocks.extend("   " + e for e in sc.errors)
+    return s
+
+
 def run(args: argparse.Namespace) -> int:
     parts = set(args.part)
     board_held_out = args.board_set == "B" or (args.board_set == "C" and args.board_split == "test")
@@ -459,11 +468,7 @@ def run(args: argparse.Namespace) -> int:
                             ("corpus train clean", [c for c in clean if c.split == "train"])):
             units = corpus_units(items, name)
             sc = score_units(units, finder, keep_errors=args.errors)
-            s = summary(sc)
-            out[name] = s
-            blocks.append(format_table(name, f"{command} --part corpus", s))
-            if args.errors:
-                blocks.extend("   " + e for e in sc.errors)
+            out[name] = _report(blocks, name, f"{command} --part corpus", sc, args.errors)
         out["corpus_sentences_per_second"] = measure_speed([c.text for c in clean + noisy], finder)
         blocks.append(f"speed: {out['corpus_sentences_per_second']} sentences/s on the corpus (one core, "
                       f"{'rules only' if model is None else 'with the model'})")
@@ -476,12 +481,8 @@ def run(args: argparse.Namespace) -> int:
             folds = SPLIT_FOLDS[args.split]
             chosen = select_folds(units, folds)
             sc = score_units(chosen, finder, keep_errors=args.errors)
-            s = summary(sc)
-            out[f"notes_{args.split}"] = s
-            blocks.append(format_table(f"real notes, {args.split} folds {folds}",
-                                       f"{command} --part notes --split {args.split}", s))
-            if args.errors:
-                blocks.extend("   " + e for e in sc.errors)
+            out[f"notes_{args.split}"] = _report(blocks, f"real notes, {args.split} folds {folds}",
+                                                 f"{command} --part notes --split {args.split}", sc, args.errors)
             texts = ["\n".join(u.text for u in d) for d in by_doc(chosen).values()]
             out["notes_sentences_per_second"] = measure_speed(texts, finder)
             blocks.append(f"speed: {out['notes_sentences_per_second']} sentences/s on these notes (one core, "
@@ -501,23 +502,15 @@ def run(args: argparse.Namespace) -> int:
                 sc = cross_fitted_scores(units, keep_errors=args.errors)
             else:
                 sc = score_units(units, finder, keep_errors=args.errors, record_type="board_decision")
-            s = summary(sc)
             key = f"board_{args.board_set}" + (f"_{args.board_split}" if args.board_set == "C" else "")
-            out[key] = s
             split = f" --board-split {args.board_split}" if args.board_set == "C" else ""
-            blocks.append(format_table(f"Board decision openings, {title}",
-                                       f"{command} --part board --board-set {args.board_set}{split}", s))
-            if args.errors:
-                blocks.extend("   " + e for e in sc.errors)
+            out[key] = _report(blocks, f"Board decision openings, {title}",
+                               f"{command} --part board --board-set {args.board_set}{split}", sc, args.errors)
     if "web" in parts:
         units = select_folds(load_labelled_units(Path(args.web)), DEV_FOLDS if args.web_split == "dev" else TEST_FOLDS)
         sc = score_units(units, finder, keep_errors=args.errors)
-        s = summary(sc)
-        out[f"web_{args.web_split}"] = s
-        blocks.append(format_table(f"web clinical text, {args.web_split} folds",
-                                   f"{command} --part web --web-split {args.web_split}", s))
-        if args.errors:
-            blocks.extend("   " + e for e in sc.errors)
+        out[f"web_{args.web_split}"] = _report(blocks, f"web clinical text, {args.web_split} folds",
+                                               f"{command} --part web --web-split {args.web_split}", sc, args.errors)
     if "claim" in parts:
         rep = sample_claim_report(finder)
         out["sample_claim"] = rep

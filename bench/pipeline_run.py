@@ -69,6 +69,37 @@ def _watch(root: psutil.Process, stop: threading.Event, peaks: dict[int, float],
         time.sleep(0.1)
 
 
+@dataclass
+class WatchedRun:
+    """A command run to its end with its process tree watched: output, wall time, peak RSS and CPU."""
+
+    stdout: bytes
+    seconds: float
+    peaks: dict[int, float]
+    roles: dict[int, str]
+    cpu: dict[int, float]
+
+
+def run_watched(cmd: list[str], cwd: Path, env: dict[str, str]) -> WatchedRun:
+    """Run `cmd` to its end, sampling its process tree; raises with the tail of stderr if it fails."""
+    peaks: dict[int, float] = {}
+    roles: dict[int, str] = {}
+    cpu: dict[int, float] = {}
+    stop = threading.Event()
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, peaks, roles, cpu),
+                               daemon=True)
+    watcher.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    watcher.join(timeout=2)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[2:4])} from {cwd} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return WatchedRun(out, seconds, peaks, roles, cpu)
+
+
 def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, env: dict[str, str] | None = None,
                  data_dir: Path | None = None) -> PipelineRun:
     """Ingest into a fresh embedded data dir and wait; returns timing and memory."""
@@ -79,25 +110,12 @@ def run_pipeline(paths: list[Path], pages: int, concurrency: int | None = None, 
     cmd = [sys.executable, "-m", "api.cli", "ingest", *map(str, paths), "--claim", "bench"]
     if concurrency:
         cmd += ["--concurrency", str(concurrency)]
-    peaks: dict[int, float] = {}
-    roles: dict[int, str] = {}
-    cpu: dict[int, float] = {}
-    stop = threading.Event()
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, peaks, roles, cpu),
-                               daemon=True)
-    watcher.start()
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    stop.set()
-    watcher.join(timeout=2)
-    if proc.returncode != 0:
-        raise RuntimeError(f"ingest failed ({proc.returncode}): {err.decode()[-2000:]}")
-    run = PipelineRun(seconds=seconds, pages=pages, data_dir=tmp, cpu_seconds=sum(cpu.values()))
+    watched = run_watched(cmd, REPO, run_env)
+    peaks, roles = watched.peaks, watched.roles
+    run = PipelineRun(seconds=watched.seconds, pages=pages, data_dir=tmp, cpu_seconds=sum(watched.cpu.values()))
     run.pool_peak_mib = sorted((v for pid, v in peaks.items() if roles.get(pid) == "pool"), reverse=True)
     run.main_peak_mib = max((v for pid, v in peaks.items() if roles.get(pid) == "main"), default=0.0)
-    summary = out.decode()
+    summary = watched.stdout.decode()
     if f"{pages} done" not in summary:
         raise RuntimeError(f"not every page was processed:\n{summary}")
     run.page_phase_seconds = _page_phase(tmp / "claimdex.sqlite3")

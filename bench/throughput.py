@@ -36,16 +36,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psutil
-
-from bench.pipeline_run import REPO, _page_phase, _watch, run_pipeline
+from bench.pipeline_run import REPO, _page_phase, run_pipeline, run_watched
 
 ROWS = ("digital", "ocr", "fixed", "first", "scale", "memory", "search")
 Table = list[tuple[str, str, str, str]]
@@ -114,20 +111,9 @@ class _Ingest:
 def _ingest_in(code: Path, pdf: Path, claim: str) -> _Ingest:
     """`claimdex ingest` of one file run from the checkout `code` into a fresh data dir."""
     data = Path(tempfile.mkdtemp(prefix="claimdex-compare-"))
-    cpu: dict[int, float] = {}
-    stop = threading.Event()
-    started = time.perf_counter()
-    proc = subprocess.Popen(_cli("ingest", str(pdf), "--claim", claim), cwd=code,
-                            env=_env(data, PYTHONPATH=str(code)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    watcher = threading.Thread(target=_watch, args=(psutil.Process(proc.pid), stop, {}, {}, cpu), daemon=True)
-    watcher.start()
-    _out, err = proc.communicate()
-    wall = time.perf_counter() - started
-    stop.set()
-    watcher.join(timeout=2)
-    if proc.returncode != 0:
-        raise RuntimeError(f"ingest from {code} failed: {err.decode()[-2000:]}")
-    result = _Ingest(wall, _analysis_seconds(data), _page_phase(data / "claimdex.sqlite3"), sum(cpu.values()))
+    watched = run_watched(_cli("ingest", str(pdf), "--claim", claim), code, _env(data, PYTHONPATH=str(code)))
+    result = _Ingest(watched.seconds, _analysis_seconds(data), _page_phase(data / "claimdex.sqlite3"),
+                     sum(watched.cpu.values()))
     shutil.rmtree(data, ignore_errors=True)
     return result
 
