@@ -291,9 +291,11 @@ def _zone_lines(zone: str) -> list[tuple[FoldedText, float]]:
     return lines
 
 
-# score_page's last results: a page is scored for its features and again for the model's rule points.
+# score_page's last results: a page is scored for its features and again for the model's rule points,
+# in two passes over the whole file, so the cache must hold a long file's pages (at 1,024 a file of more
+# pages missed every second lookup). The keys are the page texts the analysis holds anyway.
 _SCORE_CACHE: OrderedDict[tuple[int, str], tuple[RuleSet, RuleScores]] = OrderedDict()
-SCORE_CACHE_SIZE = 1024
+SCORE_CACHE_SIZE = 8192
 
 
 def score_page(text: str, rules: RuleSet) -> RuleScores:
