@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.pipeline_run import REPO, _page_phase, run_pipeline, run_watched
+from bench.pipeline_run import REPO, _page_phase, ensure_model_dir, run_pipeline, run_watched
 
 ROWS = ("digital", "ocr", "fixed", "first", "scale", "memory", "search")
 Table = list[tuple[str, str, str, str]]
@@ -426,6 +426,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--baseline", type=Path, default=None,
                     help="another checkout to compare with in this run (adds the row `compare`)")
     args = ap.parse_args(argv)
+    ensure_model_dir()  # before any timing: the fresh data dirs of every row read these artifacts
     only = [r.strip() for r in args.only.split(",") if r.strip()]
     if args.baseline is not None and "compare" not in only:
         only.append("compare")
