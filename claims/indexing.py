@@ -132,6 +132,22 @@ def _record_failure(session: Session, claim_ids: Iterable[str], exc: Exception) 
     session.commit()
 
 
+@contextlib.contextmanager
+def _failure_recorded(session: Session, claim_ids: Sequence[str]) -> Iterator[None]:
+    """On SearchIndexUnavailable the claims are marked ``error`` (committed) and the exception re-raised,
+    so the caller's task retries with backoff."""
+    try:
+        yield
+    except SearchIndexUnavailable as exc:
+        _record_failure(session, claim_ids, exc)
+        raise
+
+
+def _mark_indexed(session: Session, claim_ids: Sequence[str]) -> None:
+    _mark(session, claim_ids, "indexed", None)
+    session.flush()
+
+
 def index_claim_pages(session: Session, index: SearchIndex, claim_id: str) -> int:
     """Upsert the claim's pages (idempotent: ids are deterministic), then drop pages SQL no longer has.
 
@@ -139,18 +155,14 @@ def index_claim_pages(session: Session, index: SearchIndex, claim_id: str) -> in
     claim. On SearchIndexUnavailable the claim is marked ``error`` and the exception re-raised so the
     Celery task retries with backoff.
     """
-    try:
+    with _failure_recorded(session, [claim_id]):
         index.ensure_ready()
         docs = page_docs_for_claim(session, claim_id)
         for batch in chunked(docs):
             index.upsert_pages(batch)
         with contextlib.suppress(NotImplementedError):  # a backend without pruning keeps stale pages
             index.prune_claim(claim_id, {d.page_id for d in docs})
-    except SearchIndexUnavailable as exc:
-        _record_failure(session, [claim_id], exc)
-        raise
-    _mark(session, [claim_id], "indexed", None)
-    session.flush()
+    _mark_indexed(session, [claim_id])
     return len(docs)
 
 
@@ -163,16 +175,13 @@ def index_new_pages(session: Session, index: SearchIndex, claim_id: str, page_id
     """
     if not page_ids:
         return 0
-    try:
+    with _failure_recorded(session, [claim_id]):
         index.ensure_ready()
         docs: list[PageDoc] = []
         for ids in chunked(page_ids):
             docs += _page_docs(session, claim_id, Page.page_id.in_(ids), with_text=True)
         for batch in chunked(docs):
             index.upsert_pages(batch)
-    except SearchIndexUnavailable as exc:
-        _record_failure(session, [claim_id], exc)
-        raise
     return len(docs)
 
 
@@ -191,7 +200,7 @@ def index_file(session: Session, index: SearchIndex, file_id: str) -> int:
     claim_id = f.claim_id
     brings_periods = session.scalar(select(ServicePeriod.id).where(ServicePeriod.file_id == file_id).limit(1))
     where = None if brings_periods is not None else Page.file_id == file_id
-    try:
+    with _failure_recorded(session, [claim_id]):
         index.ensure_ready()
         docs = _page_docs(session, claim_id, where, with_text=False)
         missing: set[str] = set()
@@ -202,11 +211,7 @@ def index_file(session: Session, index: SearchIndex, file_id: str) -> int:
                 missing |= {d.page_id for d in batch}
         for ids in chunked(sorted(missing)):
             index.upsert_pages(_page_docs(session, claim_id, Page.page_id.in_(ids), with_text=True))
-    except SearchIndexUnavailable as exc:
-        _record_failure(session, [claim_id], exc)
-        raise
-    _mark(session, [claim_id], "indexed", None)
-    session.flush()
+    _mark_indexed(session, [claim_id])
     return len(docs)
 
 
@@ -230,7 +235,7 @@ def reindex_all(session: Session, index: SearchIndex) -> int:
             yield from chunked(page_docs_for_claim(session, claim_id))
 
     started = utcnow()
-    try:
+    with _failure_recorded(session, claim_ids):
         try:
             n = index.rebuild(batches())
         except NotImplementedError:
@@ -241,11 +246,7 @@ def reindex_all(session: Session, index: SearchIndex) -> int:
         late = session.scalars(select(Claim.claim_id).where(Claim.indexed_at >= started)).all()
         for claim_id in late:
             index_claim_pages(session, index, claim_id)
-    except SearchIndexUnavailable as exc:
-        _record_failure(session, claim_ids, exc)
-        raise
-    _mark(session, claim_ids, "indexed", None)
-    session.flush()
+    _mark_indexed(session, claim_ids)
     return n
 
 
