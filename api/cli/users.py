@@ -13,22 +13,13 @@ import sys
 import click
 
 from api.cli.common import CLAIM_ID, cli_user, prepared_settings
-from claims import audit, login_throttle
-from claims.access import grant_claim
+from claims import account_changes
 from claims.accounts import (
     MAX_TOKEN_TTL,
     ROLES,
     TOKEN_TTL,
-    create_user,
-    disable_user,
-    enable_user,
-    get_user,
-    issue_api_token,
     list_api_tokens,
     list_users,
-    remove_user,
-    revoke_api_token,
-    set_password,
 )
 from claims.errors import UseCaseError
 from store.db import session_scope
@@ -61,8 +52,7 @@ def user_add(username: str, role: str, password_stdin: bool) -> None:
     password = _password(password_stdin)
     try:
         with session_scope() as s:
-            create_user(s, username, password, role)
-            audit.record(s, cli_user(), "user_create", user=username, role=role)
+            account_changes.add_user(s, cli_user(), username, password, role)
     except (UseCaseError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"user {username} ({role}) created")
@@ -79,11 +69,11 @@ def user_list() -> None:
 
 def _lifecycle(action: str, username: str) -> None:
     prepared_settings()
-    do = {"user_disable": disable_user, "user_enable": enable_user, "user_remove": remove_user}[action]
+    change = {"user_disable": account_changes.disable, "user_enable": account_changes.enable,
+              "user_remove": account_changes.remove}[action]
     try:
         with session_scope() as s:
-            do(s, username)
-            audit.record(s, cli_user(), action, user=username)
+            change(s, cli_user(), username)
     except UseCaseError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -121,8 +111,7 @@ def user_passwd(username: str, password_stdin: bool) -> None:
     password = _password(password_stdin)
     try:
         with session_scope() as s:
-            set_password(s, username, password)
-            audit.record(s, cli_user(), "password_reset", user=username)
+            account_changes.reset_password(s, cli_user(), username, password)
     except UseCaseError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"password of {username} changed; their sessions have ended")
@@ -138,10 +127,7 @@ def user_unlock(username: str | None, address: str | None) -> None:
     prepared_settings()
     try:
         with session_scope() as s:
-            if username:
-                get_user(s, username)
-            n = login_throttle.unlock(s, username=username, address=address)
-            audit.record(s, cli_user(), "login_unlock", user=username, address=address)
+            n = account_changes.unlock_logins(s, cli_user(), username, address)
     except UseCaseError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"unlocked ({n} block(s) lifted)")
@@ -162,8 +148,7 @@ def token_create(username: str, label: str, expires_in_days: int) -> None:
     prepared_settings()
     try:
         with session_scope() as s:
-            issued = issue_api_token(s, username, label, dt.timedelta(days=expires_in_days))
-            audit.record(s, cli_user(), "user_token_create", user=username, token_id=issued.id)
+            issued = account_changes.issue_token(s, cli_user(), username, label, dt.timedelta(days=expires_in_days))
     except UseCaseError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"token {issued.id} for {username}, expires {issued.expires_at:%Y-%m-%d %H:%M} UTC:", err=True)
@@ -191,8 +176,7 @@ def token_revoke(token_id: int) -> None:
     prepared_settings()
     try:
         with session_scope() as s:
-            username = revoke_api_token(s, token_id)
-            audit.record(s, cli_user(), "user_token_revoke", user=username, token_id=token_id)
+            username = account_changes.revoke_token(s, cli_user(), token_id)
     except UseCaseError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"token {token_id} of {username} revoked")
@@ -206,8 +190,7 @@ def user_grant(username: str, claim_id: str) -> None:
     prepared_settings()
     try:
         with session_scope() as s:
-            grant_claim(s, username, claim_id)
-            audit.record(s, cli_user(), "access_grant", claim_id, user=username)
+            account_changes.grant(s, cli_user(), username, claim_id)
     except (LookupError, ValueError) as exc:
         raise click.ClickException(str(exc) or f"no user {username}") from exc
     click.echo(f"{username} may now open claim {claim_id}")

@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api.dependencies import Db, OpenClaim, csrf_protect, current_principal, open_claim, read_claim, require_staff
-from claims import audit
-from claims.access import accessible_claims, claim_users, grant_claim, revoke_claim
+from claims import account_changes, audit
+from claims.access import accessible_claims, claim_users
 from claims.accounts import Principal
 from claims.claim_ids import CLAIM_ID_PATTERN
 from claims.errors import NotFound
@@ -103,10 +103,9 @@ def list_access(_staff: Principal = Depends(require_staff), c: OpenClaim = Depen
 def add_access(body: AccessGrant, _staff: Principal = Depends(require_staff),
                _csrf: Principal = Depends(csrf_protect), c: OpenClaim = Depends(open_claim)) -> dict[str, Any]:
     try:
-        grant_claim(c.db, body.username, c.claim_id)
+        account_changes.grant(c.db, c.principal, body.username, c.claim_id)
     except LookupError as exc:
         raise NotFound("no such user") from exc
-    audit.record(c.db, c.principal, "access_grant", c.claim_id, user=body.username)
     return _users(c.db, c.claim_id)
 
 
@@ -114,9 +113,8 @@ def add_access(body: AccessGrant, _staff: Principal = Depends(require_staff),
 def remove_access(username: str, _staff: Principal = Depends(require_staff),
                   _csrf: Principal = Depends(csrf_protect), c: OpenClaim = Depends(open_claim)) -> dict[str, Any]:
     try:
-        removed = revoke_claim(c.db, username, c.claim_id)
+        removed = account_changes.revoke_access(c.db, c.principal, username, c.claim_id)
     except LookupError as exc:
         raise NotFound("no such user") from exc
-    audit.record(c.db, c.principal, "access_revoke", c.claim_id, user=username)
     return {"removed": removed}
 

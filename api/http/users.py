@@ -12,20 +12,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api.dependencies import Db, csrf_protect, require_staff
-from claims import audit, login_throttle
+from claims import account_changes
 from claims.accounts import (
     ROLES,
     Principal,
-    create_user,
-    disable_user,
-    enable_user,
-    get_user,
-    issue_api_token,
     list_api_tokens,
     list_users,
-    remove_user,
-    revoke_api_token,
-    set_password,
 )
 
 router = APIRouter(tags=["users"])
@@ -65,8 +57,7 @@ def users(_staff: Principal = Depends(require_staff), db: Session = Db) -> dict[
 @router.post("/api/users", status_code=201)
 def add_user(body: NewUser, staff: Principal = Depends(require_staff), _csrf: Principal = Depends(csrf_protect),
              db: Session = Db) -> dict[str, Any]:
-    user = create_user(db, body.username, body.password, body.role)
-    audit.record(db, staff, "user_create", user=user.username, role=user.role)
+    user = account_changes.add_user(db, staff, body.username, body.password, body.role)
     return {"username": user.username, "role": user.role, "disabled": False}
 
 
@@ -75,16 +66,14 @@ def disable(username: str = Username, staff: Principal = Depends(require_staff),
             _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, str]:
     """The account stops working at once: its sessions end, its tokens are refused."""
     _not_yourself(staff, username)
-    disable_user(db, username)
-    audit.record(db, staff, "user_disable", user=username)
+    account_changes.disable(db, staff, username)
     return {"disabled": username}
 
 
 @router.post("/api/users/{username}/enable")
 def enable(username: str = Username, staff: Principal = Depends(require_staff),
            _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, str]:
-    enable_user(db, username)
-    audit.record(db, staff, "user_enable", user=username)
+    account_changes.enable(db, staff, username)
     return {"enabled": username}
 
 
@@ -92,8 +81,7 @@ def enable(username: str = Username, staff: Principal = Depends(require_staff),
 def remove(username: str = Username, staff: Principal = Depends(require_staff),
            _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, str]:
     _not_yourself(staff, username)
-    remove_user(db, username)
-    audit.record(db, staff, "user_remove", user=username)
+    account_changes.remove(db, staff, username)
     return {"removed": username}
 
 
@@ -101,8 +89,7 @@ def remove(username: str = Username, staff: Principal = Depends(require_staff),
 def reset_password(body: NewPassword, username: str = Username, staff: Principal = Depends(require_staff),
                    _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, str]:
     """A new password set by staff: every session of the user ends."""
-    set_password(db, username, body.password)
-    audit.record(db, staff, "password_reset", user=username)
+    account_changes.reset_password(db, staff, username, body.password)
     return {"status": "password set"}
 
 
@@ -110,9 +97,7 @@ def reset_password(body: NewPassword, username: str = Username, staff: Principal
 def unlock_account(username: str = Username, staff: Principal = Depends(require_staff),
                    _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, Any]:
     """Lift the log-in slow-down of an account after failed log-ins."""
-    get_user(db, username)
-    n = login_throttle.unlock(db, username=username)
-    audit.record(db, staff, "login_unlock", user=username)
+    n = account_changes.unlock_logins(db, staff, username=username)
     return {"unlocked": username, "cleared": n}
 
 
@@ -120,8 +105,7 @@ def unlock_account(username: str = Username, staff: Principal = Depends(require_
 def unlock_address(body: AddressUnlock, staff: Principal = Depends(require_staff),
                    _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, Any]:
     """Lift the block of a client address after failed log-ins."""
-    n = login_throttle.unlock(db, address=body.address)
-    audit.record(db, staff, "login_unlock", address=body.address)
+    n = account_changes.unlock_logins(db, staff, address=body.address)
     return {"unlocked": body.address, "cleared": n}
 
 
@@ -135,14 +119,12 @@ def tokens(username: str = Username, _staff: Principal = Depends(require_staff),
 def issue_token(body: NewToken, username: str = Username, staff: Principal = Depends(require_staff),
                 _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, Any]:
     """A token for a script acting as `username`: shown once here, only its hash is kept; it expires."""
-    issued = issue_api_token(db, username, body.label, dt.timedelta(days=body.expires_in_days))
-    audit.record(db, staff, "user_token_create", user=username, token_id=issued.id)
+    issued = account_changes.issue_token(db, staff, username, body.label, dt.timedelta(days=body.expires_in_days))
     return {"id": issued.id, "token": issued.token, "expires_at": issued.expires_at.isoformat() + "Z"}
 
 
 @router.delete("/api/tokens/{token_id}")
 def revoke_token(token_id: int = Path(ge=1, le=2**62), staff: Principal = Depends(require_staff),
                  _csrf: Principal = Depends(csrf_protect), db: Session = Db) -> dict[str, Any]:
-    username = revoke_api_token(db, token_id)
-    audit.record(db, staff, "user_token_revoke", user=username, token_id=token_id)
+    account_changes.revoke_token(db, staff, token_id)
     return {"revoked": token_id}
