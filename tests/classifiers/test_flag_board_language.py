@@ -14,14 +14,11 @@ import pytest
 
 from classifiers.evidence_flags import FlagHit, find_flags
 from samples.labelled_text import BOARD_OPENINGS, load_labelled_units, repo_training_texts
+from tests.classifiers.flag_reading import by_category, plain
 
 
 def flags(text: str) -> dict[str, FlagHit]:
-    return {h.category: h for h in find_flags(text, "board_decision")}
-
-
-def plain(hit: FlagHit) -> bool:
-    return not hit.negated and not hit.hypothetical and hit.experiencer == "patient"
+    return by_category(text, "board_decision")
 
 
 # ------------------------------------------------------------------ narrative retold by the Board
@@ -140,20 +137,16 @@ def test_sentences_are_not_training_data() -> None:
 
 # ------------------------------------------------------------------ lay accounts, forms and reports (web set)
 
-def flags_other(text: str) -> dict[str, FlagHit]:
-    return {h.category: h for h in find_flags(text, "other")}
-
-
 def test_a_lifting_strain_told_as_it_happened_is_an_injury_and_a_back_complaint() -> None:
-    found = flags_other("While carrying a crate of paint up the stairs he felt his lower back 'give out'.")
+    found = by_category("While carrying a crate of paint up the stairs he felt his lower back 'give out'.")
     assert "injury" in found and "back_complaint" in found
-    found = flags_other("Reaching for a bag of mulch, I felt a pop in my back and dropped it.")
+    found = by_category("Reaching for a bag of mulch, I felt a pop in my back and dropped it.")
     assert "back_complaint" in found
 
 
 def test_walking_in_pain_told_in_lay_words_is_gait() -> None:
-    assert "gait" in flags_other("Most mornings it is hard for him to walk to the mailbox.")
-    assert "gait" in flags_other("By Friday she was walking like a hunchback around the office.")
+    assert "gait" in by_category("Most mornings it is hard for him to walk to the mailbox.")
+    assert "gait" in by_category("By Friday she was walking like a hunchback around the office.")
 
 
 def test_being_unable_to_move_on_a_page_about_the_back_is_a_back_complaint() -> None:
@@ -162,11 +155,11 @@ def test_being_unable_to_move_on_a_page_about_the_back_is_a_back_complaint() -> 
             "That night he could barely move.")
     hits = [h for h in find_flags(page, "other") if h.category == "back_complaint"]
     assert page.index("That night") in {h.sentence_start for h in hits}
-    assert "back_complaint" not in flags_other("After the flu she could hardly move.")
+    assert "back_complaint" not in by_category("After the flu she could hardly move.")
 
 
 def test_questionnaire_pain_down_your_leg_is_a_hypothetical_back_complaint() -> None:
-    hit = flags_other("Does the aching travel down your thigh when you sit?").get("back_complaint")
+    hit = by_category("Does the aching travel down your thigh when you sit?").get("back_complaint")
     assert hit is not None and hit.hypothetical
 
 
@@ -181,34 +174,35 @@ def test_blank_form_items_are_hypothetical_and_a_blank_back_item_is_no_complaint
 
 
 def test_form_column_headers_answer_nothing_and_a_colon_no_does() -> None:
-    found = flags_other("SPINE EXAM YES NO 1.1 Trendelenburg gait observed")
+    found = by_category("SPINE EXAM YES NO 1.1 Trendelenburg gait observed")
     assert not found["gait"].negated
-    assert flags_other("Radiating leg pain: no.")["back_complaint"].negated
+    assert by_category("Radiating leg pain: no.")["back_complaint"].negated
 
 
 def test_a_future_condition_and_a_question_put_as_an_issue_are_hypothetical() -> None:
-    hit = flags_other("She can return to full duty once the back spasm settles.").get("back_complaint")
+    hit = by_category("She can return to full duty once the back spasm settles.").get("back_complaint")
     assert hit is not None and hit.hypothetical
-    hit = flags_other("Issue: whether the claimant's knee arthritis is related to the 2003 work accident."
+    hit = by_category("Issue: whether the claimant's knee arthritis is related to the 2003 work accident."
                       ).get("medical_opinion")
     assert hit is not None and hit.hypothetical
 
 
 def test_fear_of_falling_is_no_fall_and_job_demands_are_no_gait() -> None:
-    assert "injury" not in flags_other("Balance training today to reduce her fear of falling on ice.")
-    assert "gait" not in flags_other("Occupation: warehouse lead; the job requires constant walking and lifting.")
+    assert "injury" not in by_category("Balance training today to reduce her fear of falling on ice.")
+    assert "gait" not in by_category("Occupation: warehouse lead; the job requires constant walking and lifting.")
 
 
 def test_an_abnormal_curve_of_a_normal_lordosis_is_not_a_normal_finding() -> None:
-    hit = flags_other("X-ray: reversal of the normal cervical lordosis.").get("diagnosis")
-    assert hit is None or not hit.negated
+    for finding in ("reversal of the normal cervical lordosis", "straightening of normal lumbar lordosis"):
+        hit = by_category(f"X-ray: {finding}.").get("imaging_finding")
+        assert hit is not None and not hit.negated, finding
 
 
 def test_retrolisthesis_is_a_diagnosis_and_aging_as_its_consequence_is_an_attribution() -> None:
-    assert "diagnosis" in flags_other("Mild retrolisthesis of L3 on L4 is noted.")
-    assert "aging_attribution" in flags_other("The facet arthrosis is an expected consequence of normal aging.")
+    assert "diagnosis" in by_category("Mild retrolisthesis of L3 on L4 is noted.")
+    assert "aging_attribution" in by_category("The facet arthrosis is an expected consequence of normal aging.")
 
 
 def test_a_shipping_job_of_lifting_boxes_is_an_alternative_cause_and_weight_gain_is_not() -> None:
-    assert "alternative_cause" in flags_other("He works at a moving company, lifting boxes ten hours a day.")
-    assert "alternative_cause" not in flags_other("Review of systems: no weight gain, no fever.")
+    assert "alternative_cause" in by_category("He works at a moving company, lifting boxes ten hours a day.")
+    assert "alternative_cause" not in by_category("Review of systems: no weight gain, no fever.")

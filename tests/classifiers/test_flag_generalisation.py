@@ -8,22 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.evidence_flags import FlagHit, find_flags
-
-
-def flags(text: str, record_type: str = "other") -> dict[str, FlagHit]:
-    """The flags of a one-sentence text by category (one flag per sentence and category)."""
-    hits = find_flags(text, record_type)
-    by_category: dict[str, FlagHit] = {}
-    for h in hits:
-        assert (h.sentence_start, h.category) not in {(x.sentence_start, x.category) for x in by_category.values()}
-        by_category[h.category] = h
-    return by_category
-
-
-def plain(hit: FlagHit) -> bool:
-    return not hit.negated and not hit.hypothetical and hit.experiencer == "patient"
-
+from classifiers.evidence_flags import find_flags
+from tests.classifiers.flag_reading import by_category as flags
+from tests.classifiers.flag_reading import plain
 
 # ------------------------------------------------------------------ narrative and lay language
 

@@ -9,22 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.evidence_flags import FlagHit, find_flags
-
-
-def by_category(text: str, record_type: str = "other") -> dict[str, FlagHit]:
-    """One text's flags by category, the plainest when a category repeats (as a reader weighs a unit)."""
-    out: dict[str, FlagHit] = {}
-    for h in find_flags(text, record_type):
-        old = out.get(h.category)
-        if old is None or (h.negated, h.hypothetical) < (old.negated, old.hypothetical):
-            out[h.category] = h
-    return out
-
-
-def plain(hit: FlagHit) -> bool:
-    return not hit.negated and not hit.hypothetical and hit.experiencer == "patient"
-
+from classifiers.evidence_flags import find_flags
+from tests.classifiers.flag_reading import by_category, plain
 
 # ------------------------------------------------------------------ ICD-10-CM diagnosis names
 
