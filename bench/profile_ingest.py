@@ -29,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+from bench.pipeline_run import REPO, ensure_model_dir
 
 
 def _fresh_env(data_dir: Path) -> None:
@@ -113,16 +113,12 @@ def fixed_cost_timeline(pdf: Path, runs: int) -> None:
     """The real command on a 1-page file, its wall time split by the timestamps SQL keeps."""
     print(f"\nfixed cost: `claimdex ingest` of a 1-page file, fresh data dir, embedded defaults ({runs} run(s))")
     rows: list[dict[str, float]] = []
-    model_dir = os.environ.get("CLAIMDEX_MODEL_DIR")
+    model_dir = ensure_model_dir()  # a fresh data dir has no model: trained once, outside the timing
     for _ in range(runs):
         data = Path(tempfile.mkdtemp(prefix="claimdex-fixed-"))
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
         env["CLAIMDEX_DATA_DIR"] = str(data)
-        if model_dir:
-            env["CLAIMDEX_MODEL_DIR"] = model_dir
-        else:  # a fresh data dir has no model: train it once, outside the timing
-            subprocess.run([sys.executable, "-m", "api.cli", "train", "--no-corrections"], cwd=REPO, env=env,
-                           check=True, capture_output=True)
+        env["CLAIMDEX_MODEL_DIR"] = model_dir
         t0 = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         w0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(pdf), "--claim", "fixed"],
@@ -164,10 +160,8 @@ def main(argv: list[str] | None = None) -> None:
             paths.append(write_born_digital_pdf(work / "digital.pdf", args.digital))
         if args.scanned:
             paths.append(write_scanned_pdf(work / "scanned.pdf", args.scanned, seed=5))
-        model_dir = os.environ.get("CLAIMDEX_MODEL_DIR")
-        _fresh_env(work / "data")
-        if model_dir:
-            os.environ["CLAIMDEX_MODEL_DIR"] = model_dir
+        ensure_model_dir()
+        _fresh_env(work / "data")  # keeps CLAIMDEX_MODEL_DIR
         profile_work(paths, args.top)
     fixed_cost_timeline(one, args.fixed_runs)
 
