@@ -43,7 +43,6 @@ def profile_work(paths: list[Path], top: int) -> None:
     """Every task of one ingest, eagerly in this process, under cProfile."""
     from celery.signals import task_postrun, task_prerun
 
-    from api.cli.training import train_models
     from claims.intake import add_uploads
     from claims.trained_models import model_status
     from config.settings import get_settings, reset_settings_cache
@@ -53,8 +52,8 @@ def profile_work(paths: list[Path], top: int) -> None:
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     create_schema()
-    if model_status(settings):
-        train_models(settings.resolved_model_dir, with_corrections=False)
+    if problem := model_status(settings):  # main() trained them (ensure_model_dir) before this
+        raise SystemExit(problem)
     from workers.celery_app import app
     from workers.tasks import CeleryWorkQueue
 
