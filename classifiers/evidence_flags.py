@@ -43,6 +43,7 @@ from classifiers.dates import FoundDate, find_dates, nearest_date
 from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
 from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks, tells_technique
 from classifiers.flag_sentence_model import FlagSentenceModel, sentence_features
+from classifiers.literal_prefilter import Requirement, fold_text, may_match, requirements_of
 from classifiers.sentences import split_sentences
 from config.vocabulary import FLAG_CATEGORIES
 
@@ -106,6 +107,12 @@ class _Matcher:
     polarity: str | None
     patterns: tuple[re.Pattern[str], ...]
     requires: re.Pattern[str] | None = None  # weak wordings count only in a sentence matching this
+    # per pattern, the literals one of which every match contains (None: always run it)
+    literals: tuple[Requirement | None, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.literals:
+            object.__setattr__(self, "literals", requirements_of(self.patterns))
 
 
 @dataclass(frozen=True)
@@ -252,9 +259,12 @@ def _page_candidates(
     sentence end is searched again inside its sentence, so results equal the per-sentence search."""
     starts = [s for s, _e in sentences]
     out: list[list[list[tuple[int, int, int, str | None]]]] = [[[] for _ in packs] for _ in sentences]
+    folded = fold_text(text)
     for ci, rules in enumerate(packs):
         for rank, matcher in enumerate(rules.matchers):
-            for rx in matcher.patterns:
+            for rx, literals in zip(matcher.patterns, matcher.literals, strict=True):
+                if not may_match(literals, folded):
+                    continue  # none of the words every match needs is on the page
                 crossed: set[int] = set()
                 for s, e in _all_matches(rx, text, 0, len(text)):
                     i = bisect_right(starts, s) - 1

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from classifiers.clinical_context import compile_phrases, ocr_tolerant_pattern
+from classifiers.literal_prefilter import Requirement, fold_text, may_match, required_literals
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "flag_lexicon.yaml"
 
@@ -135,6 +136,11 @@ def _compiled_concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in load_lexicon().items())
 
 
+@lru_cache(maxsize=2)
+def _concept_literals() -> dict[str, Requirement | None]:
+    return {name: required_literals(rx) for name, rx in _compiled_concepts()}
+
+
 @lru_cache(maxsize=128)
 def concept_regex(name: str) -> re.Pattern[str]:
     """One concept's compiled regex (case-insensitive)."""
@@ -147,9 +153,13 @@ def concept_regex(name: str) -> re.Pattern[str]:
 def concept_spans(text: str, names: frozenset[str] | None = None) -> dict[str, list[tuple[int, int]]]:
     """The matches (non-overlapping, left to right) of every concept, or of those in `names`."""
     out: dict[str, list[tuple[int, int]]] = {}
+    literals = _concept_literals()
+    folded = fold_text(text)
     for name, rx in _compiled_concepts():
         if names is not None and name not in names:
             continue
+        if not may_match(literals[name], folded):
+            continue  # none of the words every match needs is in the text
         spans = [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
         if spans:
             out[name] = spans

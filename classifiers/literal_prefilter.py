@@ -1,0 +1,188 @@
+"""Which rule regexes cannot match a page, known before running them.
+
+Most of the evidence finder's time went into running ~1,000 case-insensitive, OCR-tolerant regexes over
+every page, most of which cannot match it: a note about a knee holds no "parachute" and no "ruck". Each
+compiled regex is read once (its parse tree) for the literal strings every match must contain (at least
+one of a set: "lumbar" in `lumbar\\s+pain`, "pain" or "ache" in `(?:pain|ache)`); a page is folded
+once (case, and the OCR confusions the patterns accept: "1ow" and "low" fold alike); a regex whose
+literals are all absent from the folded page is skipped. The requirement is a necessary condition of a
+match, so skipping never changes what is found (tests/classifiers/test_literal_prefilter.py compares
+every rule's matches with and without it); a regex it cannot read is always run.
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from classifiers.clinical_context import OCR_CONFUSABLE
+
+try:  # Python 3.11+: the parser `re` itself uses (sre_parse is its deprecated alias)
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+# A literal of fewer characters is in nearly every page: not worth a check.
+MIN_LITERAL = 3
+
+
+def _ocr_components() -> dict[str, str]:
+    """Characters the OCR-tolerant patterns treat as one ("l", "i", "1", "|", "!") -> one representative."""
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.setdefault(c, c) != c:
+            c = parent[c]
+        return c
+
+    for letter, cls in OCR_CONFUSABLE.items():
+        for member in cls.strip("[]"):
+            parent[find(member.lower())] = find(letter)
+    return {c: find(c) for c in list(parent)}
+
+
+_CANONICAL = _ocr_components()
+# Case-insensitive matching of ASCII letters also accepts four non-ASCII characters (checked over every
+# code point in the tests): fold them with the letters they match.
+_CASE_SPECIALS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD: dict[int, str] = {}
+for _ch in string.ascii_letters + string.digits + string.punctuation:
+    _low = _ch.lower()
+    _FOLD[ord(_ch)] = _CANONICAL.get(_low, _low)
+for _ch, _low in _CASE_SPECIALS.items():
+    _FOLD[ord(_ch)] = _CANONICAL.get(_low, _low)
+
+
+def fold_text(text: str) -> str:
+    """The page as the requirements are checked against it: ASCII case and OCR confusions folded."""
+    return text.translate(_FOLD)
+
+
+def _literal_char(op: Any, av: Any) -> str | None:
+    """The one folded character a node always matches, or None (a class of unlike characters, \\w...)."""
+    if op is _sre_constants.LITERAL:
+        ch = chr(av)
+        return _FOLD.get(av, ch) if ch.isascii() else None
+    if op is _sre_constants.IN:
+        folded: set[str] = set()
+        for member_op, member_av in av:
+            if member_op is not _sre_constants.LITERAL:
+                return None  # a range, a negation, a category
+            ch = chr(member_av)
+            if not ch.isascii():
+                return None
+            folded.add(_FOLD.get(member_av, ch))
+        return folded.pop() if len(folded) == 1 else None
+    return None
+
+
+Requirement = frozenset[str]
+
+
+def _selectivity(req: Requirement) -> tuple[int, int]:
+    return (min(len(s) for s in req), -len(req))
+
+
+# A set of exact strings larger than this is not worth expanding (a check per string per page).
+MAX_STRINGS = 256
+
+
+def _exact_strings(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Every (folded) string the sequence can match, when they are few: literals, alternatives and groups
+    of them (a phrase trie), zero-width assertions ignored; None otherwise."""
+    out: frozenset[str] = frozenset([""])
+    for op, av in items:
+        ch = _literal_char(op, av)
+        if ch is not None:
+            out = frozenset(s + ch for s in out)
+            continue
+        if op is _sre_constants.AT:
+            continue
+        if op is _sre_constants.SUBPATTERN:
+            sub = _exact_strings(av[-1])
+        elif op is _sre_constants.BRANCH:
+            alternatives = [_exact_strings(alt) for alt in av[1]]
+            if any(alt is None for alt in alternatives):
+                return None
+            sub = frozenset().union(*(alt for alt in alternatives if alt is not None))
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and av[0] == av[1] == 1:
+            sub = _exact_strings(av[2])
+        else:
+            return None
+        if sub is None or len(out) * len(sub) > MAX_STRINGS:
+            return None
+        out = frozenset(a + b for a in out for b in sub)
+    return out
+
+
+def _sequence_requirement(items: Sequence[tuple[Any, Any]]) -> Requirement | None:
+    """At least one of these (folded) strings is inside every match of the sequence, or None."""
+    candidates: list[Requirement] = []
+    run: frozenset[str] = frozenset([""])  # the strings the contiguous exact part so far can be
+
+    def flush() -> None:
+        nonlocal run
+        if run != frozenset([""]):
+            candidates.append(run)
+        run = frozenset([""])
+
+    for op, av in items:
+        ch = _literal_char(op, av)
+        if ch is not None:
+            run = frozenset(s + ch for s in run)
+            continue
+        if op is _sre_constants.AT:
+            continue  # zero-width (\b, ^, $): the characters on both sides are still adjacent
+        exact = _exact_strings([(op, av)])
+        if exact is not None and len(run) * len(exact) <= MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        flush()
+        sub: Requirement | None = None
+        if op is _sre_constants.SUBPATTERN:
+            sub = _sequence_requirement(av[-1])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            sub = _sequence_requirement(av)
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            sub = _sequence_requirement(body) if low >= 1 else None
+        elif op is _sre_constants.BRANCH:
+            alternatives = [_sequence_requirement(alt) for alt in av[1]]
+            if alternatives and all(alt is not None for alt in alternatives):
+                union = frozenset().union(*(alt for alt in alternatives if alt is not None))
+                sub = union if len(union) <= MAX_STRINGS else None
+        if sub:
+            candidates.append(sub)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=_selectivity)
+
+
+def required_literals(rx: re.Pattern[str]) -> Requirement | None:
+    """The strings (folded) of which every match of `rx` contains at least one; None when no such set
+    of useful length is known (the regex must then always run)."""
+    try:
+        parsed = _sre_parser.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError, TypeError):  # pragma: no cover - compiled patterns parse
+        return None
+    req = _sequence_requirement(list(parsed))
+    if req is None or min(len(s) for s in req) < MIN_LITERAL:
+        return None
+    return req
+
+
+def may_match(req: Requirement | None, folded_text: str) -> bool:
+    """False only when the regex with requirement `req` cannot match the text `folded_text` was folded from."""
+    return req is None or any(s in folded_text for s in req)
+
+
+def requirements_of(patterns: Iterable[re.Pattern[str]]) -> tuple[Requirement | None, ...]:
+    """`required_literals` of each pattern, in order."""
+    return tuple(required_literals(rx) for rx in patterns)
