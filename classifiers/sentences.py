@@ -27,6 +27,13 @@ _FIELD_START = re.compile(r"^\s*[A-Z][A-Za-z /&()'#-]{1,40}:\s")
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]*\s*$")
 # A candidate boundary inside a line: end punctuation, optional closing quote/bracket, whitespace.
 _INLINE_END = re.compile(r"[.!?]+['\")\]]*(?=\s+)")
+# A period glued to the next sentence, as exports and transcriptions often leave them ("with no cord
+# impingement.C3-4: There is...", "left side only.Station: mild drift.Gait: ..."): after a word of two or
+# more characters, a capitalised word, a heading or field name ending in ":", or a spinal level.
+_GLUED_END = re.compile(
+    r"(?<=[A-Za-z0-9)%-][A-Za-z0-9)%])\.(?=[A-Z](?:[a-z]+\b|[A-Z0-9 /&,()'#-]{1,60}:|\d))"
+    r"(?![A-Za-z0-9-]*\.[a-z]{2,3}\b)"  # not a web address ("www.Example.com")
+)
 _MAX_SENTENCE = 1500
 # A word a sentence cannot end on: a line ending with one was wrapped, whatever the next line starts with.
 _OPEN_END = re.compile(
@@ -126,7 +133,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for b_start, b_end in blocks:
         seg_start = b_start
-        for m in _INLINE_END.finditer(text, b_start, b_end):
+        for m in _sentence_ends(text, b_start, b_end):
             end = m.end()
             punct = text[m.start()]
             if punct == "." and m.end() - m.start() == 1 and _is_abbreviation_before(text, m.start()):
@@ -150,6 +157,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Candidate sentence ends in text[start:end], in order: punctuation before whitespace, and a period
+    glued to the next sentence."""
+    found = list(_INLINE_END.finditer(text, start, end)) + list(_GLUED_END.finditer(text, start, end))
+    return sorted(found, key=lambda m: m.start())
 
 
 def _cap_length(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

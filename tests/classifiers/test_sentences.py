@@ -70,3 +70,32 @@ def test_a_line_ending_on_a_preposition_or_article_is_wrapped() -> None:
         "There is mild narrowing at\nL3-L4 and at L4-L5.",
         "MRI was reviewed with the\nPatient and his wife.",
     ]
+
+
+def test_a_period_glued_to_the_next_sentence_ends_it() -> None:
+    """Exported and transcribed notes lose the space after a period; the context of one sentence must not
+    reach the next ("no stenosis.L4-5: There is a broad disc bulge" is a positive finding at L4-5)."""
+    text = ("No stenosis at L3-4.L4-5: There is a broad-based disc bulge.Impression: mild facet arthropathy."
+            "PLAN: Return in two weeks.Denies falls.He walks with a cane.")
+    assert sentences_of(text) == [
+        "No stenosis at L3-4.",
+        "L4-5: There is a broad-based disc bulge.",
+        "Impression: mild facet arthropathy.",
+        "PLAN: Return in two weeks.",
+        "Denies falls.",
+        "He walks with a cane.",
+    ]
+
+
+def test_a_glued_period_of_an_abbreviation_initial_or_address_does_not_end_a_sentence() -> None:
+    for text in ("Seen by Dr.Alvarez for the knee.", "Served in the U.S.Navy for six years.",
+                 "Forms are at www.Benefits.gov for the claim.", "Wrote to J.Marsh about the claim."):
+        assert sentences_of(text) == [text], text
+
+
+def test_a_glued_negation_does_not_negate_the_next_finding() -> None:
+    from classifiers.evidence_flags import find_flags
+
+    text = "No fracture or dislocation.Severe tenderness over the lumbar paraspinal muscles."
+    back = [f for f in find_flags(text, "private_treatment") if f.category == "back_complaint"]
+    assert back and not back[0].negated
