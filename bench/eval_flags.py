@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from bisect import bisect_right
 from collections import Counter
@@ -84,7 +85,7 @@ REPO = Path(__file__).resolve().parent.parent
 MISSION_CATEGORIES: tuple[str, ...] = ("back_complaint", "injury", "gait", "aging_attribution")
 DEFAULT_NOTES = REPO.parent / "shared" / "benchmarks" / "clinical-notes"
 DEFAULT_BOARD = BOARD_OPENINGS
-DEFAULT_WEB = BOARD_OPENINGS.parent / "web_clinical"
+WEB_SETS: dict[str, Path] = {"D": BOARD_OPENINGS.parent / "web_clinical", "E": BOARD_OPENINGS.parent / "web_clinical_e"}
 # The dev folds' halves for inner validation (round 2): read the errors of one half, keep a change only if
 # the other half does not get worse, alternate. `--split dev0` / `--split dev1` pick a half.
 SPLIT_FOLDS: dict[str, tuple[int, ...]] = {"dev": DEV_FOLDS, "dev0": (0,), "dev1": (1,), "test": TEST_FOLDS}
@@ -145,8 +146,35 @@ def predict_doc(units: list[LabelledUnit], finder: Finder, record_type: str = "o
         starts.append(pos)
         parts.append(u.text)
         pos += len(u.text) + 1
-    text = "\n".join(parts)
-    out: list[dict[str, Predicted]] = [{} for _ in units]
+    return predict_in_text("\n".join(parts), starts, finder, record_type)
+
+
+def published_note(notes: Path, units: list[LabelledUnit]) -> tuple[str, list[int]]:
+    """A benchmark note as published (its four header lines and trailing "Keywords:" line left out), and
+    where each of its units starts in it (found in reading order, whitespace-tolerant; a unit whose text
+    differs from the note's, as a few do, starts where the previous one ended)."""
+    raw = (notes / "notes" / f"{units[0].doc}.txt").read_text(encoding="utf-8")
+    marker = raw.find("(Medical Transcription Sample Report)")
+    body = raw.find("\n", marker) + 1 if marker >= 0 else 0
+    keywords = raw.rfind("\nKeywords:")
+    text = raw[body : keywords if keywords > body else len(raw)]
+    starts: list[int] = []
+    pos = 0
+    for u in units:
+        m = re.compile(r"\s*".join(re.escape(w) for w in u.text.split())).search(text, pos)
+        if m is None:
+            starts.append(pos)
+            continue
+        starts.append(m.start())
+        pos = m.end()
+    return text, starts
+
+
+def predict_in_text(
+    text: str, starts: list[int], finder: Finder, record_type: str = "other"
+) -> list[dict[str, Predicted]]:
+    """The finder's flags on `text`, per unit (units start at `starts`): category -> context."""
+    out: list[dict[str, Predicted]] = [{} for _ in starts]
     for hit in finder(text, record_type):
         pred = Predicted(bool(hit.negated), bool(hit.hypothetical), hit.experiencer, getattr(hit, "polarity", None))
         for i in sorted({bisect_right(starts, s) - 1 for s, _e in _spans_of(hit)}):
@@ -170,13 +198,19 @@ def _context_wrong(pred: Predicted, gold: GoldLabel) -> list[str]:
 
 
 def score_units(
-    units: list[LabelledUnit], finder: Finder, keep_errors: bool = False, record_type: str = "other"
+    units: list[LabelledUnit], finder: Finder, keep_errors: bool = False, record_type: str = "other",
+    published: Path | None = None,
 ) -> UnitScores:
+    """Scores of the finder on labelled units: each document's units joined by newlines, or with
+    `published` (the notes benchmark folder), each note's text as published."""
     scores = UnitScores()
     docs = by_doc(units)
     scores.docs = len(docs)
     for doc_units in docs.values():
-        preds = predict_doc(doc_units, finder, record_type)
+        if published is None:
+            preds = predict_doc(doc_units, finder, record_type)
+        else:
+            preds = predict_in_text(*published_note(published, doc_units), finder, record_type)
         for u, pred in zip(doc_units, preds, strict=True):
             scores.units += 1
             gold = {g.category: g for g in u.labels}
@@ -483,6 +517,10 @@ def run(args: argparse.Namespace) -> int:
             sc = score_units(chosen, finder, keep_errors=args.errors)
             out[f"notes_{args.split}"] = _report(blocks, f"real notes, {args.split} folds {folds}",
                                                  f"{command} --part notes --split {args.split}", sc, args.errors)
+            sc = score_units(chosen, finder, keep_errors=args.errors, published=notes)
+            out[f"notes_{args.split}_published"] = _report(
+                blocks, f"real notes as published (headings glued, one paragraph), {args.split} folds {folds}",
+                f"{command} --part notes --split {args.split}", sc, args.errors)
             texts = ["\n".join(u.text for u in d) for d in by_doc(chosen).values()]
             out["notes_sentences_per_second"] = measure_speed(texts, finder)
             blocks.append(f"speed: {out['notes_sentences_per_second']} sentences/s on these notes (one core, "
@@ -507,10 +545,12 @@ def run(args: argparse.Namespace) -> int:
             out[key] = _report(blocks, f"Board decision openings, {title}",
                                f"{command} --part board --board-set {args.board_set}{split}", sc, args.errors)
     if "web" in parts:
-        units = select_folds(load_labelled_units(Path(args.web)), DEV_FOLDS if args.web_split == "dev" else TEST_FOLDS)
+        folder = Path(args.web) if args.web else WEB_SETS[args.web_set]
+        units = select_folds(load_labelled_units(folder), DEV_FOLDS if args.web_split == "dev" else TEST_FOLDS)
         sc = score_units(units, finder, keep_errors=args.errors)
-        out[f"web_{args.web_split}"] = _report(blocks, f"web clinical text, {args.web_split} folds",
-                                               f"{command} --part web --web-split {args.web_split}", sc, args.errors)
+        out[f"web_{args.web_set}_{args.web_split}"] = _report(
+            blocks, f"web clinical text, set {args.web_set}, {args.web_split} folds",
+            f"{command} --part web --web-set {args.web_set} --web-split {args.web_split}", sc, args.errors)
     if "claim" in parts:
         rep = sample_claim_report(finder)
         out["sample_claim"] = rep
@@ -534,7 +574,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", nargs="+", default=["corpus", "notes", "board", "web", "claim"],
                         choices=["corpus", "notes", "board", "web", "claim"])
-    parser.add_argument("--web", default=str(DEFAULT_WEB), help="the labelled web clinical text folder")
+    parser.add_argument("--web", default="", help="a labelled web clinical text folder (default: --web-set's)")
+    parser.add_argument("--web-set", default="D", choices=sorted(WEB_SETS),
+                        help="D: samples/data/web_clinical (round 3); E: samples/data/web_clinical_e (round 4)")
     parser.add_argument("--web-split", default="dev", choices=["dev", "test"],
                         help="dev folds (readable) or test folds (held out: aggregate figures only)")
     parser.add_argument("--board", default=str(DEFAULT_BOARD), help="the Board openings folder (holds A/, B/)")

@@ -91,3 +91,33 @@ def test_repo_training_data_is_in_the_repository_and_labelled() -> None:
     written = lt.written_sentences()
     assert len(written) >= 300
     assert any(not t.stretches[0][2] for t in written)  # negatives too
+
+
+def test_a_note_as_published_is_read_whole_and_its_units_found_in_it(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "notes").mkdir()
+    body = "HISTORY:  Fell at work.He denies leg pain.EXAM:  Antalgic gait."
+    (tmp_path / "notes" / "n1.txt").write_text(
+        "Medical Specialty:X\nSample Name: n1\nDescription: d\n(Medical Transcription Sample Report)\n"
+        f"{body}\n\nKeywords: gait, fall\n", encoding="utf-8")
+    units = [lt.LabelledUnit("n1", 0, "HISTORY: Fell at work.", (lt.GoldLabel("injury"),)),
+             lt.LabelledUnit("n1", 1, "He denies leg pain.", ()),
+             lt.LabelledUnit("n1", 2, "EXAM: Antalgic gait.", (lt.GoldLabel("gait"),))]
+    text, starts = ev.published_note(tmp_path, units)
+    assert "Keywords" not in text and "Sample Name" not in text
+    assert [text[s:s + 7] for s in starts] == ["HISTORY", "He deni", "EXAM:  "]
+    seen: list[str] = []
+
+    def finder(page: str, record_type: str) -> list[SimpleNamespace]:
+        seen.append(page)
+        gait = page.index("Antalgic gait")
+        return [_hit("gait", gait, gait + 13)]
+
+    scores = ev.score_units(units, finder, published=tmp_path)
+    assert seen == [text]  # the glued published text, not the units joined by newlines
+    assert scores.tp["gait"] == 1 and scores.fn["injury"] == 1 and scores.fp["gait"] == 0
+
+
+def test_errors_of_held_out_web_sets_are_refused() -> None:
+    for web_set in ev.WEB_SETS:
+        with pytest.raises(SystemExit, match="unseen"):
+            ev.main(["--part", "web", "--web-set", web_set, "--web-split", "test", "--errors"])
