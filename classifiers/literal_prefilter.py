@@ -67,19 +67,25 @@ def fold_text(text: str) -> str:
 def _literal_char(op: Any, av: Any) -> str | None:
     """The one folded character a node always matches, or None (a class of unlike characters, \\w...)."""
     if op is _sre_constants.LITERAL:
-        ch = chr(av)
-        return _FOLD.get(av, ch) if ch.isascii() else None
+        return _FOLD.get(av, chr(av)) if av < 128 else None
     if op is _sre_constants.IN:
-        folded: set[str] = set()
-        for member_op, member_av in av:
-            if member_op is not _sre_constants.LITERAL:
-                return None  # a range, a negation, a category
-            ch = chr(member_av)
-            if not ch.isascii():
-                return None
-            folded.add(_FOLD.get(member_av, ch))
-        return folded.pop() if len(folded) == 1 else None
+        key = tuple(av)
+        if key not in _CLASS_CHARS:
+            _CLASS_CHARS[key] = _class_char(av)
+        return _CLASS_CHARS[key]
     return None
+
+
+def _class_char(members: Sequence[tuple[Any, Any]]) -> str | None:
+    folded: set[str] = set()
+    for member_op, member_av in members:
+        if member_op is not _sre_constants.LITERAL or member_av >= 128:
+            return None  # a range, a negation, a category, a non-ASCII letter
+        folded.add(_FOLD.get(member_av, chr(member_av)))
+    return folded.pop() if len(folded) == 1 else None
+
+
+_CLASS_CHARS: dict[tuple[Any, ...], str | None] = {}
 
 
 Requirement = frozenset[str]
@@ -90,7 +96,7 @@ def _selectivity(req: Requirement) -> tuple[int, int]:
 
 
 # A set of exact strings larger than this is not worth expanding (a check per string per page).
-MAX_STRINGS = 256
+MAX_STRINGS = 64
 
 
 def _exact_strings(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -121,6 +127,18 @@ def _exact_strings(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     return out
 
 
+_NODE_STRINGS: dict[int, frozenset[str] | None] = {}  # one parse tree at a time: by node identity
+
+
+def _node_exact_strings(op: Any, av: Any) -> frozenset[str] | None:
+    """`_exact_strings` of one node, remembered while its parse tree is read (the requirement walk asks
+    again for every node inside a group it could not expand)."""
+    key = id(av)
+    if key not in _NODE_STRINGS:
+        _NODE_STRINGS[key] = _exact_strings([(op, av)])
+    return _NODE_STRINGS[key]
+
+
 def _sequence_requirement(items: Sequence[tuple[Any, Any]]) -> Requirement | None:
     """At least one of these (folded) strings is inside every match of the sequence, or None."""
     candidates: list[Requirement] = []
@@ -139,7 +157,7 @@ def _sequence_requirement(items: Sequence[tuple[Any, Any]]) -> Requirement | Non
             continue
         if op is _sre_constants.AT:
             continue  # zero-width (\b, ^, $): the characters on both sides are still adjacent
-        exact = _exact_strings([(op, av)])
+        exact = _node_exact_strings(op, av)
         if exact is not None and len(run) * len(exact) <= MAX_STRINGS:
             run = frozenset(a + b for a in run for b in exact)
             continue
@@ -172,7 +190,10 @@ def required_literals(rx: re.Pattern[str]) -> Requirement | None:
         parsed = _sre_parser.parse(rx.pattern, rx.flags)
     except (re.error, RecursionError, TypeError):  # pragma: no cover - compiled patterns parse
         return None
-    req = _sequence_requirement(list(parsed))
+    try:
+        req = _sequence_requirement(list(parsed))
+    finally:
+        _NODE_STRINGS.clear()
     if req is None or min(len(s) for s in req) < MIN_LITERAL:
         return None
     return req
