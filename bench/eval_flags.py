@@ -55,7 +55,7 @@ import re
 import time
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,36 +149,62 @@ def predict_doc(units: list[LabelledUnit], finder: Finder, record_type: str = "o
     return predict_in_text("\n".join(parts), starts, finder, record_type)
 
 
-def published_note(notes: Path, units: list[LabelledUnit]) -> tuple[str, list[int]]:
-    """A benchmark note as published (its four header lines and trailing "Keywords:" line left out), and
-    where each of its units starts in it (found in reading order, whitespace-tolerant; a unit whose text
-    differs from the note's, as a few do, starts where the previous one ended)."""
-    raw = (notes / "notes" / f"{units[0].doc}.txt").read_text(encoding="utf-8")
-    marker = raw.find("(Medical Transcription Sample Report)")
-    body = raw.find("\n", marker) + 1 if marker >= 0 else 0
-    keywords = raw.rfind("\nKeywords:")
-    text = raw[body : keywords if keywords > body else len(raw)]
+def published_notes(notes: Path, names: Iterable[str]) -> dict[str, str]:
+    """Benchmark notes as published, by name: the four header lines and the trailing "Keywords:" line
+    left out."""
+    out: dict[str, str] = {}
+    for name in names:
+        raw = (notes / "notes" / f"{name}.txt").read_text(encoding="utf-8")
+        marker = raw.find("(Medical Transcription Sample Report)")
+        body = raw.find("\n", marker) + 1 if marker >= 0 else 0
+        keywords = raw.rfind("\nKeywords:")
+        out[name] = raw[body : keywords if keywords > body else len(raw)]
+    return out
+
+
+def stored_documents(folder: Path) -> dict[str, str]:
+    """A labelled web set's documents as stored (`docs.jsonl`): the record with its headings and the
+    lines that were not cut into units."""
+    out: dict[str, str] = {}
+    with (folder / "docs.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                out[str(row["note"])] = row["text"]
+    return out
+
+
+def unit_spans(text: str, units: list[LabelledUnit]) -> tuple[list[int], list[int]]:
+    """Where each unit starts and ends in its document's text, found in reading order, whitespace-tolerant;
+    a unit whose text differs from the document's, as a few do, is taken to run from where the previous
+    one ended to the next unit found."""
     starts: list[int] = []
+    ends: list[int | None] = []
     pos = 0
     for u in units:
         m = re.compile(r"\s*".join(re.escape(w) for w in u.text.split())).search(text, pos)
         if m is None:
             starts.append(pos)
+            ends.append(None)
             continue
         starts.append(m.start())
+        ends.append(m.end())
         pos = m.end()
-    return text, starts
+    filled = [e if e is not None else (starts[i + 1] if i + 1 < len(starts) else len(text))
+              for i, e in enumerate(ends)]
+    return starts, filled
 
 
 def predict_in_text(
-    text: str, starts: list[int], finder: Finder, record_type: str = "other"
+    text: str, starts: list[int], finder: Finder, record_type: str = "other", ends: list[int] | None = None
 ) -> list[dict[str, Predicted]]:
-    """The finder's flags on `text`, per unit (units start at `starts`): category -> context."""
+    """The finder's flags on `text`, per unit (units start at `starts`; with `ends`, a flag on text
+    between units, a heading or a line nobody labelled, counts for none): category -> context."""
     out: list[dict[str, Predicted]] = [{} for _ in starts]
     for hit in finder(text, record_type):
         pred = Predicted(bool(hit.negated), bool(hit.hypothetical), hit.experiencer, getattr(hit, "polarity", None))
         for i in sorted({bisect_right(starts, s) - 1 for s, _e in _spans_of(hit)}):
-            if i < 0:
+            if i < 0 or (ends is not None and not any(starts[i] <= s < ends[i] for s, _e in _spans_of(hit))):
                 continue
             old = out[i].get(hit.category)
             if old is None or _plainness(pred) < _plainness(old):
@@ -199,18 +225,19 @@ def _context_wrong(pred: Predicted, gold: GoldLabel) -> list[str]:
 
 def score_units(
     units: list[LabelledUnit], finder: Finder, keep_errors: bool = False, record_type: str = "other",
-    published: Path | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> UnitScores:
-    """Scores of the finder on labelled units: each document's units joined by newlines, or with
-    `published` (the notes benchmark folder), each note's text as published."""
+    """Scores of the finder on labelled units: each document's units joined by newlines, or, with
+    `texts`, each document's whole text (as published or stored) with its units found in it."""
     scores = UnitScores()
     docs = by_doc(units)
     scores.docs = len(docs)
-    for doc_units in docs.values():
-        if published is None:
+    for name, doc_units in docs.items():
+        if texts is None:
             preds = predict_doc(doc_units, finder, record_type)
         else:
-            preds = predict_in_text(*published_note(published, doc_units), finder, record_type)
+            starts, ends = unit_spans(texts[name], doc_units)
+            preds = predict_in_text(texts[name], starts, finder, record_type, ends)
         for u, pred in zip(doc_units, preds, strict=True):
             scores.units += 1
             gold = {g.category: g for g in u.labels}
@@ -517,7 +544,8 @@ def run(args: argparse.Namespace) -> int:
             sc = score_units(chosen, finder, keep_errors=args.errors)
             out[f"notes_{args.split}"] = _report(blocks, f"real notes, {args.split} folds {folds}",
                                                  f"{command} --part notes --split {args.split}", sc, args.errors)
-            sc = score_units(chosen, finder, keep_errors=args.errors, published=notes)
+            sc = score_units(chosen, finder, keep_errors=args.errors,
+                             texts=published_notes(notes, by_doc(chosen)))
             out[f"notes_{args.split}_published"] = _report(
                 blocks, f"real notes as published (headings glued, one paragraph), {args.split} folds {folds}",
                 f"{command} --part notes --split {args.split}", sc, args.errors)
@@ -547,10 +575,15 @@ def run(args: argparse.Namespace) -> int:
     if "web" in parts:
         folder = Path(args.web) if args.web else WEB_SETS[args.web_set]
         units = select_folds(load_labelled_units(folder), DEV_FOLDS if args.web_split == "dev" else TEST_FOLDS)
+        reproduce = f"{command} --part web --web-set {args.web_set} --web-split {args.web_split}"
         sc = score_units(units, finder, keep_errors=args.errors)
         out[f"web_{args.web_set}_{args.web_split}"] = _report(
-            blocks, f"web clinical text, set {args.web_set}, {args.web_split} folds",
-            f"{command} --part web --web-set {args.web_set} --web-split {args.web_split}", sc, args.errors)
+            blocks, f"web clinical text, set {args.web_set}, {args.web_split} folds", reproduce, sc, args.errors)
+        if (folder / "docs.jsonl").exists():
+            sc = score_units(units, finder, keep_errors=args.errors, texts=stored_documents(folder))
+            out[f"web_{args.web_set}_{args.web_split}_stored"] = _report(
+                blocks, f"web clinical text, set {args.web_set}, {args.web_split} folds, whole documents as stored "
+                "(headings and lines not cut into units included)", reproduce, sc, args.errors)
     if "claim" in parts:
         rep = sample_claim_report(finder)
         out["sample_claim"] = rep

@@ -102,9 +102,12 @@ def test_a_note_as_published_is_read_whole_and_its_units_found_in_it(tmp_path) -
     units = [lt.LabelledUnit("n1", 0, "HISTORY: Fell at work.", (lt.GoldLabel("injury"),)),
              lt.LabelledUnit("n1", 1, "He denies leg pain.", ()),
              lt.LabelledUnit("n1", 2, "EXAM: Antalgic gait.", (lt.GoldLabel("gait"),))]
-    text, starts = ev.published_note(tmp_path, units)
+    texts = ev.published_notes(tmp_path, ["n1"])
+    text = texts["n1"]
+    starts, ends = ev.unit_spans(text, units)
     assert "Keywords" not in text and "Sample Name" not in text
     assert [text[s:s + 7] for s in starts] == ["HISTORY", "He deni", "EXAM:  "]
+    assert text[ends[-1] - 5 : ends[-1]] == "gait."
     seen: list[str] = []
 
     def finder(page: str, record_type: str) -> list[SimpleNamespace]:
@@ -112,7 +115,7 @@ def test_a_note_as_published_is_read_whole_and_its_units_found_in_it(tmp_path) -
         gait = page.index("Antalgic gait")
         return [_hit("gait", gait, gait + 13)]
 
-    scores = ev.score_units(units, finder, published=tmp_path)
+    scores = ev.score_units(units, finder, texts=texts)
     assert seen == [text]  # the glued published text, not the units joined by newlines
     assert scores.tp["gait"] == 1 and scores.fn["injury"] == 1 and scores.fp["gait"] == 0
 
