@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from classifiers.clinical_context import OCR_CONFUSABLE
@@ -183,9 +183,18 @@ def _sequence_requirement(items: Sequence[tuple[Any, Any]]) -> Requirement | Non
     return max(candidates, key=_selectivity)
 
 
+# Requirements already read, by the regex's (pattern, flags): reading a parse tree costs ~1 ms for the
+# large phrase tries, ~0.2 s for all rules, once per process. A worker pool may hand in the ones a
+# previous start read (`adopt_requirements`), as plain strings.
+_KNOWN: dict[tuple[str, int], Requirement | None] = {}
+
+
 def required_literals(rx: re.Pattern[str]) -> Requirement | None:
     """The strings (folded) of which every match of `rx` contains at least one; None when no such set
     of useful length is known (the regex must then always run)."""
+    key = (rx.pattern, rx.flags)
+    if key in _KNOWN:
+        return _KNOWN[key]
     try:
         parsed = _sre_parser.parse(rx.pattern, rx.flags)
     except (re.error, RecursionError, TypeError):  # pragma: no cover - compiled patterns parse
@@ -194,9 +203,23 @@ def required_literals(rx: re.Pattern[str]) -> Requirement | None:
         req = _sequence_requirement(list(parsed))
     finally:
         _NODE_STRINGS.clear()
-    if req is None or min(len(s) for s in req) < MIN_LITERAL:
-        return None
+    if req is not None and min(len(s) for s in req) < MIN_LITERAL:
+        req = None
+    _KNOWN[key] = req
     return req
+
+
+def known_requirements() -> dict[tuple[str, int], tuple[str, ...] | None]:
+    """Every requirement read in this process, by (pattern, flags), as sorted strings (to keep them)."""
+    return {key: (tuple(sorted(req)) if req is not None else None) for key, req in _KNOWN.items()}
+
+
+def adopt_requirements(entries: Mapping[tuple[str, int], Iterable[str] | None]) -> None:
+    """Take requirements read by an earlier process of the same rules (they are data: strings, or None
+    for 'always run'). A wrong entry could only skip a regex that would have matched, so the caller must
+    bring them from where it keeps its own data, for the same rule files."""
+    for key, strings in entries.items():
+        _KNOWN[key] = frozenset(strings) if strings is not None else None
 
 
 def may_match(req: Requirement | None, folded_text: str) -> bool:

@@ -82,3 +82,15 @@ def test_findings_do_not_change_with_the_prefilter(page_texts: list[str], monkey
     without = [find_flags(p, "other") for p in pages]
     assert with_prefilter == without
     assert sum(len(f) for f in with_prefilter) > 50
+
+
+def test_requirements_kept_as_strings_come_back_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from classifiers import literal_prefilter
+
+    rxs = _rule_patterns()[:40]
+    read = {(rx.pattern, rx.flags): required_literals(rx) for rx in rxs}
+    kept = literal_prefilter.known_requirements()
+    monkeypatch.setattr(literal_prefilter, "_KNOWN", {})
+    literal_prefilter.adopt_requirements(kept)
+    monkeypatch.setattr(literal_prefilter, "_sre_parser", None)  # nothing is parsed again
+    assert {(rx.pattern, rx.flags): required_literals(rx) for rx in rxs} == read
