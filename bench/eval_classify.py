@@ -117,6 +117,8 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
                 continue
             kind["found"] += 1
             kind["typed"] += seg.record_type == gold.record_type
+            if gold.kind and seg.record_type != gold.record_type:
+                failures.append(f"{f.name} p{first}-{last} {gold.group}: typed {seg.record_type}")
             if gold.document_date is not None:
                 right = _same_date(seg, gold)
                 dates_total += 1
@@ -355,7 +357,7 @@ def run_development_folds(test_files: int = 20, seed: int = 0, ocr_pages: int = 
     return folds
 
 
-def format_development_report(folds: dict[str, Any]) -> str:
+def format_development_report(folds: dict[str, Any], errors: int = 6) -> str:
     lines = ["Development folds (leave TRAINING variants out; held-out variants untouched)"]
     for name, fold in folds.items():
         for condition, m in fold.items():
@@ -365,7 +367,7 @@ def format_development_report(folds: dict[str, Any]) -> str:
             confusions = ", ".join(f"{g}→{p} ×{c}" for g, p, c in m["top_confusions"][:4])
             lines.append(f"    {confusions}")
             if m["failures"]:
-                lines.append("    " + "; ".join(m["failures"][:6]))
+                lines.append("    " + "; ".join(m["failures"][:errors]))
     return "\n".join(lines)
 
 
@@ -381,10 +383,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                         help="development folds inside the training variants, for tuning (no held-out data)")
     parser.add_argument("--dev-ocr-pages", type=int, default=0,
                         help="with --dev: pages of each fold's files (and new-layout files) read by real Tesseract")
+    parser.add_argument("--dev-errors", type=int, default=6,
+                        help="with --dev: how many errors on the new layouts to print for each fold and condition "
+                             "(training variants only: the place to read errors)")
     args = parser.parse_args(argv)
     if args.dev:
         folds = run_development_folds(seed=args.seed, ocr_pages=args.dev_ocr_pages, cache_dir=args.cache_dir)
-        print(format_development_report(folds))
+        print(format_development_report(folds, errors=args.dev_errors))
         return folds
     results = run_classification_eval(args.ocr_pages, args.test_files, args.seed, args.cache_dir,
                                       kind_files=args.kind_files)
