@@ -62,7 +62,7 @@ LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "clai
 # A statement tells of events ("In 2010 he came home", "since 1999"): a date the story mentions after a
 # preposition is an event's, never the statement's own, so a statement whose date line OCR lost has none.
 _STORY_PREPOSITIONS = frozenset({"in", "since", "from", "during", "until", "till", "of", "on", "after", "before",
-                                 "by", "around", "about"})
+                                 "by", "around", "about", "to", "through", "and"})
 # Decisions, exams, reports and opinions are of a day their own labels give: when OCR lost every labelled
 # date, a date their text mentions below the first page's top (a year in the reasons, an event) is not theirs.
 DAY_DATED_TYPES = frozenset({"rating_decision", "board_decision", "cp_exam", "imaging_report", "medical_opinion",
