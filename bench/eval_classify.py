@@ -89,6 +89,7 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
     titles_right = titles_total = 0
     by_kind: dict[str, Counter[str]] = {}
     failures: list[str] = []
+    ordinary_failures: list[str] = []  # documents of the template variants (dates only), for development
     for f in files:
         segments: list[DocumentSegment] = segment_and_classify(f.page_tuples(), model=model)
         page_type: dict[int, tuple[str, float]] = {}
@@ -117,15 +118,18 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
                 continue
             kind["found"] += 1
             kind["typed"] += seg.record_type == gold.record_type
+            if gold.kind and seg.record_type != gold.record_type:
+                failures.append(f"{f.name} p{first}-{last} {gold.group}: typed {seg.record_type}")
             if gold.document_date is not None:
                 right = _same_date(seg, gold)
                 dates_total += 1
                 dates_right += right
                 kind["dated"] += 1
                 kind["date_right"] += right
-                if gold.kind and not right:
-                    failures.append(f"{f.name} p{first} {gold.group}: date {seg.partial_date} for "
-                                    f"{gold.document_date} ({gold.date_precision})")
+                if not right:
+                    (failures if gold.kind else ordinary_failures).append(
+                        f"{f.name} p{first} {gold.group}: date {seg.partial_date} for {gold.document_date} "
+                        f"({gold.date_precision}, from {seg.date_source.describe() if seg.date_source else '-'})")
             wanted = _gold_encounters(gold)
             if wanted:
                 got = Counter(str(e.date) for e in seg.encounters if e.date is not None)
@@ -177,6 +181,7 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
         "top_confusions": [(g, p, c) for (g, p), c in confused.most_common(6)],
         "by_kind": {k: dict(v) for k, v in sorted(by_kind.items())},
         "failures": failures,
+        "ordinary_failures": ordinary_failures,
     }
 
 
@@ -355,7 +360,10 @@ def run_development_folds(test_files: int = 20, seed: int = 0, ocr_pages: int = 
     return folds
 
 
-def format_development_report(folds: dict[str, Any]) -> str:
+DEFAULT_DEV_ERRORS = 6
+
+
+def format_development_report(folds: dict[str, Any], errors: int = DEFAULT_DEV_ERRORS) -> str:
     lines = ["Development folds (leave TRAINING variants out; held-out variants untouched)"]
     for name, fold in folds.items():
         for condition, m in fold.items():
@@ -365,7 +373,9 @@ def format_development_report(folds: dict[str, Any]) -> str:
             confusions = ", ".join(f"{g}→{p} ×{c}" for g, p, c in m["top_confusions"][:4])
             lines.append(f"    {confusions}")
             if m["failures"]:
-                lines.append("    " + "; ".join(m["failures"][:6]))
+                lines.append("    " + "; ".join(m["failures"][:errors]))
+            if m["ordinary_failures"] and errors > DEFAULT_DEV_ERRORS:
+                lines.append("    template variants: " + "; ".join(m["ordinary_failures"][:errors]))
     return "\n".join(lines)
 
 
@@ -381,10 +391,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                         help="development folds inside the training variants, for tuning (no held-out data)")
     parser.add_argument("--dev-ocr-pages", type=int, default=0,
                         help="with --dev: pages of each fold's files (and new-layout files) read by real Tesseract")
+    parser.add_argument("--dev-errors", type=int, default=DEFAULT_DEV_ERRORS,
+                        help="with --dev: how many errors on the new layouts to print for each fold and condition, "
+                             "and above the default the template variants' date errors too (training variants "
+                             "only: the place to read errors)")
     args = parser.parse_args(argv)
     if args.dev:
         folds = run_development_folds(seed=args.seed, ocr_pages=args.dev_ocr_pages, cache_dir=args.cache_dir)
-        print(format_development_report(folds))
+        print(format_development_report(folds, errors=args.dev_errors))
         return folds
     results = run_classification_eval(args.ocr_pages, args.test_files, args.seed, args.cache_dir,
                                       kind_files=args.kind_files)

@@ -100,7 +100,8 @@ LETTER_DATE_LINES = 16
 # "S1gnature", "Sworn"), or a writer's attestation; a date within these many lines below one is signed.
 _CLOSING = re.compile(
     r"\bS[il1|]ncer[e3c]|\bRespectf|\bS[il1|][gq]n(?:ature|ed)\b|\bS[il1|][gq]nat|\bSworn\b|\bSubscribed\b"
-    r"|\btrue\s+(?:and\s+correct|to\s+the\s+best)|best\s+of\s+my\s+knowledge",
+    r"|\btrue\s+(?:and\s+correct|to\s+the\s+best)|best\s+of\s+my\s+knowledge"
+    r"|\b(?:Very|Yours)\s+truly\b|^\W*(?:Best\s+|Kind\s+)?Regards\W*$|^\W*Cordially\W*$|^\W*Thank\s+you\W*$",
     re.I,
 )
 SIGNATURE_BLOCK_LINES = 3
@@ -207,15 +208,19 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
         return "mentioned"
     if found.label and _HEADER_LABEL.search(found.label) and _HEADER_END.search(compact) and len(words) <= 3:
         previous_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)]
-        if _HEADER_LABEL.fullmatch(found.label.strip(" :")) and _SIGNATURE_ON_LINE.search(previous_line):
-            return "signature"
+        if _HEADER_LABEL.fullmatch(found.label.strip(" :")) and (
+            _SIGNATURE_ON_LINE.search(previous_line) or _in_signature_block(text, line_start)
+        ):
+            return "signature"  # "Date: 03/02/2020" under "Sincerely," and the writer's name
         return "header"
     bare_line = (before + after).strip(" \t:;,.-*()[]")
     if not bare_line or re.fullmatch(r"(?:DATE|Dated?)\W*", bare_line, re.I):
+        # Under a closing ("Sincerely," and a name) a date alone is the signature's, however short the
+        # page: the last page of a letter is not its first.
+        if _in_signature_block(text, line_start):
+            return "signature"
         index = text.count("\n", 0, found.start) if line_index is None else line_index
-        if index < LETTER_DATE_LINES:
-            return "letter"
-        return "signature" if _in_signature_block(text, line_start) else "mentioned"
+        return "letter" if index < LETTER_DATE_LINES else "mentioned"
     if not before.strip():
         return "entry"
     if len(words) <= SIGNATURE_BLOCK_LABEL_WORDS and _in_signature_block(text, line_start, before):

@@ -5,8 +5,9 @@ its decision date, a letter by its date line, a statement or a claim form by its
 214 by its separation date (block 12b). Never by a birth date, a form's edition ("DEC 2017"), a fax
 banner, a print or received stamp, a service-entry date or a follow-up: those roles are never chosen
 (classifiers/date_roles.py). A mention keeps its precision: "Date of injury: April 2008" dates to the
-month, "in 2005" to the year, never an invented day. The source is kept for the reader: "dated from:
-signature line, p. 15".
+month, "in 2005" to the year, never an invented day. A year OCR misread by one digit ("2026" for 2020)
+is read from the same day given again on the document (a fax banner, a signature line). The source is
+kept for the reader: "dated from: signature line, p. 15".
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ LAST_SIGNATURE_TYPES = frozenset({"buddy_statement", "personal_statement", "clai
 # A statement tells of events ("In 2010 he came home", "since 1999"): a date the story mentions after a
 # preposition is an event's, never the statement's own, so a statement whose date line OCR lost has none.
 _STORY_PREPOSITIONS = frozenset({"in", "since", "from", "during", "until", "till", "of", "on", "after", "before",
-                                 "by", "around", "about"})
+                                 "by", "around", "about", "to", "through", "and"})
 # Decisions, exams, reports and opinions are of a day their own labels give: when OCR lost every labelled
 # date, a date their text mentions below the first page's top (a year in the reasons, an event) is not theirs.
 DAY_DATED_TYPES = frozenset({"rating_decision", "board_decision", "cp_exam", "imaging_report", "medical_opinion",
@@ -180,8 +181,43 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
             continue
         chosen = hits[-1] if role == "signature" and record_type in LAST_SIGNATURE_TYPES else hits[0]
         chosen = _refined(chosen, hits)
-        return DocumentDate(chosen.mention.found.value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
+        value = _misread_year_repaired(
+            chosen.mention.found.value, [c.mention.found.value for c in candidates if c.mention.role != "birth"],
+            [c.mention.found.value for c in candidates if c.mention.role in _STAMP_ROLES])
+        return DocumentDate(value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
     return None
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    return a != b and sum(x != y for x, y in zip(f"{a:04d}", f"{b:04d}", strict=True)) == 1
+
+
+# Stamps put on a document after it was written: it is never dated after them.
+_STAMP_ROLES = frozenset({"fax", "received", "print"})
+
+
+def _misread_year_repaired(value: PartialDate, others: Sequence[PartialDate],
+                           stamps: Sequence[PartialDate] = ()) -> PartialDate:
+    """OCR misreads one digit of a year into another valid date ("December 21, 2026" for 2020): when the
+    document also gives the same day with a year one digit apart (a fax banner, a signature date, a
+    repeated header), the one it means is not after the document's fax, received or print stamps, and
+    is the year nearer the document's other dates."""
+    if value.precision != "day":
+        return value
+    twins = {o for o in others
+             if o.month == value.month and o.day == value.day and _one_digit_apart(o.year, value.year)}
+    if not twins:
+        return value
+    if stamps:
+        before_stamps = [v for v in (value, *sorted(twins)) if v <= max(stamps)]
+        if len(before_stamps) == 1:
+            return before_stamps[0]
+    rest = sorted(o.year for o in others if o != value and o not in twins)
+    if rest:
+        middle = rest[len(rest) // 2]
+        return min([value, *sorted(twins)], key=lambda v: (abs(v.year - middle), v != value))
+    counts = {v: sum(o == v for o in others) for v in (value, *sorted(twins))}
+    return max(counts, key=lambda v: (counts[v], v == value))
 
 
 def _unlabelled_births(candidates: Sequence[_Candidate]) -> set[PartialDate]:

@@ -3,7 +3,8 @@
 A C-file is one long scan of many documents. start_reason() decides, page by page, in order of
 strength: explicit numbering ("Page 1 of N" starts, "Page k of N" continues), a fax cover sheet (a
 document of its own, and so is what it transmits), "(continued)", a codesheet filed with its rating
-decision, a running title of an open letter or Board decision, text that opens mid-sentence, an opening
+decision, a running title of an open letter or Board decision, text that opens mid-sentence, a Board
+decision not yet signed (only a letterhead, a note header, a salutation or a form ends it), an opening
 cue (a form or record title on a title-shaped line, a VistA note header, a letterhead, a salutation near
 the top), numbering without a total ("- 3 -", "Page 3"), a form of another type, one fax transmission,
 a signature block followed by a new header, text running on from the previous page, an open letter or
@@ -64,6 +65,10 @@ NEW_HEADER_TYPE_PROBABILITY = 0.40
 # runs until its signature, as does a page of a decision type.
 DECISION_SECTIONS_TO_OPEN = 2
 DECISION_TYPES = frozenset({"board_decision"})
+# Inside a decision not yet signed, a page the model still reads as the decision this surely stays in it,
+# whatever its sub-headings name ("The Veteran's Statements", "Medical Opinion Evidence"): on training
+# layouts such pages keep 0.2-0.35 for the decision, a new document after it well under 0.1.
+STILL_DECISION_PROBABILITY = 0.15
 
 
 @dataclass(frozen=True)
@@ -177,9 +182,10 @@ class _OpenDocument:
         if page.salutation:
             self.letter_open = True
             self.closed = False
-        if page.decision_sections >= DECISION_SECTIONS_TO_OPEN or (
+        # A letter written to the Board ("Dear Veterans Law Judge:") opens no decision.
+        if not page.salutation and (page.decision_sections >= DECISION_SECTIONS_TO_OPEN or (
             prediction.record_type in DECISION_TYPES and (prediction.strong or page.decision_sections)
-        ):
+        )):
             self.decision_open = True
             self.closed = False
         if page.closing:
@@ -251,6 +257,19 @@ def _repeats_title(page: PageFeatures, doc_type: str) -> bool:
             and not page.fax_cover)
 
 
+def _leaves_open_decision(page: PageFeatures, prediction: PagePrediction, doc_type: str) -> bool:
+    """Inside a Board decision not yet signed, only what a new document prints at its top ends it: a
+    letterhead, a VistA note header, a fax cover sheet, a salutation, or a form, title or first-page header
+    of another type on a page the model no longer reads as the decision. A sub-heading ("The Veteran's Statements",
+    "Medical Opinion Evidence") over pages that weigh opinions and statements is the decision's own."""
+    if page.letterhead or page.vista_note_start or page.fax_cover or page.letter_opening:
+        return True
+    if prediction.record_type == doc_type or prediction.probabilities.get(doc_type, 0.0) >= STILL_DECISION_PROBABILITY:
+        return False
+    return (prediction.strong or prediction.record_type in page.rule_scores.top_titles
+            or page.header_like and prediction.confidence >= TYPE_CHANGE_PROBABILITY)
+
+
 def start_reason(
     prev: PageFeatures, page: PageFeatures, prediction: PagePrediction, doc: _OpenDocument
 ) -> tuple[bool, str]:
@@ -286,6 +305,8 @@ def start_reason(
     if page.starts_mid_sentence and not (page.letterhead or page.vista_note_start or page.fax_cover
                                          or prev.closing_at_end):
         return False, "opens mid-sentence"
+    if (doc.decision_open or doc.letter_open) and not _leaves_open_decision(page, prediction, doc_type):
+        return False, "inside a letter or decision not yet signed"
     # A short page's own footer standing in its top zone, the same as the previous page's: no new title.
     running_footer = page.title_in_footer and all(_repeats(line, prev.last_lines) for line in page.title_lines)
     if page.opens_document and not running_footer and not _continues_form(page, prediction, doc_type):
@@ -369,9 +390,15 @@ def _document_type(
         for record_type, prob in votes.items():
             totals[record_type] = totals.get(record_type, 0.0) + weight * prob
         weight_sum += weight
-    candidates = [t for t in totals if t not in yielded] or list(totals)
+    # A document that opens as a letter ("Dear Veterans Law Judge:", "To the Board:") is written to the Board,
+    # not by it: a decision never opens with a salutation.
+    letter = features[content[0][0]].salutation
+    candidates = [t for t in totals if t not in yielded and not (letter and t in DECISION_TYPES)] or list(totals)
     best = max(candidates, key=lambda t: (totals[t], -RECORD_TYPES.index(t)))
-    # Confidence: the winning type's weighted mean probability over the pages.
+    # Confidence: the winning type's weighted mean probability over the pages; for a letter, over the
+    # types a letter can be (the votes for a decision it is not are set aside).
+    if letter and any(t in DECISION_TYPES for t in totals):
+        weight_sum = sum(totals[t] for t in candidates) or weight_sum
     confidence = totals[best] / weight_sum if weight_sum else 0.0
     first = content[0][1]
     opens_unknown = first.record_type == "other" and not first.strong and first.confidence <= UNSURE_CONFIDENCE

@@ -448,7 +448,7 @@ def _rating_what(text: str, codesheet_only: bool) -> str:
         return "Supplemental Statement of the Case"
     if "STATEMENT OF THE CASE" in head:
         return "Statement of the Case"
-    if re.search(r"CODE\s?SHEET", head) and codesheet_only:
+    if codesheet_only and (re.search(r"CODE\s?SHEET", head) or fuzzy_phrase("CODE SHEET", head)):  # "C0DE SHEFT"
         return "Rating code sheet"
     if "HIGHER-LEVEL REVIEW" in head or "HIGHER LEVEL REVIEW" in head:
         return "Higher-Level Review decision"

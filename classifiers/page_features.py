@@ -46,15 +46,19 @@ _LETTERHEAD_WORDS = re.compile(r"\b(?:TEL|PHONE|FAX|PH)\b", re.I)
 # A salutation on a line of its own ("Dear Sir or Madam:", "To whom it may concern,"), not a sentence that
 # wraps onto a line beginning "to the Board of Veterans' Appeals".
 _SALUTATION = re.compile(
-    r"^[ \t]*(?:(?-i:Dear)\b[^\n]{0,50}|(?-i:To)\s+whom\s+it\s+may\s+concern"
-    r"|(?-i:To)\s+the\s+(?:VA|Department\s+of\s+Veterans\s+Affairs|Board|VA\s+rater)[^\n]{0,20})[ \t]*[,:]?[ \t]*$",
+    r"^[ \t]*(?:(?:(?-i:Dear)\b[^\n]{0,50}|(?-i:To)\s+whom\s+it\s+may\s+concern"
+    r"|(?-i:To)\s+the\s+(?:VA|Department\s+of\s+Veterans\s+Affairs|Board|VA\s+rater)[^\n]{0,20})[ \t]*[,:]?[ \t]*$"
+    # OCR may run the salutation into the letter's first sentence: "Dear Veterans Law Judge:  I am ...".
+    r"|(?-i:Dear)[ \t]+(?-i:[A-Z])[^\n,:;.]{1,40}[,:][ \t]+(?-i:[A-Z]))"
+    r"|[ \t](?-i:Dear)[ \t]+(?-i:[A-Z])[^\n,;.]{1,40}:[ \t]+(?-i:[A-Z])",
     re.I | re.M,
 )
 _CLOSING = re.compile(
     r"^\s*(?:Sincerely|Respectfully(?:\s+submitted)?|(?:Best\s+|Kind\s+)?Regards|Very\s+truly\s+yours|Yours\s+truly"
     r"|Cordially|Sincerely\s+yours)\b[^\n]{0,20}$"
-    r"|^\s*/e?s/|Electronically\s+signed|\bVeterans\s*Law\s*Judge\b"
-    r"|\bNotary\s+Public\b|^\s*SIGNATURE\b[^\n]*\d|DATE\s+SIGNED|^\s*Signed\b[^\n]*\d",
+    r"|^\s*/e?s/|Electronically\s+signed|^\s*(?-i:(?:[A-Z][A-Z.'-]+\s+){0,4})Ve[a-z]{3,7}\s*La?w?\s*Judge\b"
+    r"|\bNotary\s+Public\b|^\s*SIGNATURE\b[^\n]*\d|DATE\s+SIGNED|^\s*Signed\b[^\n]*\d"
+    r"|^\s*[A-Z][A-Za-z'-]+,\s+(?:Chief\s+)?Judge\s*$",  # a court's signature: "PIETSCH, Judge"
     re.I | re.M,
 )
 # Section headings of a Board (or Court) decision, each standing on its own line.
@@ -95,7 +99,7 @@ _SIGN_OFF = re.compile(
     r"^\s*(?:/e?s/|Electronically\s+signed|I\s+(?:declare|certify|swear)\b|(?:Signed|Dictated|Read|Seen|Reviewed)\s+by\b|Sincerely|Respectfully"
     r"|Regards|Very\s+truly|(?:Radiologist|Examiner|Examining\s+provider|Physician|Attending|Signature|Provider"
     r"|Interpreting\s+\w+|Investigating\s+officer|Appointing\s+authority)\s*:?\s+\S"
-    r"|[^\n]*\b(?:Veterans\s*Law\s*Judge|Notary\s+Public|Commanding|, RVSR"
+    r"|[^\n]*\b(?:Ve[a-z]{3,7}\s*La?w?\s*Judge|Notary\s+Public|Commanding|, RVSR"
     r"|Rating\s+Veterans\s+Service\s+Representative|Decision\s+Review\s+Officer)\b)",
     re.I,
 )
@@ -242,6 +246,14 @@ def _fax_cover(text: str, scores: RuleScores, top: str) -> bool:
     return len(_FAX_FIELD.findall(top)) >= 3 and bool(_FAX_WORD.search(top))
 
 
+def _closes(text: str) -> bool:
+    """A closing or signature below the page's salutation, if it has one: above it, "Veterans Law Judge"
+    is whom a letter is addressed to, not who signs it."""
+    salutation = _SALUTATION.search(text)
+    after = salutation.end() if salutation else 0
+    return any(m.start() >= after for m in _CLOSING.finditer(text))
+
+
 def _runs_on(last: str) -> bool:
     if _RUNS_ON_WORD.search(last):
         return True
@@ -371,7 +383,7 @@ def page_features(page: int, text: str, rules: RuleSet, banners: list[FaxBanner]
         fax_counter=counter,
         fax_cover=_fax_cover(text, scores, top),
         salutation=bool(_SALUTATION.search(text)),
-        closing=bool(_CLOSING.search(text)),
+        closing=_closes(text),
         decision_sections=len(_DECISION_SECTION.findall(text)),
         first_line=_normalised_first_line(lines),
         runs_on=_runs_on(last),

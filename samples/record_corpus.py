@@ -13,7 +13,7 @@ with "Page k of N", running continuation headers, or nothing at all.
 New layouts for the kinds of error a physician found (issue 12: multi-page letters and Board decisions
 whose later pages have no header, a two-page ER visit, a codesheet with its rating decision, a fax cover
 sheet before the records it transmits, documents whose first date is not theirs, sick-call runs) are
-KINDS scenarios, with training variants (0-1, 4-5) and held-out variants (2-3) of their own, in files
+KINDS scenarios, with training variants (0-1, 4-5; letters 6-7 and Board decisions 6 too) and held-out variants (2-3) of their own, in files
 of their own (generate_kind_files). Every document carries its gold: date and precision, encounter
 dates, and words its title must (and must not) hold.
 
@@ -2071,7 +2071,7 @@ RUN_TYPES = ("service_treatment", "va_treatment", "private_treatment", "imaging_
 # held-out variants (2-3) written with other wording and layout; the eval reports them apart.
 # A scenario returns one or more documents (a cover sheet and its records are two).
 
-KIND_TRAIN_VARIANTS = (0, 1, 4, 5)
+KIND_TRAIN_VARIANTS = (0, 1, 4, 5, 6, 7)
 KIND_HELD_OUT_VARIANTS = (2, 3)
 KIND_CORPUS_VERSION = "1"
 WRAP = 76
@@ -2975,9 +2975,122 @@ def sick_call_k5(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # c
     return docs
 
 
+# Two more training families of long letters (6-7): a letter's later pages carry neither its type's words
+# nor a header, so they must keep the type and the date of the letter they continue.
+BOARD_ADDRESSES = [["Board of Veterans' Appeals", "P.O. Box 27063", "Washington, DC 20038"],
+                   ["Department of Veterans Affairs", "Board of Veterans' Appeals", "425 I Street NW",
+                    "Washington, DC 20001"],
+                   ["VA Evidence Intake Center", "P.O. Box 4444", "Janesville, WI 53547-4444"]]
+
+
+def letter_k6(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # physician's letter addressed to the Board
+    d = _post_date(rng, p)
+    first, last, cred, field_ = _doctor(rng)
+    address = rng.choice(BOARD_ADDRESSES)
+    if rng.random() < 0.5:
+        name, street, city = rng.choice(PRACTICES)
+        head = [name, f"{street}  |  {city}", f"Phone ({rng.randint(200, 989)}) 555-{rng.randint(1000, 9999)}"]
+    else:
+        head = [f"{first} {last}, {cred}", f"Diplomate, American Board of {field_}"]
+    docket = f"{rng.randint(17, 25)}-{rng.randint(10000, 99999)}"
+    top = head + ["", fmt(d, rng.choice(["long", "us"])), ""] + address + [
+        "", f"Re: {p.full}, Appellant" + rng.choice([f" - Docket No. {docket}", ""]),
+        rng.choice(["Opinion regarding the lumbar spine", "Supplemental medical opinion", "Response to the remand"]), "",
+        rng.choice(["Dear Veterans Law Judge:", "Dear Members of the Board:", "To the Board:", "Dear Judge:"]), ""]
+    paras = [f"I am a physician specializing in {field_.lower()}. I write at the request of {p.full}, whom I have "
+             f"treated since {p.separated.year + rng.randint(1, 5)}, to address the question the Board asked in its "
+             "remand: whether his current low back disability is related to his military service."] +         _history_paragraphs(rng, p) + [
+        "The Board's remand noted that the earlier VA opinion did not consider the veteran's lay statements. I have "
+        "read those statements, and they are consistent with what he told me at his first visit and with the "
+        "course of his symptoms over the years I have treated him.",
+        f"The MRI of {fmt(d - dt.timedelta(days=rng.randint(100, 900)), 'long')} shows "
+        f"{rng.choice(IMAGING_FINDINGS).lower()} This pattern, at the levels most loaded by his duties, is what "
+        "repeated axial loading and hard landings produce, and it is unusual for a man of his age without such a history.",
+    ] + _opinion_paragraphs(rng, p)[2:] + [
+        "Please contact my office if the Board needs my records or a further explanation of my reasoning."]
+    close = rng.choice(["Respectfully submitted,", "Sincerely,", "Very truly yours,"])
+    body = _wrap(paras, width=rng.choice([72, 78])) + ["", close, "", f"{first} {last}, {cred}", field_]
+    pages = _pages_of(body, rng, per_page=(18, 26), numbering=rng.choice(["none", "dash", "word"]), top=top)
+    return [_doc("medical_opinion", 6, pages, d, "letter", title_words=("opinion", last.lower()),
+                 forbidden=(p.last.lower(), "board"))]
+
+
+def letter_k7(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # veteran's own letter, signed and dated at the end
+    d = _post_date(rng, p)
+    injured = _service_date(rng, p)
+    top = rng.choice([[p.full, f"VA File No. XX XXX {p.ssn4}", ""], [f"From: {p.full}", "To: Department of Veterans Affairs", ""],
+                      []]) + [rng.choice(["Dear Sir or Madam,", "To whom it may concern:", "Dear VA Rater,",
+                                          "To the Department of Veterans Affairs:"]), ""]
+    paras = [f"I am writing about my claim for my back. I served in the {p.branch.title()} from {p.entered.year} to "
+             f"{p.separated.year} and worked as {p.mos}.",
+             f"On {fmt(injured, 'long')} I hurt my lower back when I "
+             f"{rng.choice(['fell off a loading ramp', 'landed badly on a jump', 'lifted a generator with two other soldiers', 'slipped on a ladder on the ship'])}. "
+             "I went to sick call the next day. The doctor gave me Motrin and put me on light duty for a week.",
+             "After that my back never really got better. I kept doing my job because I did not want to let my unit "
+             "down, but I was in pain most days, and I went back to sick call more than once.",
+             f"When I got out in {p.separated.year} I did not have insurance for a while, so I took over the counter "
+             "pills and used a heating pad. I first saw a doctor for it after I got a job with insurance.",
+             f"Now the pain goes down my {rng.choice(['left', 'right'])} leg. I cannot sit for more than half an hour, "
+             "I had to stop coaching my son's team, and I miss work when it flares up. My wife helps me put on my socks.",
+             "The VA examiner spent about fifteen minutes with me and never asked about my injury in service. I do not "
+             "think the opinion is fair, because my back has hurt since the day I was injured.",
+             "I ask that you look at my service records, my private records and my wife's statement, and grant my claim."]
+    sign = rng.choice([[p.full, fmt(d, "long")], [p.full, f"Date: {fmt(d, 'us')}"], [f"{p.full}   {fmt(d, 'us')}"],
+                       [p.full, f"VA File No. XX XXX {p.ssn4}", fmt(d, "long")]])
+    body = _wrap(paras, width=rng.choice([68, 74, 80])) + ["", rng.choice(["Sincerely,", "Respectfully,", "Thank you,"]),
+                                                          ""] + sign
+    pages = _pages_of(body, rng, per_page=(14, 22), numbering=rng.choice(["none", "none", "bare"]), top=top)
+    return [_doc("personal_statement", 7, pages, d, "letter", title_words=("statement",), forbidden=(p.last.lower(),))]
+
+
+def board_k6(rng: random.Random, p: Person) -> list[GeneratedDocument]:  # decision with sub-headed opinion discussion
+    d = _post_date(rng, p)
+    first, last, cred, field_ = _doctor(rng)
+    examiner = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    top = ["BOARD OF VETERANS' APPEALS", "FOR THE SECRETARY OF VETERANS AFFAIRS", "",
+           f"IN THE APPEAL OF {p.full.upper()}", f"SS XXX XX {p.ssn4}",
+           f"Docket No. {rng.randint(180000, 259999)}", "", f"DATE: {fmt(d, rng.choice(['long', 'us']))}", "",
+           "THE ISSUES", ""] + _wrap(["Entitlement to service connection for a lumbar spine disability.",
+                                      "Entitlement to service connection for a right hip disability."]) + [""]
+    sections = [
+        ("FINDINGS OF FACT", ["The Veteran's lumbar spine disability is at least as likely as not related to the "
+                              "parachute injury in service.", "The right hip disability did not begin in service and is "
+                              "not caused or aggravated by a service-connected disability."]),
+        ("CONCLUSIONS OF LAW", ["The criteria for service connection for a lumbar spine disability are met.",
+                                "The criteria for service connection for a right hip disability are not met."]),
+        ("REASONS AND BASES", ["The Board has reviewed all of the evidence in the claims file, with an emphasis on "
+                               "the evidence relevant to this appeal."]),
+        (rng.choice(["Medical Opinion Evidence", "The Medical Opinions", "Competent Medical Evidence"]),
+         [f"In a letter of {fmt(d - dt.timedelta(days=rng.randint(200, 700)), 'long')}, Dr. {first} {last}, a "
+          f"specialist in {field_.lower()}, wrote that he had reviewed the service treatment records and the imaging. "
+          f"He opined that the Veteran's lumbar degenerative disc disease is {rng.choice(OPINION_PHRASES)} the result of "
+          "the hard landing in service, explaining that degeneration at two levels in a young man is not the ordinary "
+          "course of aging and that the medical literature links such injuries to early disc disease.",
+          f"The VA examiner, {examiner}, found the condition less likely than not related to service, reasoning that "
+          "the separation examination was normal. The rationale does not address the documented treatment after the "
+          "landing or the Veteran's reports of continuous symptoms."]),
+        (rng.choice(["Lay Evidence", "The Veteran's Statements", "Lay Statements"]),
+         ["The Veteran is competent to report back pain since service, and his account is consistent with the records "
+          "and with the statements of his wife and a fellow soldier. The Board finds it credible."]),
+        (rng.choice(["Right Hip", "Service Connection for the Right Hip", "The Hip Claim"]),
+         ["No hip complaint appears in service, and the first treatment for the hip was many years later. No clinician "
+          "has related the hip to service or to the back, and the VA examiner explained why it is not related. The "
+          "preponderance of the evidence is against the claim, so the benefit of the doubt does not apply."]),
+        ("ORDER", ["Service connection for a lumbar spine disability is granted.",
+                   "Service connection for a right hip disability is denied."]),
+    ]
+    body: list[str] = []
+    for heading, paras in sections:
+        body += [heading, ""] + _wrap(paras) + [""]
+    body += ["", f"{rng.choice(FIRST).upper()} {rng.choice(LAST).upper()}", "Veterans Law Judge",
+             "Board of Veterans' Appeals"]
+    pages = _pages_of(body, rng, per_page=(12, 18), numbering=rng.choice(["none", "dash"]), top=top)
+    return [_doc("board_decision", 6, pages, d, "board", title_words=("board",))]
+
+
 KINDS: dict[str, list[Scenario]] = {
-    "letter": [letter_k0, letter_k1, letter_k2, letter_k3, letter_k4, letter_k5],
-    "board": [board_k0, board_k1, board_k2, board_k3, board_k4, board_k5],
+    "letter": [letter_k0, letter_k1, letter_k2, letter_k3, letter_k4, letter_k5, letter_k6, letter_k7],
+    "board": [board_k0, board_k1, board_k2, board_k3, board_k4, board_k5, board_k6],
     "er_visit": [er_k0, er_k1, er_k2, er_k3, er_k4, er_k5],
     "codesheet": [codesheet_k0, codesheet_k1, codesheet_k2, codesheet_k3, codesheet_k4, codesheet_k5],
     "fax": [fax_k0, fax_k1, fax_k2, fax_k3, fax_k4, fax_k5],
@@ -3130,7 +3243,8 @@ def generate_kind_files(
             if rng.random() < KIND_SHARE:
                 kind = kinds[turn % len(kinds)]
                 turn += 1
-                variant = rng.choice(kind_variants)
+                # Not every kind has every training variant (letters have 6-7): choose among its own.
+                variant = rng.choice([v for v in kind_variants if v < len(KINDS[kind])])
                 for doc in KINDS[kind][variant](rng, person):
                     out.pages.extend(doc.corpus_pages(f"{doc.record_type}/{kind}-k{variant}"))
             else:

@@ -65,3 +65,21 @@ def test_a_date_in_the_signature_block_is_the_signature_date_whatever_its_label(
 
 def test_an_sf600_entry_after_the_last_entrys_signature_is_still_an_entry() -> None:
     assert roles(LETTER_BODY + "\n/s/ J. KIM, PA-C\n\n03/02/2020  TMC 4  S/C") == ["entry"]
+
+
+@pytest.mark.parametrize(
+    "last_page",
+    [
+        # The short last page of a letter: a date alone under the closing is the signature's, not a letter date.
+        "and my knees give out on stairs.\n\nThank you,\n\nOrlando Vance\nJuly 9, 2022",
+        "the pain never left.\n\nVery truly yours,\nOrlando Vance\nDate: 07/09/2022",
+        "the pain never left.\n\nRegards\n\nOrlando Vance\n07/09/2022",
+    ],
+)
+def test_a_date_under_the_closing_of_a_short_last_page_is_the_signature_date(last_page: str) -> None:
+    # Written fresh (not corpus text).
+    assert roles(last_page) == ["signature"]
+
+
+def test_a_date_alone_at_the_top_of_a_letter_is_still_its_letter_date() -> None:
+    assert roles("Orlando Vance\n14 Birch Lane\n\nJuly 9, 2022\n\nDear Sir or Madam:") == ["letter"]

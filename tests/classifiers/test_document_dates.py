@@ -76,3 +76,21 @@ def test_a_decision_whose_dated_heading_ocr_lost_is_not_dated_by_a_year_in_its_r
     first = "BOARD OF VETERANS' APPEALS\nDECISI0N DAT: Jnne l?, 2O!8\nTHE ISSUE\nService connection, lumbar spine."
     second = "REASONS AND BASES\nThe Veteran first sought care in 1994 at a private clinic.\nORDER\nGranted."
     assert document_date_of([(3, first), (4, second)], "board_decision") is None
+
+
+def test_a_year_ocr_misread_by_one_digit_is_read_from_its_twin_on_the_same_document() -> None:
+    # Written fresh (not corpus text): the cover sheet's date line OCR'd "2028" for 2023; the fax banner,
+    # printed when it was sent, gives the same day in 2023, and nothing is dated after it was sent.
+    cover = ("05/09/2023 14:22 FAX 4095550163 HARBOR POINT ORTHO PAGE 01/04\nFAX COVER SHEET\n\n"
+             "DATE: May 9, 2028\nTO: VA Evidence Intake\nFROM: Harbor Point Orthopedics\nPAGES: 4")
+    dated = document_date_of([(1, cover)], "other")
+    assert dated is not None and dated.value == PartialDate(2023, 5, 9)
+    assert dated.line == 4  # still the date line, its year read from the banner
+    # A letter whose date line reads 2071 and whose signature line gives the same day in 2021, among
+    # events of 2015-2020: the year nearer the document's other dates.
+    letter = ("March 3, 2071\n\nDear Sir or Madam:\n\nI treated him from 2015 to 2020 and saw him last on "
+              "06/11/2020.\n\nSincerely,\n\nJonah Avery, MD\nSigned 03/03/2021")
+    assert document_date_of([(1, letter)], "medical_opinion").value == PartialDate(2021, 3, 3)
+    # Two different days are no twins, whatever their years.
+    assert document_date_of([(1, letter.replace("Signed 03/03/2021", "Signed 03/04/2021"))],
+                            "medical_opinion").value == PartialDate(2071, 3, 3)

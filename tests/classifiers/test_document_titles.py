@@ -50,3 +50,10 @@ def test_an_ocr_broken_clinic_kind_still_titles_a_private_record() -> None:
 
 def test_a_short_word_is_never_matched_fuzzily() -> None:
     assert not fuzzy_phrase("ED VISIT", "FED VISITOR LOG")
+
+
+def test_a_codesheet_whose_title_ocr_damaged_is_still_titled_a_code_sheet() -> None:
+    # Written fresh (not corpus text): one page, its title misread by OCR.
+    page = ("RAT1NG C0DE SHFET\nVANCE, ORLANDO   XX XXX 4471\nDATE OF RATING: 09/30/2024\n\n"
+            "5243  Intervertebral disc syndrome, cervical   20%   from 01/12/2024")
+    assert document_title("rating_decision", [page]) == "Rating code sheet"

@@ -64,6 +64,79 @@ def test_a_letter_whose_later_pages_have_no_header_is_one_document(model: Record
     assert "Petrosky" not in letter.title
 
 
+OPINION_TO_THE_BOARD = [
+    """Lowcountry Neurosurgical Associates
+    Miriam T. Okonkwo, MD, FAANS
+    404 Coleman Blvd, Mount Pleasant, SC 29464   Tel (843) 555-0172
+
+    February 2, 2024
+
+    Board of Veterans' Appeals
+    Post Office Box 27063
+    Washington, DC 20038
+
+    Re: Appellant Orlando Vance, Docket No. 22-31875
+
+    Dear Veterans Law Judge:
+
+    Mr. Vance asked me to answer the question in the Board's remand of last year, whether his cervical
+    spine disability began with the helicopter crash landing he survived in 2004. I performed his C5-6
+    fusion and have followed him since. I reviewed his service treatment records, the crash investigation,""",
+    """the VA examination of 2022 with its negative opinion, and the imaging since 2009.
+
+    The examiner wrote that no neck injury was recorded after the crash. The flight surgeon's note two days
+    later records neck stiffness and a soft collar, and the notes of the next year record two more visits
+    for neck pain with numbness in the right hand. Those entries are the start of the condition I treated.
+    Disc herniation at C5-6 with cord contact in a man of 31 is not the ordinary course of aging.""",
+    """It is my opinion, to a reasonable degree of medical certainty, that his cervical spine disability is
+    at least as likely as not the result of the crash landing in service.
+
+    Respectfully submitted,
+
+    Miriam T. Okonkwo, MD
+    Neurological Surgery""",
+]
+
+
+def test_an_opinion_letter_written_to_the_board_is_an_opinion_not_a_board_decision(model: RecordTypeModel) -> None:
+    [letter] = _segments(OPINION_TO_THE_BOARD, model)
+    assert (letter.first_page, letter.last_page, letter.record_type) == (1, 3, "medical_opinion")
+    assert letter.partial_date == PartialDate(2024, 2, 2)
+    assert letter.title is not None and "Okonkwo" in letter.title and "board" not in letter.title.lower()
+
+
+VETERANS_LETTER = [
+    """To the Department of Veterans Affairs:
+
+    My name is Orlando Vance and I am writing about my claim for my neck. I was a crew chief in the Army
+    from 1999 to 2006. In 2004 the helicopter I was in made a hard landing in the desert and I hit my
+    head and neck on the frame. The flight surgeon put me in a collar for a few days and I went back to
+    flying because we were short of crew chiefs.
+
+    After that I could not turn my head to the right without pain, and my right hand would go numb when I
+    worked overhead. I went back to the aid station twice but mostly I just dealt with it.""",
+    """When I got out I worked as a mechanic. By 2009 the numbness was in my whole hand and I could not
+    hold a wrench. The surgeon fused two bones in my neck in 2015 and it helped for a while.
+
+    The examiner last year said nothing was written down about my neck after the crash. That is not true,
+    and my wife and my old platoon sergeant have written statements about how I was after I came home.
+
+    Please grant my claim.
+
+    Sincerely,
+
+    Orlando Vance
+    June 30, 2023""",
+]
+
+
+def test_a_veterans_long_letter_keeps_its_type_and_is_dated_by_its_signature(model: RecordTypeModel) -> None:
+    [letter] = _segments(VETERANS_LETTER, model)
+    assert (letter.first_page, letter.last_page, letter.record_type) == (1, 2, "personal_statement")
+    assert letter.partial_date == PartialDate(2023, 6, 30)  # never a year of the story ("from 1999 to 2006")
+    assert letter.date_source is not None and letter.date_source.describe() == "signature line, p. 2"
+
+
 BOARD = [
     """Citation Nr: 24061187
     Decision Date: 03/19/2024      Archive Date: 03/26/2024
@@ -117,6 +190,54 @@ def test_a_board_decision_with_a_page_that_reads_like_an_opinion_is_one_board_de
     assert decision.partial_date == PartialDate(2024, 3, 19)
     assert decision.date_source is not None and decision.date_source.role == "decision date"
     assert decision.title == "Board of Veterans' Appeals decision"
+
+
+BOARD_WITH_SUBHEADINGS = [
+    """BOARD OF VETERANS' APPEALS
+    DEPARTMENT OF VETERANS AFFAIRS
+
+    IN THE APPEAL OF ORLANDO VANCE
+    Docket No. 230517-33190
+    DATE: September 12, 2024
+
+    THE ISSUE
+
+    Entitlement to service connection for a cervical spine disability.
+
+    FINDING OF FACT
+
+    The cervical spine disability is at least as likely as not the result of a crash landing in service.
+
+    CONCLUSION OF LAW
+
+    The criteria for service connection for a cervical spine disability are met.""",
+    """Independent Medical Opinion
+
+    The neurosurgeon who fused the Veteran's spine wrote that she reviewed his service records and the crash
+    investigation, and that his disc herniation at C5-6 is at least as likely as not the result of the crash
+    landing. She explained that a soft collar was issued two days after the crash and that numbness in the
+    right hand was recorded the next year. Her rationale rests on an accurate history.""",
+    """The Veteran's Statement
+
+    The Veteran wrote that his neck has hurt since the landing. His wife and his platoon sergeant describe
+    the same. Their accounts are competent and consistent with the records, and the Board finds them credible.
+    The VA examiner's negative opinion did not consider them, and the Board gives it little weight.
+
+    ORDER
+
+    Service connection for a cervical spine disability is granted.
+
+    TERESA AMBROSE
+    Veterans Law Judge""",
+]
+
+
+def test_a_board_decision_with_sub_headings_naming_opinions_and_statements_is_one_decision(
+    model: RecordTypeModel,
+) -> None:
+    [decision] = _segments(BOARD_WITH_SUBHEADINGS, model)
+    assert (decision.first_page, decision.last_page, decision.record_type) == (1, 3, "board_decision")
+    assert decision.partial_date == PartialDate(2024, 9, 12)
 
 
 ER_VISIT = [

@@ -77,6 +77,23 @@ def test_letter_structure_and_text_running_on() -> None:
     assert last.starts_mid_sentence and last.closing and last.closing_at_end
 
 
+def test_a_salutation_run_into_the_first_sentence_still_opens_a_letter_and_closes_nothing() -> None:
+    # OCR joined the salutation to the letter's first line; "Veterans Law Judge" here is who it is written to.
+    page = features("Kessler Spine Clinic\n\nRe: Appellant Orlando Vance\nDear Veterans Law Judge:  I write at the"
+                    " request of Mr. Vance about the remand of his claim for the low back and")
+    assert page.salutation and not page.closing
+    assert not features("He said his dear friend Tom: never mind the pain.").salutation
+
+
+def test_a_judge_a_letter_is_addressed_to_is_no_signature_but_a_courts_signature_is() -> None:
+    letter = features("Hon. Teresa Ambrose\nVeterans Law Judge\nBoard of Veterans' Appeals\n\nDear Judge Ambrose:\n\n"
+                      "I treated Mr. Vance for his neck from 2016 until his fusion, and the Veterans Law Judge asked")
+    assert letter.salutation and not letter.closing
+    court = features("the Board must address the favorable evidence on remand.\n\nSET ASIDE and REMANDED.\n\n"
+                     "OKAFOR, Judge")
+    assert court.closing
+
+
 def test_a_title_must_be_shaped_like_one() -> None:
     sentence = features("Emergency department course: the patient was given ketorolac and improved quickly.\nmore")
     assert "private_treatment" in sentence.rule_scores.top_titles and not sentence.opens_document
