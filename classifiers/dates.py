@@ -134,6 +134,8 @@ def month_number(word: str) -> int | None:
         return None
     if key in _MONTH_FUZZY:
         return _MONTH_FUZZY[key]
+    if "RN" in key:  # OCR's "rn" for "m": "Septernber", "DECERNBER"
+        return month_number(key.replace("RN", "M"))
     for i in range(len(key)):
         found = _MONTH_FUZZY.get(key[:i] + "?" + key[i + 1:])
         if found is not None:

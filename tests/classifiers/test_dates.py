@@ -152,3 +152,11 @@ def test_a_memorandums_damaged_date_ending_a_top_line_is_read_with_the_pages_yea
     text = ("DEPARTMENT OF THE ARMY\nHHC 2-7 IN\nAFZC-BD      17 MAY 201\nMEMORANDUM FOR RECORD\n"
             "1. On 02 MAY 2016 the Soldier")
     assert [str(d.value) for d in find_dates(text)] == ["2016-05-17", "2016-05-02"]
+
+
+def test_a_month_with_rn_for_m_is_read() -> None:
+    """OCR reads "m" as "rn": "Novernber", "Decernber", "Septernber"."""
+    cases = {"DATE: Novernber 4, 2013": "2013-11-04", "Signed: Decernber 30, 2008": "2008-12-30",
+             "Septernber 3, 2012": "2012-09-03"}
+    for text, want in cases.items():
+        assert [str(d.value) for d in find_dates(text)] == [want], text
