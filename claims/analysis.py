@@ -20,14 +20,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
-from claims.page_analysis import HitBoxes, cached_flags, flags_version, hit_boxes
+from claims.page_analysis import HitBoxes, cached_flags, cached_typing, flags_version, hit_boxes, typing_version
 from claims.trained_models import flag_model, record_type_model
 from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction
-from classifiers.document_segmentation import segment_and_classify
+from classifiers.document_segmentation import PagePrediction, segment_and_classify
 from classifiers.encounters import Encounter
 from classifiers.evidence_flags import FlagHit, find_flags
 from classifiers.in_service import decide_in_service, decide_span_in_service
+from classifiers.page_features import PageFeatures
 from classifiers.service_periods import find_service_periods
 from config.settings import get_settings
 from store.db import session_scope
@@ -92,7 +93,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     # batches, so a worker's memory does not hold them for the whole file at once.
     pages = list(
         session.scalars(
-            select(Page).options(defer(Page.words), defer(Page.flag_cache))
+            select(Page).options(defer(Page.words), defer(Page.flag_cache), defer(Page.type_cache))
             .where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
         )
     )
@@ -103,7 +104,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     )
     # --- compute (no writes) ---
     finder_model = flag_model(get_settings())
-    documents = _documents_for(f, pages, corrections)
+    documents = _documents_for(session, f, pages, corrections)
     by_page = {n: doc for doc in documents for n in range(doc.row.first_page, doc.row.last_page + 1)}
     analyses = []
     new_periods: list[ServicePeriod] = []
@@ -152,14 +153,16 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     log.info("file analysed", extra={"file_id": f.file_id, "pages": len(pages), "flags_reused": reused})
 
 
-def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
+def _documents_for(session: Session, f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
                    ) -> list[_AnalysedDocument]:
     if not pages:
         return []
+    model = record_type_model(get_settings())
     segments = segment_and_classify(
         [(p.page_number, p.text) for p in pages],
         [Correction(kind=c.kind, page=c.page, record_type=c.record_type) for c in corrections],
-        model=record_type_model(get_settings()),
+        model=model,
+        known=_known_typing(session, pages),
     )
     corrected_starts = {c.page for c in corrections if c.kind == "type"}
     out = []
@@ -202,6 +205,20 @@ def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> Enco
     if doc is None:
         return None
     return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
+
+
+def _known_typing(session: Session, pages: list[Page]) -> list[tuple[PageFeatures, PagePrediction] | None]:
+    """Each page's features and type prediction as its task computed them, where still valid (see
+    claims/page_analysis.py), read PAGES_PER_QUERY pages per query; None where segmentation must
+    compute them."""
+    version = typing_version(get_settings())
+    known: list[tuple[PageFeatures, PagePrediction] | None] = []
+    for i in range(0, len(pages), PAGES_PER_QUERY):
+        batch = pages[i : i + PAGES_PER_QUERY]
+        stored = dict(session.execute(
+            select(Page.page_id, Page.type_cache).where(Page.page_id.in_([p.page_id for p in batch]))).all())
+        known += [cached_typing(stored.get(p.page_id), p.page_number, p.text or "", version) for p in batch]
+    return known
 
 
 def _with_flag_caches(session: Session, pages: list[Page]) -> Iterator[tuple[Page, dict[str, Any] | None]]:

@@ -31,7 +31,7 @@ from claims.analysis import TRANSIENT_DATABASE_ERRORS, analyse_and_close_file, a
 from claims.indexing import index_claim_pages, index_new_pages
 from claims.indexing import index_file as index_file_fields
 from claims.input_kinds import InputError
-from claims.page_analysis import page_flag_caches
+from claims.page_analysis import page_caches
 from claims.trained_models import ModelUnavailable, record_type_model
 from config.settings import get_settings
 from indexers.base import SearchIndexUnavailable
@@ -90,7 +90,7 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
             s.flush()
             analyse_file(s, f)
             s.rollback()
-        page_flag_caches([(1, WARM_UP_PAGE, [])], get_settings())  # reads the flag code's digest once
+        page_caches([(1, WARM_UP_PAGE, [])], get_settings())  # reads the flag code's digest once
         engine.dispose()
     except Exception as exc:  # noqa: BLE001 - best effort: a cold pool process still works, only slower at first
         log.warning("analysis warm-up skipped: %s", type(exc).__name__)
@@ -150,8 +150,7 @@ def extract_chunk(self: Task, file_id: str, first: int, last: int) -> str:
         return _hand_out(f, chunk.pages, "handed out")  # the file itself: each page task records why
     except SoftTimeLimitExceeded:
         return _hand_out(f, chunk.pages, "timed out; handed out")
-    caches = page_flag_caches([(r.page_number, r.text, r.words) for r in read.read if r.source != "failed"],
-                              settings)
+    caches = page_caches([(r.page_number, r.text, r.words) for r in read.read if r.source != "failed"], settings)
     try:
         done = page_results.store_pages(f, read.read, caches)
         for n, exc in read.refused.items():
@@ -204,8 +203,8 @@ def extract_page(self: Task, file_id: str, page_number: int) -> str:
         return _retry_or_fail(self, f, page_number, attempt.number, "extraction_error",
                               f"{type(exc).__name__}: {str(exc)[:300]}", exc)
 
-    caches = page_flag_caches([(page_number, result.text, result.words)] if result.source != "failed" else [],
-                              settings)
+    caches = page_caches([(page_number, result.text, result.words)] if result.source != "failed" else [],
+                         settings)
     try:
         done = page_results.store_page(f, result, caches)
     except TRANSIENT_DATABASE_ERRORS as exc:
