@@ -12,9 +12,9 @@ bit for bit those of the fitted model (tests/classifiers/test_record_type_model.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,8 @@ ARTIFACT_VERSION = 1
 # how record_types.py scores a page counts), so `claimdex train` must be run again.
 MODEL_RECIPE_VERSION = "7"
 RULE_POINT_SCALE = 6.0
+# Words whose character n-grams a vectorizer remembers (~10 MiB); then it starts again.
+KNOWN_WORDS = 50_000
 # Pages whose features are computed together (about 10 MiB of feature matrices).
 PREDICT_BATCH = 100
 # The vectorizer parameters that shape features at prediction time (fit-only ones are left out).
@@ -85,6 +87,9 @@ class TfidfTerms:
     vocabulary: Mapping[str, int]
     idf: np.ndarray
     params: Mapping[str, Any]  # VECTORIZER_PARAMS and "dtype", as the artifact keeps them
+    # Each word's character n-gram indices, as looked up (KNOWN_WORDS words at most).
+    _known_words: dict[str, tuple[np.ndarray, int]] = field(default_factory=dict, init=False, repr=False,
+                                                            compare=False)
 
     def __post_init__(self) -> None:
         p = self.params
@@ -106,24 +111,42 @@ class TfidfTerms:
             return _char_wb_grams(_WHITE_SPACES.sub(" ", text), low, high)
         return _word_grams(_token_pattern(self.params["token_pattern"]).findall(text), low, high)
 
+    def term_ids(self, text: str) -> tuple[np.ndarray, int]:
+        """The vocabulary indices of the text's terms (one per occurrence, in no particular order), and
+        how many terms it has in all, known or not."""
+        if self.params["analyzer"] != "char_wb":
+            terms = self.analyze(text)
+            ids = np.fromiter(map(self.vocabulary.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
+            return ids[ids >= 0], len(terms)
+        # A word's character n-grams do not depend on its neighbours: each word is looked up once.
+        words = [self._word_grams(w) for w in _WHITE_SPACES.sub(" ", text.lower()).split()]
+        if not words:
+            return np.zeros(0, dtype=np.int64), 0
+        return np.concatenate([ids for ids, _n in words]), sum(n for _ids, n in words)
+
+    def _word_grams(self, word: str) -> tuple[np.ndarray, int]:
+        known = self._known_words.get(word)
+        if known is None:
+            low, high = self.params["ngram_range"]
+            grams = _char_wb_grams(word, low, high)
+            ids = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+            if len(self._known_words) >= KNOWN_WORDS:
+                self._known_words.clear()
+            known = self._known_words[word] = (ids[ids >= 0], len(grams))
+        return known
+
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        vocabulary = self.vocabulary
-        indices: list[int] = []
-        counts: list[int] = []
-        indptr = [0]
-        for text in texts:
-            found = sorted((vocabulary[t], n) for t, n in Counter(self.analyze(text)).items() if t in vocabulary)
-            indices.extend(i for i, _n in found)
-            counts.extend(n for _i, n in found)
-            indptr.append(len(indices))
-        data = np.asarray(counts, dtype=np.intc).astype(self.dtype)
-        index_array = np.asarray(indices, dtype=np.int32)
+        rows = [np.unique(self.term_ids(text)[0], return_counts=True) for text in texts]  # sorted indices
+        indptr = np.zeros(len(texts) + 1, dtype=np.int32)
+        np.cumsum([len(ids) for ids, _counts in rows], out=indptr[1:])
+        index_array = np.concatenate([ids for ids, _counts in rows] or [np.zeros(0)]).astype(np.int32)
+        data = np.concatenate([counts for _ids, counts in rows] or [np.zeros(0)]).astype(np.intc).astype(self.dtype)
         if self.params["sublinear_tf"]:
             np.log(data, data)
             data += 1.0
         data *= self.idf[index_array]
         if self.params["norm"] == "l2":
-            for a, b in zip(indptr[:-1], indptr[1:], strict=True):
+            for a, b in zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True):
                 if a == b:
                     continue
                 row = data[a:b]
@@ -131,8 +154,7 @@ class TfidfTerms:
                 if total == 0.0:
                     continue
                 data[a:b] = row.astype(np.float64) / np.sqrt(total)
-        return sp.csr_matrix((data, index_array, np.asarray(indptr, dtype=np.int32)),
-                             shape=(len(texts), len(vocabulary)))
+        return sp.csr_matrix((data, index_array, indptr), shape=(len(texts), len(self.vocabulary)))
 
     def to_arrays(self, prefix: str) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         terms = np.empty(len(self.vocabulary), dtype=object)
@@ -252,11 +274,11 @@ class RecordTypeModel:
         character n-grams and of its words the model has seen. Low means "nothing like this". Character
         n-grams keep OCR-broken words familiar; words keep ordinary English about other things unfamiliar."""
         folded = fold(text)
-        grams = self.char_terms.analyze(folded)
+        known_grams, grams = self.char_terms.term_ids(folded)
         words = [w for w in folded.lower().split() if len(w) >= 3 and w.isalpha()]
         if not grams or not words:
             return 0.0
-        char_share = sum(g in self.char_terms.vocabulary for g in grams) / len(grams)
+        char_share = len(known_grams) / grams
         word_share = sum(w in self.word_terms.vocabulary for w in words) / len(words)
         return (char_share + word_share) / 2
 

@@ -59,8 +59,13 @@ def test_the_tf_idf_terms_are_the_fitted_vectorizers_bit_for_bit(which: int) -> 
     assert np.array_equal(ours.indptr, theirs.indptr)
     assert np.array_equal(ours.indices, theirs.indices)
     assert np.array_equal(ours.data, theirs.data)  # exact, not close
-    grams = tfidf_terms_of(vectorizer).analyze(texts[2])
-    assert grams == vectorizer.build_analyzer()(texts[2])
+    terms = tfidf_terms_of(vectorizer)
+    for text in texts:
+        grams = vectorizer.build_analyzer()(text)
+        assert terms.analyze(text) == grams
+        ids, total = terms.term_ids(text)
+        assert sorted(ids.tolist()) == sorted(vectorizer.vocabulary_[g] for g in grams if g in vectorizer.vocabulary_)
+        assert total == len(grams)
 
 
 def test_the_model_s_probabilities_are_the_fitted_classifier_s_bit_for_bit() -> None:
