@@ -39,6 +39,7 @@ from indexers.factory import get_search_index
 from store.db import session_scope
 from store.models import Base, Page, SourceFile
 from store.ocr_cache import SqlOcrCache
+from workers import compiled_patterns
 from workers.celery_app import app
 from workers.page_count import count_pages
 from workers.page_extraction import extract_page_content, read_text_layers
@@ -78,6 +79,10 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
     except ModelUnavailable as exc:
         log.error("record-type model unavailable; analyses will fail until `claimdex train`: %s", exc)
         return
+    # The rule packs' regular expressions as the last warm-up next to these models compiled them
+    # (workers/compiled_patterns.py): ~1 s less on every pool start after the first.
+    patterns = compiled_patterns.patterns_file(get_settings().resolved_model_dir)
+    known = compiled_patterns.restore(patterns)
     try:
         engine = create_engine("sqlite://")
         Base.metadata.create_all(engine)
@@ -94,6 +99,13 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
         engine.dispose()
     except Exception as exc:  # noqa: BLE001 - best effort: a cold pool process still works, only slower at first
         log.warning("analysis warm-up skipped: %s", type(exc).__name__)
+        return
+    compiled = compiled_patterns.cached_patterns()
+    if not set(compiled) <= set(known):
+        try:
+            compiled_patterns.save(patterns, [*known, *compiled], known)
+        except OSError as exc:  # a read-only model dir: the next pool compiles them again
+            log.warning("compiled patterns not kept: %s", type(exc).__name__)
 
 
 def _backoff(retries: int) -> int:
