@@ -30,7 +30,11 @@ def rule_pack_path(name: str) -> Path:
 @lru_cache(maxsize=64)
 def load_rule_pack(name: str) -> Any:
     """The parsed YAML of one rule pack (a safe loader: data only, never code)."""
-    return yaml.load(rule_pack_path(name).read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+    loader = SAFE_LOADER(rule_pack_path(name).read_text(encoding="utf-8"))
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 @lru_cache(maxsize=64)
