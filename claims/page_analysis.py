@@ -170,9 +170,9 @@ def cached_typing(cache: dict[str, Any] | None, page: int, text: str, version: s
         return None
 
 
-def cached_flags(cache: dict[str, Any] | None, text: str, record_type: str, version: str
-                 ) -> tuple[list[FlagHit], list[HitBoxes]] | None:
-    """The page's stored flags and their boxes if they were found for this type, text and version; else None."""
+def stored_flag_count(cache: dict[str, Any] | None, text: str, record_type: str, version: str) -> int | None:
+    """How many flags the page's task stored, if they were found for this type, text and version and are
+    well formed (cached_flags then gives them); else None."""
     if (
         not cache or cache.get("format") != CACHE_FORMAT or cache.get("version") != version
         or cache.get("record_type") != record_type or cache.get("text") != _text_digest(text)
@@ -182,4 +182,12 @@ def cached_flags(cache: dict[str, Any] | None, text: str, record_type: str, vers
     if (not isinstance(hits, list) or not isinstance(boxes, list) or len(boxes) != len(hits)
             or any(not isinstance(h, dict) or h.keys() != _HIT_FIELD_SET for h in hits)):
         return None
-    return [_decode(h) for h in hits], boxes
+    return len(hits)
+
+
+def cached_flags(cache: dict[str, Any] | None, text: str, record_type: str, version: str
+                 ) -> tuple[list[FlagHit], list[HitBoxes]] | None:
+    """The page's stored flags and their boxes if they were found for this type, text and version; else None."""
+    if cache is None or stored_flag_count(cache, text, record_type, version) is None:
+        return None
+    return [_decode(h) for h in cache["hits"]], cache["boxes"]
