@@ -20,14 +20,24 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, defer
 
 from claims.file_errors import record_file_error
-from claims.page_analysis import HitBoxes, cached_flags, flags_version, hit_boxes
+from claims.page_analysis import (
+    HitBoxes,
+    cached_flags,
+    cached_typing,
+    flags_version,
+    hit_boxes,
+    stored_flag_count,
+    typing_version,
+)
 from claims.trained_models import flag_model, record_type_model
 from classifiers.dates import PartialDate
 from classifiers.document_corrections import Correction
-from classifiers.document_segmentation import segment_and_classify
+from classifiers.document_segmentation import PagePrediction, segment_and_classify
 from classifiers.encounters import Encounter
 from classifiers.evidence_flags import FlagHit, find_flags
+from classifiers.flag_sentence_model import FlagSentenceModel
 from classifiers.in_service import decide_in_service, decide_span_in_service
+from classifiers.page_features import PageFeatures
 from classifiers.service_periods import find_service_periods
 from config.settings import get_settings
 from store.db import session_scope
@@ -48,6 +58,8 @@ Period = tuple[dt.date | None, dt.date | None]
 
 # Pages whose word boxes or stored flags are read in one query (a batch of JSON lists, ~1 MiB at most).
 PAGES_PER_QUERY = 100
+# New flags inserted in one executemany (their rows are held until then).
+FLAGS_PER_INSERT = 1000
 
 
 @dataclass(frozen=True)
@@ -76,8 +88,22 @@ class _AnalysedDocument:
 class _PageAnalysis:
     page: Page
     document: _AnalysedDocument | None
-    hits: list[FlagHit]
-    boxes: list[HitBoxes] | None = None  # each hit's boxes when its page's task computed them
+    # The flags found here; None when those the page's task stored are used (read back when written, a
+    # batch at a time, so a long file's flags are never all held at once).
+    hits: list[FlagHit] | None
+    stored_flags: int = 0  # how many the page's task stored, when they are used
+
+    @property
+    def record_type(self) -> str:
+        return self.document.row.record_type if self.document else "other"
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.hits) if self.hits is not None else self.stored_flags > 0
+
+
+# A flagged page, its flags and each flag's boxes.
+_FlaggedPage = tuple[_PageAnalysis, list[FlagHit], list[HitBoxes]]
 
 
 def in_service_of(record_type: str, dated: _Dated | None, periods: list[Period]) -> bool | None:
@@ -92,7 +118,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     # batches, so a worker's memory does not hold them for the whole file at once.
     pages = list(
         session.scalars(
-            select(Page).options(defer(Page.words), defer(Page.flag_cache))
+            select(Page).options(defer(Page.words), defer(Page.flag_cache), defer(Page.type_cache))
             .where(Page.file_id == f.file_id, Page.status == "done").order_by(Page.page_number)
         )
     )
@@ -103,7 +129,7 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     )
     # --- compute (no writes) ---
     finder_model = flag_model(get_settings())
-    documents = _documents_for(f, pages, corrections)
+    documents = _documents_for(session, f, pages, corrections)
     by_page = {n: doc for doc in documents for n in range(doc.row.first_page, doc.row.last_page + 1)}
     analyses = []
     new_periods: list[ServicePeriod] = []
@@ -114,11 +140,11 @@ def analyse_file(session: Session, f: SourceFile) -> None:
         record_type = doc.row.record_type if doc else "other"
         # The flags the page's own task found, when it predicted the type its document got (the same
         # find_flags result: claims/page_analysis.py); else found here.
-        cached = cached_flags(flag_cache, p.text, record_type, version)
-        if cached is None:
+        stored = stored_flag_count(flag_cache, p.text, record_type, version)
+        if stored is None:
             analyses.append(_PageAnalysis(p, doc, find_flags(p.text, record_type, finder_model)))
         else:
-            analyses.append(_PageAnalysis(p, doc, *cached))
+            analyses.append(_PageAnalysis(p, doc, None, stored))
             reused += 1
         if record_type in SERVICE_PERIOD_RECORD_TYPES:
             new_periods += [
@@ -147,19 +173,21 @@ def analyse_file(session: Session, f: SourceFile) -> None:
     session.execute(delete(ServicePeriod).where(ServicePeriod.file_id == f.file_id))
     session.add_all(new_periods)
     session.flush()
-    _store_flags(session, f, analyses, periods)
+    _store_flags(session, f, _flags_with_boxes(session, analyses, version, finder_model), periods)
     refresh_in_service(session, f.claim_id, periods, skip_file_id=f.file_id)
     log.info("file analysed", extra={"file_id": f.file_id, "pages": len(pages), "flags_reused": reused})
 
 
-def _documents_for(f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
+def _documents_for(session: Session, f: SourceFile, pages: list[Page], corrections: list[DocumentCorrection]
                    ) -> list[_AnalysedDocument]:
     if not pages:
         return []
+    model = record_type_model(get_settings())
     segments = segment_and_classify(
         [(p.page_number, p.text) for p in pages],
         [Correction(kind=c.kind, page=c.page, record_type=c.record_type) for c in corrections],
-        model=record_type_model(get_settings()),
+        model=model,
+        known=_known_typing(session, pages),
     )
     corrected_starts = {c.page for c in corrections if c.kind == "type"}
     out = []
@@ -204,6 +232,20 @@ def _encounter_of(doc: _AnalysedDocument | None, page: int, offset: int) -> Enco
     return next((row for seg, row in doc.encounters if seg.contains(page, offset)), None)
 
 
+def _known_typing(session: Session, pages: list[Page]) -> list[tuple[PageFeatures, PagePrediction] | None]:
+    """Each page's features and type prediction as its task computed them, where still valid (see
+    claims/page_analysis.py), read PAGES_PER_QUERY pages per query; None where segmentation must
+    compute them."""
+    version = typing_version(get_settings())
+    known: list[tuple[PageFeatures, PagePrediction] | None] = []
+    for i in range(0, len(pages), PAGES_PER_QUERY):
+        batch = pages[i : i + PAGES_PER_QUERY]
+        stored = dict(session.execute(
+            select(Page.page_id, Page.type_cache).where(Page.page_id.in_([p.page_id for p in batch]))).all())
+        known += [cached_typing(stored.get(p.page_id), p.page_number, p.text or "", version) for p in batch]
+    return known
+
+
 def _with_flag_caches(session: Session, pages: list[Page]) -> Iterator[tuple[Page, dict[str, Any] | None]]:
     """Each page with the flags its task stored (JSON), read PAGES_PER_QUERY pages per query."""
     for i in range(0, len(pages), PAGES_PER_QUERY):
@@ -214,33 +256,44 @@ def _with_flag_caches(session: Session, pages: list[Page]) -> Iterator[tuple[Pag
             yield p, stored.get(p.page_id)
 
 
-def _flagged_with_boxes(session: Session, analyses: list[_PageAnalysis]
-                        ) -> Iterator[tuple[_PageAnalysis, list[HitBoxes]]]:
-    """The analyses that found flags, each with its hits' boxes: those its page's task computed, else
-    from the page's words, read in one query per PAGES_PER_QUERY flagged pages (not one per page), and
-    only one batch of word lists held at a time."""
-    flagged = [a for a in analyses if a.hits]
+def _flags_with_boxes(session: Session, analyses: list[_PageAnalysis], version: str,
+                      finder_model: FlagSentenceModel) -> Iterator[_FlaggedPage]:
+    """Each flagged page with its flags and their boxes: those its page's task stored (read back
+    PAGES_PER_QUERY pages per query), else found here with boxes from the page's words (read the same
+    way); only one batch of stored JSON held at a time."""
+    flagged = [a for a in analyses if a.flagged]
     for i in range(0, len(flagged), PAGES_PER_QUERY):
         batch = flagged[i : i + PAGES_PER_QUERY]
-        wanted = [a.page.page_id for a in batch if a.boxes is None]
-        stored = dict(session.execute(
-            select(Page.page_id, Page.words).where(Page.page_id.in_(wanted))).all()) if wanted else {}
+        words = _column(session, Page.words, [a.page.page_id for a in batch if a.hits is not None])
+        caches = _column(session, Page.flag_cache, [a.page.page_id for a in batch if a.hits is None])
         for a in batch:
-            if a.boxes is not None:
-                yield a, a.boxes
-            else:
-                words = words_of(stored.get(a.page.page_id))
-                yield a, [hit_boxes(hit, words) for hit in a.hits]
+            if a.hits is not None:
+                page_words = words_of(words.get(a.page.page_id))
+                yield a, a.hits, [hit_boxes(hit, page_words) for hit in a.hits]
+                continue
+            cached = cached_flags(caches.get(a.page.page_id), a.page.text, a.record_type, version)
+            if cached is None:  # the page was stored again since it was read: find its flags here
+                hits = find_flags(a.page.text, a.record_type, finder_model)
+                page_words = words_of(_column(session, Page.words, [a.page.page_id]).get(a.page.page_id))
+                cached = hits, [hit_boxes(hit, page_words) for hit in hits]
+            yield a, *cached
 
 
-def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis], periods: list[Period]) -> None:
+def _column(session: Session, column: Any, page_ids: list[str]) -> dict[str, Any]:
+    """One column of some pages, by page id, in one query."""
+    if not page_ids:
+        return {}
+    return dict(session.execute(select(Page.page_id, column).where(Page.page_id.in_(page_ids))).all())
+
+
+def _store_flags(session: Session, f: SourceFile, flagged: Iterator[_FlaggedPage], periods: list[Period]) -> None:
     existing = {fl.flag_id: fl for fl in session.scalars(select(Flag).where(Flag.file_id == f.file_id))}
     seen: set[str] = set()
     new_rows: list[dict[str, object]] = []
-    for a, boxes in _flagged_with_boxes(session, analyses):
+    for a, hits, boxes in flagged:
         p, doc = a.page, a.document
-        record_type = doc.row.record_type if doc else "other"
-        for hit, hit_box in zip(a.hits, boxes, strict=True):
+        record_type = a.record_type
+        for hit, hit_box in zip(hits, boxes, strict=True):
             # One flag per (sentence, category): its id is the sentence's, whatever spans it carries.
             flag_id = flag_id_for(p.page_id, hit.category, hit.sentence_start, hit.sentence_start + len(hit.sentence))
             if flag_id in seen:
@@ -287,6 +340,9 @@ def _store_flags(session: Session, f: SourceFile, analyses: list[_PageAnalysis],
             row = existing.get(flag_id)
             if row is None:
                 new_rows.append({"flag_id": flag_id, "status": "pending", **values})
+                if len(new_rows) >= FLAGS_PER_INSERT:
+                    session.execute(insert(Flag), new_rows)
+                    new_rows.clear()
             else:
                 for key, value in values.items():
                     setattr(row, key, value)

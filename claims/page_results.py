@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -25,6 +25,9 @@ from store.db import session_scope
 from store.ids import page_id_for
 from store.models import Claim, FileError, Page, SourceFile, utcnow
 from store.page_content import PageResult
+
+if TYPE_CHECKING:  # the CLI imports this module: the analysis' classifiers stay out of its start-up
+    from claims.page_analysis import PageCaches
 
 FINISHED_FILE_STATES = ("done", "partial", "failed")
 
@@ -146,20 +149,20 @@ def note_retry(file_id: str, page_number: int, code: str) -> None:
         s.execute(update(Page).where(Page.page_id == page_id_for(file_id, page_number)).values(error_code=code))
 
 
-def store_page(f: FileToRead, result: PageResult, flag_caches: Mapping[int, dict[str, Any]] | None = None
-               ) -> str | None:
+def store_page(f: FileToRead, result: PageResult, caches: Mapping[int, PageCaches] | None = None) -> str | None:
     """Write one extracted page back; returns its page id when it is done (to be indexed)."""
-    done = store_pages(f, [result], flag_caches)
+    done = store_pages(f, [result], caches)
     return done[0] if done else None
 
 
-def store_pages(f: FileToRead, results: list[PageResult],
-                flag_caches: Mapping[int, dict[str, Any]] | None = None) -> list[str]:
+def store_pages(f: FileToRead, results: list[PageResult], caches: Mapping[int, PageCaches] | None = None
+                ) -> list[str]:
     """Write extracted pages back in one transaction; returns the ids of those now done (to index).
 
-    flag_caches: by page number, the page's flags as its task found them (claims/page_analysis.py)."""
+    caches: by page number, the page's features, type and flags as its task found them
+    (claims/page_analysis.py)."""
     done: list[str] = []
-    flag_caches = flag_caches or {}
+    caches = caches or {}
     with session_scope() as s:
         for result in results:
             page = s.get(Page, page_id_for(f.file_id, result.page_number))
@@ -177,7 +180,9 @@ def store_pages(f: FileToRead, results: list[PageResult],
             page.error_code = result.error_code
             page.error_message = result.error_message
             page.processed_at = utcnow()
-            page.flag_cache = flag_caches.get(result.page_number) if page.status == "done" else None
+            cache = caches.get(result.page_number) if page.status == "done" else None
+            page.flag_cache = cache.flags if cache else None
+            page.type_cache = cache.typing if cache else None
             if result.error_code:
                 record_file_error(s, f.file_id, result.page_number, result.error_code,
                                   f"{f.filename} page {result.page_number}: {result.error_message}")

@@ -13,11 +13,12 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import LabelEncoder
 from sklearn.svm import LinearSVC
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from classifiers.record_type_model import RecordTypeModel, rule_matrix
+from classifiers.record_type_model import VECTORIZER_PARAMS, CalibratedMember, RecordTypeModel, TfidfTerms, rule_matrix
 from classifiers.record_types import RECORD_TYPES, RuleSet, default_rules, fold
 from store.models import Document, DocumentCorrection, Page
 
@@ -78,7 +79,31 @@ def train_record_type_model(examples: Iterable[Example], rules: RuleSet | None =
     classifier = CalibratedClassifierCV(LinearSVC(C=SVM_C, random_state=0), method="sigmoid",
                                         cv=splits if len(splits) >= 2 else 3)
     classifier.fit(features, np.asarray(labels))
-    return RecordTypeModel.from_fitted(char_vectorizer, word_vectorizer, classifier, rules)
+    return model_from_fitted(char_vectorizer, word_vectorizer, classifier, rules)
+
+
+def tfidf_terms_of(vectorizer: TfidfVectorizer) -> TfidfTerms:
+    """What prediction needs of a fitted vectorizer: its vocabulary, idf and transform parameters."""
+    params: dict[str, object] = {k: v for k, v in vectorizer.get_params().items() if k in VECTORIZER_PARAMS}
+    params["ngram_range"] = tuple(params["ngram_range"])  # type: ignore[arg-type]
+    params["dtype"] = np.dtype(vectorizer.dtype).name
+    return TfidfTerms(dict(vectorizer.vocabulary_), np.asarray(vectorizer.idf_), params)
+
+
+def model_from_fitted(char_vectorizer: TfidfVectorizer, word_vectorizer: TfidfVectorizer,
+                      classifier: CalibratedClassifierCV, rules: RuleSet) -> RecordTypeModel:
+    """Keep what prediction needs of the fitted vectorizers and CalibratedClassifierCV(LinearSVC, sigmoid)."""
+    classes = [str(c) for c in classifier.classes_]
+    members = []
+    for calibrated in classifier.calibrated_classifiers_:
+        estimator = calibrated.estimator
+        index = LabelEncoder().fit(calibrated.classes).transform(estimator.classes_)
+        members.append(CalibratedMember(
+            coef=np.asarray(estimator.coef_), intercept=np.asarray(estimator.intercept_),
+            class_index=np.asarray(index, dtype=np.int64),
+            sigmoid_a=np.asarray([c.a_ for c in calibrated.calibrators], dtype=np.float64),
+            sigmoid_b=np.asarray([c.b_ for c in calibrated.calibrators], dtype=np.float64)))
+    return RecordTypeModel(tfidf_terms_of(char_vectorizer), tfidf_terms_of(word_vectorizer), classes, members, rules)
 
 
 def correction_examples(session: Session) -> list[Example]:

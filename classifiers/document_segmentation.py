@@ -465,20 +465,30 @@ def segment_and_classify(
     corrections: Sequence[Correction] = (),
     model: RecordTypeModel | None = None,
     rules: RuleSet | None = None,
+    known: Sequence[tuple[PageFeatures, PagePrediction] | None] | None = None,
 ) -> list[DocumentSegment]:
     """Documents of one file, covering every page exactly once, in page order, each with its type,
     date (value, precision, source), title and encounters.
 
     pages: (1-based page number, page text), in order. corrections: provider corrections, oldest first;
-    they win over rules and model. model: None types by the rule pack alone.
+    they win over rules and model. model: None types by the rule pack alone. known: for each page, its
+    features and prediction when already computed with these rules and model (page_features and
+    predict_pages of that page alone give the same), or None to compute them here.
     """
     if not pages:
         return []
     rules = rules or (model.rules if model is not None else default_rules())
     numbers = [n for n, _ in pages]
     texts = [t or "" for _, t in pages]
-    features = [page_features(n, t, rules) for n, t in pages]
-    predictions = predict_pages(texts, features, model)
+    known = known if known is not None else [None] * len(pages)
+    if len(known) != len(pages):
+        raise ValueError("known features for another number of pages")
+    missing = [i for i, k in enumerate(known) if k is None]
+    missing_features = [page_features(*pages[i], rules) for i in missing]
+    computed = dict(zip(missing, zip(missing_features, predict_pages([texts[i] for i in missing], missing_features,
+                                                                     model), strict=True), strict=True))
+    features = [k[0] if k is not None else computed[i][0] for i, k in enumerate(known)]
+    predictions = [k[1] if k is not None else computed[i][1] for i, k in enumerate(known)]
     overrides = resolve_corrections(corrections)
 
     groups: list[list[int]] = []

@@ -1,25 +1,25 @@
 """The statistical half of record typing, inference only: TF-IDF over OCR-folded text plus the rule
 points, into linear SVMs with sigmoid (Platt) calibration.
 
-The model is fitted by `claimdex train` (claims/record_type_training.py) and kept as an artifact of
-plain arrays and JSON (claims/model_artifacts.py): nothing here fits, reads or writes a file, and
-nothing that is loaded can execute code. `to_arrays()` / `from_arrays()` are the artifact's two ends;
-predictions from a model rebuilt from its arrays are bit for bit those of the fitted one.
+The model is fitted by `claimdex train` (claims/record_type_training.py, with scikit-learn) and kept as
+an artifact of plain arrays and JSON (claims/model_artifacts.py): nothing here fits, reads or writes a
+file, and nothing that is loaded can execute code. Inference needs numpy and scipy only (scikit-learn
+costs ~0.75 s of import on every pool start): `TfidfTerms` applies a fitted TfidfVectorizer's
+vocabulary and idf with the same operations, in the same order, so the features and probabilities are
+bit for bit those of the fitted model (tests/classifiers/test_record_type_model.py checks it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import LabelEncoder
-from sklearn.utils.extmath import safe_sparse_dot
 
 from classifiers.record_types import RECORD_TYPES, RuleSet, fold, score_page
 
@@ -29,9 +29,15 @@ ARTIFACT_VERSION = 1
 # how record_types.py scores a page counts), so `claimdex train` must be run again.
 MODEL_RECIPE_VERSION = "7"
 RULE_POINT_SCALE = 6.0
+# Words whose character n-grams a vectorizer remembers (~10 MiB); then it starts again.
+KNOWN_WORDS = 50_000
+# Pages whose features are computed together (about 10 MiB of feature matrices).
+PREDICT_BATCH = 100
 # The vectorizer parameters that shape features at prediction time (fit-only ones are left out).
-_VECTORIZER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "token_pattern", "binary",
-                      "norm", "use_idf", "smooth_idf", "sublinear_tf")
+VECTORIZER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "token_pattern", "binary",
+                     "norm", "use_idf", "smooth_idf", "sublinear_tf")
+# scikit-learn's run of whitespace, collapsed before character n-grams.
+_WHITE_SPACES = re.compile(r"\s\s+")
 
 
 def rule_matrix(texts: Sequence[str], rules: RuleSet) -> sp.csr_matrix:
@@ -56,7 +62,7 @@ class CalibratedMember:
 
     def predict_proba(self, features: sp.csr_matrix, n_classes: int) -> np.ndarray:
         # The same operations, in the same order, as sklearn's _CalibratedClassifier.predict_proba.
-        scores = safe_sparse_dot(features, self.coef.T, dense_output=True) + self.intercept
+        scores = features @ self.coef.T + self.intercept  # what safe_sparse_dot does for sparse @ dense
         proba = np.zeros((features.shape[0], n_classes))
         if n_classes == 2:  # one score column: it is the second class's
             proba[:, 1] = expit(-(self.sigmoid_a[0] * scores[:, 0] + self.sigmoid_b[0]))
@@ -71,58 +77,153 @@ class CalibratedMember:
         return proba
 
 
-def _vectorizer_arrays(prefix: str, vectorizer: TfidfVectorizer) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
-    vocabulary = vectorizer.vocabulary_
-    terms = np.empty(len(vocabulary), dtype=object)
-    for term, index in vocabulary.items():
-        terms[index] = term
-    params = {k: v for k, v in vectorizer.get_params().items() if k in _VECTORIZER_PARAMS}
-    params["ngram_range"] = list(params["ngram_range"])
-    params["dtype"] = np.dtype(vectorizer.dtype).name
-    return {f"{prefix}_terms": terms.astype(str), f"{prefix}_idf": np.asarray(vectorizer.idf_)}, params
+@dataclass(frozen=True)
+class TfidfTerms:
+    """A fitted TfidfVectorizer's transform, without scikit-learn: its analyzer ("char_wb" or "word",
+    lower-cased, no accent stripping), its vocabulary and idf, sublinear tf and l2 rows, reproduced
+    operation by operation (CountVectorizer._count_vocab, TfidfTransformer.transform, and
+    sparsefuncs_fast._inplace_csr_row_normalize_l2, which sums each row's squares in order in double)."""
+
+    vocabulary: Mapping[str, int]
+    idf: np.ndarray
+    params: Mapping[str, Any]  # VECTORIZER_PARAMS and "dtype", as the artifact keeps them
+    # Each word's character n-gram indices, as looked up (KNOWN_WORDS words at most).
+    _known_words: dict[str, tuple[np.ndarray, int]] = field(default_factory=dict, init=False, repr=False,
+                                                            compare=False)
+
+    def __post_init__(self) -> None:
+        p = self.params
+        if (p["analyzer"] not in ("char_wb", "word") or not p["lowercase"] or p["strip_accents"] is not None
+                or p["binary"] or not p["use_idf"] or p["norm"] not in ("l2", None)):
+            raise ValueError(f"a TF-IDF configuration this model cannot apply: {dict(p)}")
+        if len(self.idf) != len(self.vocabulary):
+            raise ValueError("idf and vocabulary sizes differ")
+
+    @property
+    def dtype(self) -> np.dtype:
+        return np.dtype(self.params["dtype"])
+
+    def analyze(self, text: str) -> list[str]:
+        """The terms of a text, in order, as the vectorizer's analyzer gives them."""
+        low, high = self.params["ngram_range"]
+        text = text.lower()
+        if self.params["analyzer"] == "char_wb":
+            return _char_wb_grams(_WHITE_SPACES.sub(" ", text), low, high)
+        return _word_grams(_token_pattern(self.params["token_pattern"]).findall(text), low, high)
+
+    def term_ids(self, text: str) -> tuple[np.ndarray, int]:
+        """The vocabulary indices of the text's terms (one per occurrence, in no particular order), and
+        how many terms it has in all, known or not."""
+        if self.params["analyzer"] != "char_wb":
+            terms = self.analyze(text)
+            ids = np.fromiter(map(self.vocabulary.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
+            return ids[ids >= 0], len(terms)
+        # A word's character n-grams do not depend on its neighbours: each word is looked up once.
+        words = [self._word_grams(w) for w in _WHITE_SPACES.sub(" ", text.lower()).split()]
+        if not words:
+            return np.zeros(0, dtype=np.int64), 0
+        return np.concatenate([ids for ids, _n in words]), sum(n for _ids, n in words)
+
+    def _word_grams(self, word: str) -> tuple[np.ndarray, int]:
+        known = self._known_words.get(word)
+        if known is None:
+            low, high = self.params["ngram_range"]
+            grams = _char_wb_grams(word, low, high)
+            ids = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+            if len(self._known_words) >= KNOWN_WORDS:
+                self._known_words.clear()
+            known = self._known_words[word] = (ids[ids >= 0], len(grams))
+        return known
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        rows = [np.unique(self.term_ids(text)[0], return_counts=True) for text in texts]  # sorted indices
+        indptr = np.zeros(len(texts) + 1, dtype=np.int32)
+        np.cumsum([len(ids) for ids, _counts in rows], out=indptr[1:])
+        index_array = np.concatenate([ids for ids, _counts in rows] or [np.zeros(0)]).astype(np.int32)
+        data = np.concatenate([counts for _ids, counts in rows] or [np.zeros(0)]).astype(np.intc).astype(self.dtype)
+        if self.params["sublinear_tf"]:
+            np.log(data, data)
+            data += 1.0
+        data *= self.idf[index_array]
+        if self.params["norm"] == "l2":
+            for a, b in zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True):
+                if a == b:
+                    continue
+                row = data[a:b]
+                total = np.cumsum(row * row, dtype=np.float64)[-1]  # in order, in double, as sklearn's loop
+                if total == 0.0:
+                    continue
+                data[a:b] = row.astype(np.float64) / np.sqrt(total)
+        return sp.csr_matrix((data, index_array, indptr), shape=(len(texts), len(self.vocabulary)))
+
+    def to_arrays(self, prefix: str) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        terms = np.empty(len(self.vocabulary), dtype=object)
+        for term, index in self.vocabulary.items():
+            terms[index] = term
+        params = dict(self.params)
+        params["ngram_range"] = list(params["ngram_range"])
+        return {f"{prefix}_terms": terms.astype(str), f"{prefix}_idf": np.asarray(self.idf)}, params
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str, params: Mapping[str, Any]) -> TfidfTerms:
+        terms = [str(t) for t in arrays[f"{prefix}_terms"]]
+        kept = {k: params[k] for k in (*VECTORIZER_PARAMS, "dtype") if k in params}
+        kept["ngram_range"] = tuple(kept["ngram_range"])
+        return cls({t: i for i, t in enumerate(terms)}, np.asarray(arrays[f"{prefix}_idf"]), kept)
 
 
-def _vectorizer_from(arrays: Mapping[str, np.ndarray], prefix: str, params: Mapping[str, Any]) -> TfidfVectorizer:
-    terms = [str(t) for t in arrays[f"{prefix}_terms"]]
-    kwargs = {k: params[k] for k in _VECTORIZER_PARAMS if k in params}
-    kwargs["ngram_range"] = tuple(kwargs["ngram_range"])
-    vectorizer = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(terms)}, dtype=np.dtype(params["dtype"]),
-                                 **kwargs)
-    vectorizer.idf_ = arrays[f"{prefix}_idf"]
-    return vectorizer
+_TOKEN_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _token_pattern(pattern: str) -> re.Pattern[str]:
+    compiled = _TOKEN_PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _TOKEN_PATTERNS[pattern] = re.compile(pattern)
+        if compiled.groups > 1:
+            raise ValueError("a token pattern with more than one group")
+    return compiled
+
+
+def _char_wb_grams(text: str, low: int, high: int) -> list[str]:
+    """Character n-grams inside words padded with a space, each word's n-grams by size (a word shorter
+    than n gives itself once, and no longer n-grams)."""
+    grams: list[str] = []
+    extend = grams.extend
+    for word in text.split():
+        w = " " + word + " "
+        size = len(w)
+        for n in range(low, high + 1):
+            extend([w[i : i + n] for i in range(max(size - n + 1, 1))])
+            if size <= n:
+                break
+    return grams
+
+
+def _word_grams(tokens: list[str], low: int, high: int) -> list[str]:
+    """Word n-grams: the tokens themselves when low is 1, then each longer n-gram size in turn."""
+    if high == 1:
+        return tokens
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), min(high + 1, len(tokens) + 1)):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
 
 
 class RecordTypeModel:
     """A fitted page classifier. predict_proba() gives calibrated P(record_type | page text)."""
 
-    def __init__(self, char_vectorizer: TfidfVectorizer, word_vectorizer: TfidfVectorizer,
+    def __init__(self, char_terms: TfidfTerms, word_terms: TfidfTerms,
                  classes: Sequence[str], members: Sequence[CalibratedMember], rules: RuleSet) -> None:
-        self.char_vectorizer = char_vectorizer
-        self.word_vectorizer = word_vectorizer
+        self.char_terms = char_terms
+        self.word_terms = word_terms
         self.classes = tuple(classes)
         self.members = tuple(members)
         self.rules = rules
 
-    @classmethod
-    def from_fitted(cls, char_vectorizer: TfidfVectorizer, word_vectorizer: TfidfVectorizer,
-                    classifier: CalibratedClassifierCV, rules: RuleSet) -> RecordTypeModel:
-        """Keep what prediction needs of a fitted CalibratedClassifierCV(LinearSVC, sigmoid)."""
-        classes = [str(c) for c in classifier.classes_]
-        members = []
-        for calibrated in classifier.calibrated_classifiers_:
-            estimator = calibrated.estimator
-            index = LabelEncoder().fit(calibrated.classes).transform(estimator.classes_)
-            members.append(CalibratedMember(
-                coef=np.asarray(estimator.coef_), intercept=np.asarray(estimator.intercept_),
-                class_index=np.asarray(index, dtype=np.int64),
-                sigmoid_a=np.asarray([c.a_ for c in calibrated.calibrators], dtype=np.float64),
-                sigmoid_b=np.asarray([c.b_ for c in calibrated.calibrators], dtype=np.float64)))
-        return cls(char_vectorizer, word_vectorizer, classes, members, rules)
-
     def to_arrays(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         """(arrays, metadata): numbers and strings only, for numpy.savez and JSON."""
-        char_arrays, char_params = _vectorizer_arrays("char", self.char_vectorizer)
-        word_arrays, word_params = _vectorizer_arrays("word", self.word_vectorizer)
+        char_arrays, char_params = self.char_terms.to_arrays("char")
+        word_arrays, word_params = self.word_terms.to_arrays("word")
         arrays: dict[str, np.ndarray] = {**char_arrays, **word_arrays, "classes": np.asarray(self.classes, dtype=str)}
         for k, m in enumerate(self.members):
             arrays.update({f"m{k}_coef": m.coef, f"m{k}_intercept": m.intercept, f"m{k}_class_index": m.class_index,
@@ -143,38 +244,42 @@ class RecordTypeModel:
                                     class_index=arrays[f"m{k}_class_index"], sigmoid_a=arrays[f"m{k}_sigmoid_a"],
                                     sigmoid_b=arrays[f"m{k}_sigmoid_b"])
                    for k in range(int(meta["members"]))]
-        return cls(_vectorizer_from(arrays, "char", meta["char"]), _vectorizer_from(arrays, "word", meta["word"]),
+        return cls(TfidfTerms.from_arrays(arrays, "char", meta["char"]),
+                   TfidfTerms.from_arrays(arrays, "word", meta["word"]),
                    [str(c) for c in arrays["classes"]], members, rules)
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         folded = [fold(t) for t in texts]
         return sp.hstack(
-            [self.char_vectorizer.transform(folded), self.word_vectorizer.transform(folded),
+            [self.char_terms.transform(folded), self.word_terms.transform(folded),
              rule_matrix(texts, self.rules)]
         ).tocsr()
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """For each text, record type → probability (the model's classes; sums to 1)."""
-        if not texts:
-            return []
-        features = self.features(texts)
-        probs = np.zeros((features.shape[0], len(self.classes)))
-        for member in self.members:
-            probs += member.predict_proba(features, len(self.classes))
-        probs /= len(self.members)
-        return [dict(zip(self.classes, (float(p) for p in row), strict=True)) for row in probs]
+        out: list[dict[str, float]] = []
+        # PREDICT_BATCH pages at a time: a long file's feature matrices are never held at once. Each row's
+        # features and probabilities depend on its own text only, so batching changes no figure.
+        for i in range(0, len(texts), PREDICT_BATCH):
+            features = self.features(texts[i : i + PREDICT_BATCH])
+            probs = np.zeros((features.shape[0], len(self.classes)))
+            for member in self.members:
+                probs += member.predict_proba(features, len(self.classes))
+            probs /= len(self.members)
+            out += [dict(zip(self.classes, (float(p) for p in row), strict=True)) for row in probs]
+        return out
 
     def familiarity(self, text: str) -> float:
         """How much the page looks like anything in training (0..1): the mean of the shares of its
         character n-grams and of its words the model has seen. Low means "nothing like this". Character
         n-grams keep OCR-broken words familiar; words keep ordinary English about other things unfamiliar."""
         folded = fold(text)
-        grams = self.char_vectorizer.build_analyzer()(folded)
+        known_grams, grams = self.char_terms.term_ids(folded)
         words = [w for w in folded.lower().split() if len(w) >= 3 and w.isalpha()]
         if not grams or not words:
             return 0.0
-        char_share = sum(g in self.char_vectorizer.vocabulary_ for g in grams) / len(grams)
-        word_share = sum(w in self.word_vectorizer.vocabulary_ for w in words) / len(words)
+        char_share = len(known_grams) / grams
+        word_share = sum(w in self.word_terms.vocabulary for w in words) / len(words)
         return (char_share + word_share) / 2
 
 

@@ -102,8 +102,8 @@ class Cue:
         return len(self.compact) >= min_share * len(line.compact)
 
     def found_in(self, text: FoldedText, fuzzy: bool = False) -> bool:
-        if self.pattern is not None:
-            return self.pattern.search(text.spaced) is not None
+        if self.pattern is not None:  # the pattern matches the folded cue itself: look for it first (faster)
+            return self.folded in text.spaced and self.pattern.search(text.spaced) is not None
         if self.compact in text.compact:
             return True
         # Numbers are never matched fuzzily: STANDARD FORM 600 is not STANDARD FORM 88. A cue that

@@ -14,6 +14,9 @@ from typing import Any
 import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
+# libyaml's safe loader when PyYAML was built with it (the same data, ~10x faster: the flag packs are
+# read on every worker pool's start), else PyYAML's own.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def rule_pack_path(name: str) -> Path:
@@ -26,8 +29,12 @@ def rule_pack_path(name: str) -> Path:
 
 @lru_cache(maxsize=64)
 def load_rule_pack(name: str) -> Any:
-    """The parsed YAML of one rule pack (safe_load: data only, never code)."""
-    return yaml.safe_load(rule_pack_path(name).read_text(encoding="utf-8"))
+    """The parsed YAML of one rule pack (a safe loader: data only, never code)."""
+    loader = SAFE_LOADER(rule_pack_path(name).read_text(encoding="utf-8"))
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 @lru_cache(maxsize=64)

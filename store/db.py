@@ -15,7 +15,7 @@ from config.settings import get_settings
 
 # The newest migration in store/migrations/versions (tests/store/test_migrations.py checks it against
 # Alembic's own reading of that folder): a database at it needs no migration and no Alembic import.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -122,6 +122,10 @@ class Page(Base):
     # predicts, with the versions they were found with (claims/page_analysis.py); derived, never reviewed:
     # the file's analysis reuses them only when every version and the type still agree.
     flag_cache: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The page's segmentation features and its own type prediction as the task that stored it computed
+    # them, with the version they were computed with (claims/page_analysis.py); derived: the file's
+    # analysis reuses them only when the page, its text and that version still agree.
+    type_cache: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     __table_args__ = (
         UniqueConstraint("file_id", "page_number", name="uq_page_file_number"),

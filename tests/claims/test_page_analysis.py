@@ -1,5 +1,6 @@
-"""A page's flags found by the task that stores it (claims/page_analysis.py) are reused by the file's
-analysis only when they are exactly what it would find: the same type, text and versions.
+"""A page's features, type and flags found by the task that stores it (claims/page_analysis.py) are
+reused by the file's analysis only when they are exactly what it would compute: the same page, type,
+text and versions.
 
 In-process (Celery eager mode: the same task code, no broker) against a real data dir.
 """
@@ -48,8 +49,21 @@ def _flags(claim_id: str) -> list[str]:
                            default=str, sort_keys=True) for r in rows]
 
 
-def _reanalyse(claim_id: str, edit: Any = None) -> None:
-    """Edit each page's stored flags (or drop them: edit None), then analyse the claim's files again."""
+def _documents(claim_id: str) -> list[str]:
+    from store.db import session_scope
+    from store.models import Document, Encounter
+
+    skip = {"created_at", "updated_at"}
+    with session_scope() as s:
+        return [json.dumps({c.name: getattr(r, c.name) for c in table.__table__.columns if c.name not in skip},
+                           default=str, sort_keys=True)
+                for table in (Document, Encounter)
+                for r in s.scalars(select(table).where(table.claim_id == claim_id).order_by(table.first_page))]
+
+
+def _reanalyse(claim_id: str, edit: Any = None, column: str = "flag_cache") -> None:
+    """Edit each page's stored flags or typing (or drop them: edit None), then analyse the claim's files
+    again."""
     from claims.analysis import analyse_and_close_file
     from store.db import session_scope
     from store.models import Page
@@ -57,7 +71,7 @@ def _reanalyse(claim_id: str, edit: Any = None) -> None:
     with session_scope() as s:
         pages = list(s.scalars(select(Page).where(Page.claim_id == claim_id)))
         for p in pages:
-            p.flag_cache = edit(copy.deepcopy(p.flag_cache)) if edit else None
+            setattr(p, column, edit(copy.deepcopy(getattr(p, column))) if edit else None)
         file_ids = {p.file_id for p in pages}
     for file_id in file_ids:
         analyse_and_close_file(file_id)
@@ -65,12 +79,13 @@ def _reanalyse(claim_id: str, edit: Any = None) -> None:
 
 def test_a_page_s_own_flags_are_what_find_flags_gives_for_its_predicted_type(data_dir: Path,
                                                                              flag_model: Any) -> None:
-    from claims.page_analysis import cached_flags, flags_version, page_flag_caches
+    from claims.page_analysis import cached_flags, flags_version, page_caches
     from classifiers.evidence_flags import find_flags
     from config.settings import get_settings
 
     texts = {1: "\n".join(NOTE_LINES), 2: "\n".join(IMAGING_LINES), 3: ""}
-    caches = page_flag_caches([(n, text, []) for n, text in sorted(texts.items())], get_settings())
+    caches = {n: c.flags for n, c in page_caches([(n, text, []) for n, text in sorted(texts.items())],
+                                                  get_settings()).items()}
     version = flags_version(get_settings())
     assert caches[2]["record_type"] == "imaging_report"
     for n, text in texts.items():
@@ -128,3 +143,51 @@ def test_stored_page_flags_are_used_only_while_type_text_and_versions_agree(eage
     for edit in (other_type, other_version, other_text):
         _reanalyse("reuse", edit)
         assert _flags("reuse") == found, edit.__name__
+
+
+def test_a_page_s_stored_typing_is_what_segmentation_computes_for_it(data_dir: Path, flag_model: Any) -> None:
+    from claims.page_analysis import cached_typing, page_caches, typing_version
+    from claims.trained_models import record_type_model
+    from classifiers.document_segmentation import predict_pages
+    from classifiers.page_features import page_features
+    from config.settings import get_settings
+
+    settings = get_settings()
+    model = record_type_model(settings)
+    texts = {1: "\n".join(NOTE_LINES), 2: "\n".join(IMAGING_LINES), 3: "", 4: "\n".join(OTHER_LINES)}
+    caches = page_caches([(n, text, []) for n, text in sorted(texts.items())], settings)
+    version = typing_version(settings)
+    for n, text in texts.items():
+        features = page_features(n, text, model.rules)
+        [prediction] = predict_pages([text], [features], model)
+        stored = json.loads(json.dumps(caches[n].typing))  # as the JSON column gives it back
+        assert cached_typing(stored, n, text, version) == (features, prediction)
+        assert cached_typing(stored, n + 1, text, version) is None  # the page number is a feature
+        assert cached_typing(stored, n, text + " ", version) is None
+        assert cached_typing(stored, n, text, "another version") is None
+        assert cached_typing({**stored, "features": {"page": n}}, n, text, version) is None  # unreadable
+    assert caches[2].typing["prediction"]["record_type"] == "imaging_report"
+
+
+def test_the_file_analysis_gives_the_same_documents_with_or_without_the_pages_own_typing(
+        eager: None, tmp_path: Path) -> None:
+    pdf = write(tmp_path / "typed.pdf", text_pdf_bytes([NOTE_LINES, IMAGING_LINES, OTHER_LINES, NOTE_LINES[1:]]))
+    queue_files("typed", [pdf])
+    documents, flags = _documents("typed"), _flags("typed")
+    assert documents and flags
+
+    def board_decision(cache: dict[str, Any]) -> dict[str, Any]:
+        cache["prediction"].update(record_type="board_decision", strong=True, confidence=0.99)
+        return cache
+
+    _reanalyse("typed", board_decision, column="type_cache")  # proves the stored typing is what is used
+    assert {json.loads(d).get("record_type") for d in _documents("typed")} == {"board_decision", None}
+
+    def other_version(cache: dict[str, Any]) -> dict[str, Any]:
+        return {**cache, "version": "0" * 32}
+
+    _reanalyse("typed", other_version, column="type_cache")
+    assert (_documents("typed"), _flags("typed")) == (documents, flags)
+
+    _reanalyse("typed", column="type_cache")  # nothing stored by the pages: segmentation computes it all
+    assert (_documents("typed"), _flags("typed")) == (documents, flags)

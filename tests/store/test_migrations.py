@@ -86,3 +86,27 @@ def test_a_first_release_postgresql_database_upgrades_without_losing_a_row(postg
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_a_0004_database_gains_the_page_type_cache_and_keeps_its_pages(tmp_path: Path) -> None:
+    from alembic import command
+
+    from store.migrate import _alembic_config
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'at-0004.sqlite3'}")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0004")
+        conn.execute(text("INSERT INTO claims (claim_id, created_at, index_status) "
+                          "VALUES ('c1', '2026-01-01', 'indexed')"))
+        conn.execute(text("INSERT INTO files (file_id, claim_id, filename, sha256, size, kind, page_count, status, "
+                          "created_at, updated_at) VALUES ('f1', 'c1', 'a.pdf', 'ab', 1, 'pdf', 1, 'done', "
+                          "'2026-01-01', '2026-01-01')"))
+        conn.execute(text("INSERT INTO pages (page_id, file_id, claim_id, page_number, status, text, attempts, "
+                          "rotation, flag_cache) VALUES ('p1', 'f1', 'c1', 1, 'done', 'A limp.', 1, 0, "
+                          "'{\"format\": 1}')"))
+    assert "type_cache" not in {c["name"] for c in inspect(engine).get_columns("pages")}
+    create_schema(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT text, flag_cache, type_cache FROM pages WHERE page_id = 'p1'")).one()
+    assert tuple(row) == ("A limp.", '{"format": 1}', None)  # no typing stored: the next analysis computes it
