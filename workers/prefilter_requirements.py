@@ -1,0 +1,90 @@
+"""The flag finder's literal requirements kept from one worker pool start to the next, as plain strings.
+
+`classifiers/literal_prefilter.py` reads, once per process, which literals every match of each rule regex
+must contain (~0.2 s for all rules: parse trees of the large phrase tries). A pool's warm-up reads them
+before forking; this module keeps what it read next to the models, as JSON (lists of strings), and hands
+it back at the next start. A requirement is only ever a reason to skip a regex, so a file made by other
+code would lose hits: it is used only when it was written for the same prefilter and fold code (a digest
+of their source files) by the same Python (whose parser reads the regexes), and only when it is private,
+like the model artifacts. Anything unexpected leaves the requirements to be read again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from classifiers import clinical_context, literal_prefilter
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+
+
+def requirements_file(directory: Path) -> Path:
+    """Where a model dir keeps them: one file per interpreter."""
+    return directory / f"literal-requirements-{sys.implementation.cache_tag}.json"
+
+
+def _code_digest() -> str:
+    """The prefilter's and the fold's source (OCR confusions live in clinical_context) and the Python."""
+    h = hashlib.sha256(sys.version.encode())
+    for module in (literal_prefilter, clinical_context):
+        h.update(Path(str(module.__file__)).read_bytes())
+    return h.hexdigest()
+
+
+def _private(path: Path) -> bool:
+    for item in (path, path.parent):
+        st = item.stat()
+        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or st.st_uid not in (os.getuid(), 0):
+            return False
+    return True
+
+
+def restore(path: Path) -> int:
+    """Hand the kept requirements to the prefilter; returns how many (0 when the file is unusable)."""
+    try:
+        if not _private(path):
+            log.warning("literal requirements ignored: the file is not private", extra={"path": str(path)})
+            return 0
+        data = json.loads(path.read_bytes())
+        if data.get("format") != FORMAT or data.get("code") != _code_digest():
+            return 0
+        entries: dict[tuple[str, int], tuple[str, ...] | None] = {}
+        for pattern, flags, strings in data["requirements"]:
+            if not isinstance(pattern, str) or not (strings is None or all(isinstance(x, str) for x in strings)):
+                raise ValueError("not a requirement")
+            entries[(pattern, int(flags))] = None if strings is None else tuple(strings)
+    except FileNotFoundError:
+        return 0
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        log.warning("literal requirements ignored", extra={"path": str(path), "error": type(exc).__name__})
+        return 0
+    literal_prefilter.adopt_requirements(entries)
+    return len(entries)
+
+
+def save(path: Path) -> None:
+    """Write every requirement this process has read (private file, replaced atomically)."""
+    known = literal_prefilter.known_requirements()
+    rows = [[pattern, flags, None if strings is None else list(strings)] for (pattern, flags), strings in known.items()]
+    data = json.dumps({"format": FORMAT, "code": _code_digest(), "requirements": rows}).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".requirements-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
