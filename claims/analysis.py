@@ -396,7 +396,10 @@ def analyse_and_close_file(file_id: str) -> tuple[str, str | None]:
     analysis_error: str | None = None
     try:
         with session_scope() as s:
-            f = s.get(SourceFile, file_id)
+            # The file's row locked for the analysis (PostgreSQL; SQLite has one writer anyway): a second
+            # finish of the same file, a redelivered task, waits and then replaces the documents, instead of
+            # inserting the same ones beside them and failing.
+            f = s.get(SourceFile, file_id, with_for_update=True)
             if f is None:
                 return "missing", None
             analyse_file(s, f)

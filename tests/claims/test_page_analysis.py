@@ -191,3 +191,42 @@ def test_the_file_analysis_gives_the_same_documents_with_or_without_the_pages_ow
 
     _reanalyse("typed", column="type_cache")  # nothing stored by the pages: segmentation computes it all
     assert (_documents("typed"), _flags("typed")) == (documents, flags)
+
+
+def test_two_analyses_of_one_file_at_once_on_postgresql_both_end_well(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A redelivered finish task can run while the first is still analysing: on PostgreSQL the second waits
+    for the first (the file's row is locked), then replaces its documents; neither ends in an error."""
+    import threading
+
+    from claims.analysis import analyse_and_close_file
+    from config.settings import reset_settings_cache
+    from store.db import session_scope
+    from store.models import FileError, SourceFile
+
+    monkeypatch.setenv("CLAIMDEX_TEXT_CHUNK_PAGES", "2")
+    reset_settings_cache()
+    pdf = write(tmp_path / "twice.pdf", text_pdf_bytes([NOTE_LINES, IMAGING_LINES, OTHER_LINES]))
+    with eager_tasks():
+        queue_files("twice", [pdf])
+    assert progress("twice")["status"] == "done"
+    documents, flags = _documents("twice"), _flags("twice")
+    with session_scope() as s:
+        file_id = s.scalars(select(SourceFile.file_id).where(SourceFile.claim_id == "twice")).one()
+    barrier = threading.Barrier(2)
+    results: list[tuple[str, str | None]] = []
+
+    def finish() -> None:
+        barrier.wait()
+        results.append(analyse_and_close_file(file_id))
+
+    threads = [threading.Thread(target=finish) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [status for status, _claim in results] == ["done", "done"]
+    with session_scope() as s:
+        assert list(s.scalars(select(FileError.code).where(FileError.file_id == file_id))) == []
+    assert _documents("twice") == documents and _flags("twice") == flags
