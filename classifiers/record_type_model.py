@@ -27,7 +27,7 @@ ARTIFACT_FORMAT = "claimdex.record_type_model"
 ARTIFACT_VERSION = 1
 # Bump when the feature set or the training recipe changes (the rule points are features: a change to
 # how record_types.py scores a page counts), so `claimdex train` must be run again.
-MODEL_RECIPE_VERSION = "7"
+MODEL_RECIPE_VERSION = "8"
 RULE_POINT_SCALE = 6.0
 # Words whose character n-grams a vectorizer remembers (~10 MiB); then it starts again.
 KNOWN_WORDS = 50_000
