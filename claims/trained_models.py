@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from claims.private_files import write_private
 from classifiers.flag_sentence_model import FlagSentenceModel
 from classifiers.record_type_model import RecordTypeModel
 from classifiers.record_types import RULE_PACK, default_rules
@@ -37,18 +38,6 @@ class ModelUnavailable(RuntimeError):
     """No usable artifact: the message says which file and what to do (`claimdex train`)."""
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_artifact(directory: Path, name: str, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> Path:
     """Write NAME.npz then NAME.json (atomically, mode 600); the JSON names the .npz's sha256."""
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -57,9 +46,9 @@ def save_artifact(directory: Path, name: str, arrays: dict[str, np.ndarray], met
         np.savez(buf, **arrays)
         buf.seek(0)
         data = buf.read()
-    _write_private(npz, data)
+    write_private(npz, data)
     manifest = {**meta, "arrays_sha256": hashlib.sha256(data).hexdigest()}
-    _write_private(directory / f"{name}.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
+    write_private(directory / f"{name}.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
     return npz
 
 

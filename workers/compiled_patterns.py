@@ -19,18 +19,16 @@ from __future__ import annotations
 import _sre
 import array
 import base64
-import contextlib
 import json
 import logging
-import os
 import re
-import stat
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 from re import _compiler, _parser  # internals of CPython's re (see SUPPORTED)
 from typing import Any
+
+from claims.private_files import write_private, written_by_us_only
 
 log = logging.getLogger(__name__)
 
@@ -88,24 +86,7 @@ def save(path: Path, patterns: list[PatternKey], known: dict[PatternKey, dict[st
     forms = [known.get(key) or _compiled_form(*key) for key in dict.fromkeys(patterns)]
     data = json.dumps({"format": FORMAT, "version": sys.version, "patterns": forms}).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _private(path: Path) -> bool:
-    for item in (path, path.parent):
-        st = item.stat()
-        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or st.st_uid not in (os.getuid(), 0):
-            return False
-    return True
+    write_private(path, data)
 
 
 def restore(path: Path) -> dict[PatternKey, dict[str, Any]]:
@@ -113,7 +94,7 @@ def restore(path: Path) -> dict[PatternKey, dict[str, Any]]:
     if not SUPPORTED:
         return {}
     try:
-        if not _private(path):
+        if not written_by_us_only(path):
             log.warning("compiled patterns ignored: the file is not private", extra={"path": str(path)})
             return {}
         data = json.loads(path.read_bytes())

@@ -11,16 +11,13 @@ like the model artifacts. Anything unexpected leaves the requirements to be read
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
-import stat
 import sys
-import tempfile
 from pathlib import Path
 
+from claims.private_files import write_private, written_by_us_only
 from classifiers import clinical_context, literal_prefilter
 
 log = logging.getLogger(__name__)
@@ -41,18 +38,10 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def _private(path: Path) -> bool:
-    for item in (path, path.parent):
-        st = item.stat()
-        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or st.st_uid not in (os.getuid(), 0):
-            return False
-    return True
-
-
 def restore(path: Path) -> int:
     """Hand the kept requirements to the prefilter; returns how many (0 when the file is unusable)."""
     try:
-        if not _private(path):
+        if not written_by_us_only(path):
             log.warning("literal requirements ignored: the file is not private", extra={"path": str(path)})
             return 0
         data = json.loads(path.read_bytes())
@@ -78,13 +67,4 @@ def save(path: Path) -> None:
     rows = [[pattern, flags, None if strings is None else list(strings)] for (pattern, flags), strings in known.items()]
     data = json.dumps({"format": FORMAT, "code": _code_digest(), "requirements": rows}).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".requirements-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_private(path, data)
