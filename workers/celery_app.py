@@ -26,6 +26,12 @@ def make_celery_app() -> Celery:
 app = make_celery_app()
 
 
+def apply_settings() -> None:
+    """Configure the app again from the settings as they are now: a command that changes them after this
+    module was imported (`claimdex --data-dir X ...`) must reach that data dir's broker, not the default's."""
+    app.conf.update(celery_config(get_settings()))
+
+
 @worker_init.connect
 def _prepare_database(**_kwargs: object) -> None:
     configure_logging(get_settings().log_level)

@@ -22,6 +22,7 @@ from api.cli.users import user
 from config.logging_config import configure_logging
 from config.settings import get_settings, insecure_settings, reset_settings_cache
 from store.data_dir import DataDirRefused, secure_data_dir
+from workers.celery_app import apply_settings
 
 # Commands that serve or process records: they refuse to start with the example's secrets.
 SERVICES = ("serve", "worker")
@@ -35,6 +36,7 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     if data_dir is not None:
         os.environ["CLAIMDEX_DATA_DIR"] = str(data_dir.resolve())
         reset_settings_cache()
+        apply_settings()  # the Celery app was configured when the commands were imported
     configure_logging(os.environ.get("CLAIMDEX_LOG_LEVEL", "WARNING"))
     if ctx.invoked_subcommand in SERVICES:
         problems = insecure_settings(get_settings())

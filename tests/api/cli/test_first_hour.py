@@ -206,3 +206,22 @@ def test_the_progress_json_the_web_reads_has_phases_and_honest_rates(eager: None
     assert f["phase"] == "done" and f["pages_text_layer"] == 2
     # Measured from the pages' own timestamps, never from pages read before (None when it cannot be).
     assert f["pages_per_second"] is None or f["pages_per_second"] > 0
+
+
+def test_the_data_dir_option_also_moves_the_broker(tmp_path: Path, data_dir: Path) -> None:
+    """`claimdex --data-dir X ...` must queue to X's embedded broker: the Celery app, configured when the
+    commands were imported, used to keep the default data dir's socket ("demo" failed to connect)."""
+    from config.settings import reset_settings_cache
+    from workers.celery_app import app, apply_settings
+
+    other = tmp_path / "elsewhere"
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.delenv("CLAIMDEX_BROKER_URL", raising=False)  # the embedded broker of the data dir
+            mp.setenv("CLAIMDEX_DATA_DIR", str(data_dir))
+            run("--data-dir", str(other), "status")
+            assert str(other.resolve() / "redis.sock") in str(app.conf.broker_url)
+    finally:
+        reset_settings_cache()
+        apply_settings()
+    assert str(other) not in str(app.conf.broker_url)
