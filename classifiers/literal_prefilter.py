@@ -127,13 +127,15 @@ def _exact_strings(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     return out
 
 
-_NODE_STRINGS: dict[int, frozenset[str] | None] = {}  # one parse tree at a time: by node identity
+# One parse tree at a time, by node: its opcode and the identity of its argument (an int argument, a
+# literal's code point, is shared by every node with that value, hence the opcode in the key).
+_NODE_STRINGS: dict[tuple[Any, int], frozenset[str] | None] = {}
 
 
 def _node_exact_strings(op: Any, av: Any) -> frozenset[str] | None:
     """`_exact_strings` of one node, remembered while its parse tree is read (the requirement walk asks
     again for every node inside a group it could not expand)."""
-    key = id(av)
+    key = (op, id(av))
     if key not in _NODE_STRINGS:
         _NODE_STRINGS[key] = _exact_strings([(op, av)])
     return _NODE_STRINGS[key]
@@ -151,12 +153,8 @@ def _sequence_requirement(items: Sequence[tuple[Any, Any]]) -> Requirement | Non
         run = frozenset([""])
 
     for op, av in items:
-        ch = _literal_char(op, av)
-        if ch is not None:
-            run = frozenset(s + ch for s in run)
-            continue
-        if op is _sre_constants.AT:
-            continue  # zero-width (\b, ^, $): the characters on both sides are still adjacent
+        # literals, phrase tries and zero-width assertions (\b, ^: the characters on both sides are still
+        # adjacent) extend the exact run
         exact = _node_exact_strings(op, av)
         if exact is not None and len(run) * len(exact) <= MAX_STRINGS:
             run = frozenset(a + b for a in run for b in exact)

@@ -48,7 +48,7 @@ def test_no_rule_regex_is_skipped_where_it_matches(page_texts: list[str]) -> Non
 
 def test_literals_of_plain_patterns() -> None:
     req = required_literals(re.compile(r"\blumbar\s+(?:pain|ache)s?\b", re.IGNORECASE))
-    assert req == frozenset({"lumbar"}) or req == frozenset({fold_text("lumbar")})
+    assert req == frozenset({fold_text("lumbar")})
     assert required_literals(re.compile(r"(?:low\s+)?back", re.IGNORECASE)) == frozenset({fold_text("back")})
     # an optional part never becomes a requirement; an alternation is one of its alternatives
     assert required_literals(re.compile(r"(?:parachute)?\d+", re.IGNORECASE)) is None
