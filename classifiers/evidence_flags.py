@@ -252,14 +252,14 @@ def _resolve_category(
 
 
 def _page_candidates(
-    text: str, sentences: list[tuple[int, int]], packs: tuple[_CategoryRules, ...]
+    text: str, sentences: list[tuple[int, int]], packs: tuple[_CategoryRules, ...], folded: str
 ) -> list[list[list[tuple[int, int, int, str | None]]]]:
     """Candidates per sentence and category, each pattern run once over the page (not once per sentence:
     the per-call overhead of ~150 patterns dominated on short sentences). A match that runs across a
-    sentence end is searched again inside its sentence, so results equal the per-sentence search."""
+    sentence end is searched again inside its sentence, so results equal the per-sentence search. A
+    pattern none of whose literals is in `folded` (the page through `fold_text`) is not run."""
     starts = [s for s, _e in sentences]
     out: list[list[list[tuple[int, int, int, str | None]]]] = [[[] for _ in packs] for _ in sentences]
-    folded = fold_text(text)
     for ci, rules in enumerate(packs):
         for rank, matcher in enumerate(rules.matchers):
             for rx, literals in zip(matcher.patterns, matcher.literals, strict=True):
@@ -762,8 +762,9 @@ def _read_page(text: str, record_type: str) -> _PageReading:
     folded = fold_ocr_digits(text)
     sentences = split_sentences(text)
     layout = read_layout(text, record_type)
-    page_concepts = concept_spans(folded, page_concept_names())
-    candidates = _page_candidates(folded, sentences, packs)
+    prefiltered = fold_text(folded)  # once a page: which rule regexes can match it at all
+    page_concepts = concept_spans(folded, page_concept_names(), prefiltered)
+    candidates = _page_candidates(folded, sentences, packs, prefiltered)
     # pass 1: rule spans per sentence
     per_sentence: list[tuple[_Concepts, _Found]] = []
     for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):

@@ -150,11 +150,14 @@ def concept_regex(name: str) -> re.Pattern[str]:
     raise KeyError(f"unknown concept {name!r}")
 
 
-def concept_spans(text: str, names: frozenset[str] | None = None) -> dict[str, list[tuple[int, int]]]:
-    """The matches (non-overlapping, left to right) of every concept, or of those in `names`."""
+def concept_spans(
+    text: str, names: frozenset[str] | None = None, folded: str | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """The matches (non-overlapping, left to right) of every concept, or of those in `names`; `folded`:
+    `fold_text(text)` when the caller has it already."""
     out: dict[str, list[tuple[int, int]]] = {}
     literals = _concept_literals()
-    folded = fold_text(text)
+    folded = fold_text(text) if folded is None else folded
     for name, rx in _compiled_concepts():
         if names is not None and name not in names:
             continue
