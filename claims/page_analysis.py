@@ -51,7 +51,7 @@ _HIT_FIELD_SET = frozenset(_HIT_FIELDS)
 
 
 @lru_cache(maxsize=1)
-def _code_digest() -> str:
+def classifier_code_digest() -> str:
     """sha256 of every file the finder's result can depend on in this checkout: the classifiers, the
     configuration code and its rule packs. Read once per process (code does not change under it)."""
     digest = hashlib.sha256()
@@ -76,14 +76,14 @@ def _model_checksum(settings: Settings, name: str) -> str:
 def flags_version(settings: Settings) -> str:
     """What a page's flags were found with: the flag code and rules, and the flag model's checksum."""
     model = _model_checksum(settings, FLAG_MODEL)
-    return hashlib.sha256(f"{CACHE_FORMAT}:{_code_digest()}:{model}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{CACHE_FORMAT}:{classifier_code_digest()}:{model}".encode()).hexdigest()[:32]
 
 
 def typing_version(settings: Settings) -> str:
     """What a page's features and prediction were computed with: the classifier code and rules, and the
     record-type model's checksum."""
     model = _model_checksum(settings, RECORD_TYPE_MODEL)
-    return hashlib.sha256(f"{TYPE_CACHE_FORMAT}:{_code_digest()}:{model}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{TYPE_CACHE_FORMAT}:{classifier_code_digest()}:{model}".encode()).hexdigest()[:32]
 
 
 def _text_digest(text: str) -> str:

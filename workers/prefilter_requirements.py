@@ -4,8 +4,8 @@
 must contain (~0.2 s for all rules: parse trees of the large phrase tries). A pool's warm-up reads them
 before forking; this module keeps what it read next to the models, as JSON (lists of strings), and hands
 it back at the next start. A requirement is only ever a reason to skip a regex, so a file made by other
-code would lose hits: it is used only when it was written for the same prefilter and fold code (a digest
-of their source files) by the same Python (whose parser reads the regexes), and only when it is private,
+code would lose hits: it is used only when it was written for the same classifier code (the digest the
+page caches use) by the same Python (whose parser reads the regexes), and only when it is private,
 like the model artifacts. Anything unexpected leaves the requirements to be read again.
 """
 
@@ -17,8 +17,9 @@ import logging
 import sys
 from pathlib import Path
 
+from claims.page_analysis import classifier_code_digest
 from claims.private_files import write_private, written_by_us_only
-from classifiers import clinical_context, literal_prefilter
+from classifiers import literal_prefilter
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +32,9 @@ def requirements_file(directory: Path) -> Path:
 
 
 def _code_digest() -> str:
-    """The prefilter's and the fold's source (OCR confusions live in clinical_context) and the Python."""
-    h = hashlib.sha256(sys.version.encode())
-    for module in (literal_prefilter, clinical_context):
-        h.update(Path(str(module.__file__)).read_bytes())
-    return h.hexdigest()
+    """The classifiers' code and rules (the prefilter and the OCR confusions it folds among them), and
+    the Python whose parser read the regexes."""
+    return hashlib.sha256(f"{sys.version}:{classifier_code_digest()}".encode()).hexdigest()
 
 
 def restore(path: Path) -> int:
