@@ -69,6 +69,9 @@ PARTS_MARK = "parts:"
 TOPIC_MIN_SENTENCES = 2
 # Section kinds (config/rules/flag_sections.yaml) that make every flag in them hypothetical.
 HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset({"goals", "instructions"})
+# Record types a page the layout recognises as an imaging report is read as one under: a radiology report
+# printed among private or VA treatment records, or a page not typed.
+TREATMENT_RECORD_TYPES: frozenset[str] = frozenset({"other", "private_treatment", "va_treatment"})
 # Section kinds where nothing is an imaging finding (an exam's reason or technique, an operation).
 NOT_IMAGING_SECTIONS: frozenset[str] = frozenset({"indication", "technique", "procedure"})
 
@@ -762,6 +765,9 @@ def _read_page(text: str, record_type: str) -> _PageReading:
     folded = fold_ocr_digits(text)
     sentences = split_sentences(text)
     layout = read_layout(text, record_type)
+    if layout.imaging_page and record_type in TREATMENT_RECORD_TYPES:
+        # a radiology report printed among treatment records (or not typed) reads as the report it is
+        record_type = "imaging_report"
     prefiltered = fold_text(folded)  # once a page: which rule regexes can match it at all
     page_concepts = concept_spans(folded, page_concept_names(), prefiltered)
     candidates = _page_candidates(folded, sentences, packs, prefiltered)

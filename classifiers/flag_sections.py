@@ -219,7 +219,10 @@ def read_boxes(text: str) -> tuple[BoxItem, ...]:
 
 _CLINICAL_KINDS: frozenset[str] = frozenset({"history", "exam", "plan"})
 _IMAGING_REPORT_KINDS: frozenset[str] = frozenset({"technique", "indication"})
+# An operative or procedure note (PREOPERATIVE DIAGNOSIS, PROCEDURE): its fluoroscopy and discs are the surgeon's.
+_OPERATION_KINDS: frozenset[str] = frozenset({"procedure", "diagnosis"})
 _IMAGING_ONLY_WORDS = 3  # imaging-only words (foramina, thecal sac, alignment...) that make findings an image's
+_UNHEADED_IMAGING_ONLY_WORDS = 4  # ... and a page without a findings heading an imaging report
 
 
 def is_imaging_page(text: str, sections: tuple[Section, ...], record_type: str) -> bool:
@@ -228,9 +231,14 @@ def is_imaging_page(text: str, sections: tuple[Section, ...], record_type: str) 
     if record_type == "imaging_report":
         return True
     findings = [s for s in sections if s.kind in ("findings", "imaging")]
-    if not findings:
-        return False
     kinds = {s.kind for s in sections}
+    if not findings:
+        # a report printed without headings: it names an image near its top and speaks only of what images show
+        return (
+            not kinds & (_CLINICAL_KINDS | _OPERATION_KINDS)
+            and load_section_rules().imaging_page.search(text, 0, min(len(text), 600)) is not None
+            and len(_imaging_only().findall(text)) >= _UNHEADED_IMAGING_ONLY_WORDS
+        )
     if kinds & _CLINICAL_KINDS and not kinds & _IMAGING_REPORT_KINDS:
         # a consult or progress note (history, exam, plan) whose IMPRESSION is the clinician's, even when it
         # speaks of an x-ray near its top

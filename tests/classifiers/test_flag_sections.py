@@ -50,6 +50,28 @@ def test_imaging_page_by_record_type_by_title_or_by_its_language() -> None:
     assert not read_layout("MAJOR FINDINGS: pleasant woman walking with a cane.").imaging_page
 
 
+def test_a_report_printed_without_headings_is_an_imaging_page_by_its_language() -> None:
+    report = (
+        "Sagittal and axial T2 images of the thoracic spine were reviewed.\n"
+        "Vertebral alignment is anatomic. Marrow signal is within normal limits.\n"
+        "The neural foramina are widely patent. The thecal sac is not effaced.\n"
+    )
+    assert read_layout(report).imaging_page
+    # the same words in an operative note are the surgeon's: fluoroscopy guided the needle
+    operation = (
+        "PREOPERATIVE DIAGNOSIS: Thoracic radiculitis.\nPROCEDURE: Transforaminal injection under fluoroscopy.\n"
+        "Alignment was confirmed on the lateral view. Contrast outlined the neural foramina and the thecal sac.\n"
+        "Marrow and foraminal anatomy were unremarkable.\n"
+    )
+    assert not read_layout(operation).imaging_page
+    # a clinic note that speaks of an x-ray is still a clinic note
+    clinic = (
+        "HISTORY: Mid back pain since a fall. An x-ray was taken.\nEXAM: Alignment of the spine is straight, "
+        "foramina not assessed, signal not applicable, thecal sac n/a.\n"
+    )
+    assert not read_layout(clinic).imaging_page
+
+
 def test_a_yes_no_group_answers_the_item_before_it_on_its_line() -> None:
     text = "Spasm:  [X] Yes  [ ] No     Guarding:  [ ] Yes  [X] No"
     items = read_boxes(text)
