@@ -35,6 +35,7 @@ _GLUED_END = re.compile(
     r"(?![A-Za-z0-9-]*\.[a-z]{2,3}\b)"  # not a web address ("www.Example.com")
 )
 _MAX_SENTENCE = 1500
+_MAX_TITLE = 70  # characters of a Title Case line read as a heading
 # A word a sentence cannot end on: a line ending with one was wrapped, whatever the next line starts with.
 _OPEN_END = re.compile(
     r"(?i)\b(?:at|of|to|in|on|with|without|and|or|the|a|an|for|from|by|into|over|than|as|is|are|was|were)\s*$"
@@ -75,6 +76,29 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Words a title leaves lower-case ("Range of Motion", "Review of Systems").
+_TITLE_SMALL_WORDS = frozenset(
+    {"of", "and", "the", "to", "in", "for", "with", "on", "at", "or", "a", "an", "by", "from", "vs"}
+)
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _is_title_line(line: str) -> bool:
+    """A line in Title Case ("Left Lower Back", "Range of Motion Testing"): every word capitalised but the
+    small ones, with no sentence punctuation at its end. ALL CAPS lines are `_HEADER_LINE`'s to judge."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_TITLE or not any(ch.islower() for ch in stripped):
+        return False
+    if any(ch in stripped for ch in ",;()"):
+        return False  # a list or an aside: "MOS 11B, Senior Parachutist" wrapped mid-item
+    words = _TITLE_WORD.findall(stripped)
+    return (
+        2 <= len(words) <= 8
+        and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+        and words[-1][0].isupper()
+    )
+
+
 def _break_between_lines(prev: str, nxt: str) -> bool:
     """Decide whether a line break also ends a sentence (OCR wraps lines mid-sentence)."""
     if not prev.strip() or not nxt.strip():
@@ -89,6 +113,8 @@ def _break_between_lines(prev: str, nxt: str) -> bool:
         return True
     if _OPEN_END.search(prev):
         return False  # a line ending on "at", "of", "the"... is wrapped mid-sentence
+    if _is_title_line(prev) and nxt.lstrip()[:1].isupper():
+        return True  # "Chief Complaint 1. Left Lower Back": a heading, however long, not a wrapped sentence
     stripped_next = nxt.lstrip()
     # a short form-like line followed by a capitalised line: a new field, not a wrapped sentence
     return len(prev.strip()) < 30 and stripped_next[:1].isupper() and not prev.rstrip().endswith(("-", ","))

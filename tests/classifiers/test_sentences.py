@@ -99,3 +99,16 @@ def test_a_glued_negation_does_not_negate_the_next_finding() -> None:
     text = "No fracture or dislocation.Severe tenderness over the lumbar paraspinal muscles."
     back = [f for f in find_flags(text, "private_treatment") if f.category == "back_complaint"]
     assert back and not back[0].negated
+
+
+def test_a_title_case_line_is_a_heading_not_a_wrapped_sentence() -> None:
+    text = "Presenting Problem 2. Right Sacroiliac Region\nIntermittent ache on rising from a chair.\n"
+    pieces = [text[s:e] for s, e in split_sentences(text)]
+    assert pieces[-1] == "Intermittent ache on rising from a chair."
+    assert "Right Sacroiliac Region" in pieces[-2]
+    # a wrapped list item is not a title, though its words are capitalised
+    item = "- Award (Navy, 2004), Fleet Marine Force Ribbon, Sea Service\nDeployment Ribbon with two stars.\n"
+    assert len(split_sentences(item)) == 1
+    # nor a wrapped sentence whose line ends mid-phrase
+    wrapped = "She Reports Pain In The Lower Back And\nLeft Hip since the move.\n"
+    assert len(split_sentences(wrapped)) == 1
