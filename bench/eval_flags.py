@@ -33,8 +33,10 @@ Data and honesty:
 
 The finder is evaluated as shipped: rules and layout plus the sentence model, fitted in-process on repo
 data only (`repo_training_texts`: corpus training variants, written sentences, Board set A; ~5 s);
-`--rules-only` leaves the model out. `--sweep` shows, on the notes' dev folds, what the model adds per
-category and threshold (how `claims.flag_model_training.DEFAULT_THRESHOLDS` were chosen).
+`--rules-only` leaves the model out. `--typed` reads each note or web document as the pipeline reads a page:
+typed first by the trained record-type model (an MRI report read as an imaging report), instead of untyped
+(record type "other", the default, which the finder must handle too). `--sweep` shows, on the notes' dev
+folds, what the model adds per category and threshold (how `claims.flag_model_training.DEFAULT_THRESHOLDS` were chosen).
 
 Speed is sentences per second of `find_flags` in CPU time of one process (one core); the sample claim
 (`samples.claim_content`) gives flags per page, repeats (a second flag of one category on one sentence)
@@ -63,9 +65,13 @@ from typing import Any
 import numpy as np
 
 from claims.flag_model_training import fit_flag_model
+from claims.trained_models import ModelUnavailable, record_type_model
+from classifiers.document_segmentation import predict_pages
 from classifiers.evidence_flags import FLAG_CATEGORIES, find_flags
 from classifiers.flag_sentence_model import FlagSentenceModel
+from classifiers.page_features import page_features
 from classifiers.sentences import split_sentences
+from config.settings import get_settings
 from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus
 from samples.labelled_text import (
     BOARD_OPENINGS,
@@ -434,6 +440,24 @@ def model_finder(model: FlagSentenceModel) -> Finder:
     return lambda text, record_type: find_flags(text, record_type, model)
 
 
+def typed_finder(finder: Finder) -> Finder:
+    """The finder behind the product's page typing: a text the eval has no record type for ("other") is
+    typed first by the trained record-type model, one page alone, as `claims.page_analysis` types a page
+    before reading its flags. Needs `claimdex train`'s model (CLAIMDEX_MODEL_DIR or the data dir's)."""
+    try:
+        model = record_type_model(get_settings())
+    except ModelUnavailable as exc:
+        raise SystemExit(f"--typed needs the trained record-type model (run `claimdex train`): {exc}") from exc
+
+    def find(text: str, record_type: str) -> Sequence[Any]:
+        if record_type == "other":
+            features = page_features(1, text, model.rules)
+            record_type = predict_pages([text], [features], model)[0].record_type
+        return finder(text, record_type)
+
+    return find
+
+
 def run_flag_eval(instances_per_variant: int = 8, finder: Finder | None = None) -> dict[str, Any]:
     """The generated corpus's figures (held-out clean/noisy, train clean) and the speed, as a dict:
     `result["held_out_clean"]["categories"][category]["precision"]`, `result["sentences_per_second"]`."""
@@ -519,8 +543,10 @@ def run(args: argparse.Namespace) -> int:
             print(category, "  ".join(f"{t}:{tp}/{fp}/{fn}/{ctx}" for t, (tp, fp, fn, ctx) in row.items()))
         return 0
     model = None if args.rules_only else fit_repo_model()
-    command = COMMAND + (" --rules-only" if args.rules_only else "")
+    command = COMMAND + (" --rules-only" if args.rules_only else "") + (" --typed" if args.typed else "")
     finder = model_finder(model) if model is not None else rules_finder()
+    if args.typed:
+        finder = typed_finder(finder)
     if "corpus" in parts:
         clean = build_flag_corpus(args.instances)
         noisy = add_ocr_noise(clean)
@@ -629,6 +655,9 @@ def main(argv: list[str] | None = None) -> int:
                              "decides where the rules are silent)")
     parser.add_argument("--sweep", action="store_true",
                         help="per category, what the model adds at each threshold on the notes' DEV folds")
+    parser.add_argument("--typed", action="store_true",
+                        help="type each note or web document with the product's record-type model first, as the "
+                             "pipeline types a page (default: read untyped, record type 'other')")
     parser.add_argument("--json", action="store_true")
     return run(parser.parse_args(argv))
 

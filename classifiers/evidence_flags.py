@@ -768,6 +768,8 @@ def _read_page(text: str, record_type: str) -> _PageReading:
     if layout.imaging_page and record_type in TREATMENT_RECORD_TYPES:
         # a radiology report printed among treatment records (or not typed) reads as the report it is
         record_type = "imaging_report"
+    elif record_type == "imaging_report" and not layout.imaging_page:
+        record_type = "private_treatment"  # a clinic note typed as an imaging report reads as the note it is
     prefiltered = fold_text(folded)  # once a page: which rule regexes can match it at all
     page_concepts = concept_spans(folded, page_concept_names(), prefiltered)
     candidates = _page_candidates(folded, sentences, packs, prefiltered)

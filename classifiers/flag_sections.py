@@ -219,6 +219,9 @@ def read_boxes(text: str) -> tuple[BoxItem, ...]:
 
 _CLINICAL_KINDS: frozenset[str] = frozenset({"history", "exam", "plan"})
 _IMAGING_REPORT_KINDS: frozenset[str] = frozenset({"technique", "indication"})
+# Sections no imaging report has (a plan, a family or social history; or a history of the present illness
+# with a physical examination): a page typed as one that holds them is a clinic visit's note.
+_VISIT_KINDS: frozenset[str] = frozenset({"plan", "family", "social"})
 # An operative or procedure note (PREOPERATIVE DIAGNOSIS, PROCEDURE): its fluoroscopy and discs are the surgeon's.
 _OPERATION_KINDS: frozenset[str] = frozenset({"procedure", "diagnosis"})
 _IMAGING_ONLY_WORDS = 3  # imaging-only words (foramina, thecal sac, alignment...) that make findings an image's
@@ -226,12 +229,14 @@ _UNHEADED_IMAGING_ONLY_WORDS = 4  # ... and a page without a findings heading an
 
 
 def is_imaging_page(text: str, sections: tuple[Section, ...], record_type: str) -> bool:
-    """An imaging report: by record type, or a findings section on a page that names an imaging study near
-    its top, or whose findings speak the language only images are described in."""
-    if record_type == "imaging_report":
-        return True
+    """An imaging report: by record type (unless its sections are a clinic visit's), or a findings section
+    on a page that names an imaging study near its top, or whose findings speak the language only images
+    are described in; a report printed without headings by its language alone."""
     findings = [s for s in sections if s.kind in ("findings", "imaging")]
     kinds = {s.kind for s in sections}
+    if record_type == "imaging_report":
+        # unless its sections are a clinic visit's: a consult that discusses an MRI
+        return not (kinds & _VISIT_KINDS or {"history", "exam"} <= kinds)
     if not findings:
         # a report printed without headings: it names an image near its top and speaks only of what images show
         return (

@@ -124,3 +124,16 @@ def test_errors_of_held_out_web_sets_are_refused() -> None:
     for web_set in ev.WEB_SETS:
         with pytest.raises(SystemExit, match="unseen"):
             ev.main(["--part", "web", "--web-set", web_set, "--web-split", "test", "--errors"])
+
+
+def test_typed_reading_types_an_untyped_text_as_the_pipeline_does(trained_model_dir) -> None:  # noqa: ANN001
+    seen: list[str] = []
+    finder = ev.typed_finder(lambda text, record_type: seen.append(record_type) or [])
+    report = (
+        "MRI LUMBAR SPINE WITHOUT CONTRAST\nEXAM: MRI lumbar spine.\nTECHNIQUE: Sagittal and axial T1 and T2.\n"
+        "FINDINGS: Alignment is normal. L4-5 disc bulge with mild foraminal narrowing.\n"
+        "IMPRESSION: Mild L4-5 degenerative disc disease.\n"
+    )
+    finder(report, "other")
+    finder(report, "board_decision")  # a type the eval knows is kept
+    assert seen == ["imaging_report", "board_decision"]

@@ -238,3 +238,13 @@ def test_a_radiology_report_among_private_records_reads_as_the_report_it_is() ->
     as_report = [h for h in find_flags(report, "imaging_report") if h.category == "imaging_finding"]
     assert [h.sentence for h in as_private] == [h.sentence for h in as_report]
     assert any("foramina are widely patent" in h.sentence for h in as_private)
+
+
+def test_a_consult_typed_as_an_imaging_report_keeps_its_symptoms_out_of_imaging_findings() -> None:
+    consult = (
+        "HISTORY OF PRESENT ILLNESS: Tingling that runs down the spine when she bends her head forward.\n"
+        "PHYSICAL EXAMINATION: Brisk reflexes in both arms.\nMRI: Disc osteophyte complex at C4-5.\n"
+    )
+    imaging = [h.sentence for h in find_flags(consult, "imaging_report") if h.category == "imaging_finding"]
+    assert not any("Tingling" in s for s in imaging)
+    assert any("osteophyte" in s for s in imaging)  # its MRI section is still read as an image's

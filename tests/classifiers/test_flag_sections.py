@@ -115,3 +115,16 @@ def test_an_answer_keeps_the_words_that_follow_it() -> None:
 )
 def test_questions_and_opinion_requests(sentence: str, asks: bool) -> None:
     assert sentence_asks(sentence) is asks
+
+
+def test_a_clinic_note_typed_as_an_imaging_report_is_not_read_as_one() -> None:
+    consult = (
+        "HISTORY OF PRESENT ILLNESS: Numb left thumb for two months.\nPHYSICAL EXAMINATION: Weak wrist "
+        "extension.\nMRI: C5-6 foraminal narrowing.\nIMPRESSION: Left C6 radiculopathy.\n"
+    )
+    assert not read_layout(consult, "imaging_report").imaging_page
+    with_plan = "MRI of the lumbar spine was reviewed.\nFINDINGS: small L4-5 bulge.\nPLAN: home exercise.\n"
+    assert not read_layout(with_plan, "imaging_report").imaging_page
+    # a report's own headings (EXAM, HISTORY as its indication, COMPARISON) are a report's
+    report = "EXAM: MRI LUMBAR SPINE\nHISTORY: Back pain.\nCOMPARISON: None.\nFINDINGS: Normal alignment.\n"
+    assert read_layout(report, "imaging_report").imaging_page
