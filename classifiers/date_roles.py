@@ -119,7 +119,8 @@ _PERIOD_END = re.compile(
     r"(?:PERIODCOVERED|RATINGPERIOD|REPORTINGPERIOD|PERIODOFREPORT)[A-Z]{0,20}(?:THRU|THROUGH|TO)$"
 )
 # An order's number and its date ("ORDERS 206-550   23 AUG 2004"): the date the orders were issued.
-_ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d-]*$", re.I)
+# (OCR specks inside the number: "ORDERS 1`10-028")
+_ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d`'~.,-]*$", re.I)
 # "Rating decision dat ed", "dec1siondated": a label ending in "dated" refers to a record, however broken.
 _ENDS_DATED = re.compile(r"D\W?A\W?T\W?E\W?D$", re.I)
 _REFERRING_WORDS = frozenset({"dated", "of", "on", "from", "since", "in", "to", "through", "until", "between", "and"})

@@ -83,3 +83,9 @@ def test_a_date_under_the_closing_of_a_short_last_page_is_the_signature_date(las
 
 def test_a_date_alone_at_the_top_of_a_letter_is_still_its_letter_date() -> None:
     assert roles("Orlando Vance\n14 Birch Lane\n\nJuly 9, 2022\n\nDear Sir or Madam:") == ["letter"]
+
+
+def test_an_orders_date_is_its_header_when_ocr_specked_the_orders_number() -> None:
+    text = "HEADQUARTERS, 3RD SIG BDE\nORDERS 2`41-117   09 APR 2013\nReport date: 20130512"
+    [orders, _] = find_dates(text)
+    assert date_role(text, orders) == "header"
