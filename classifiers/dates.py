@@ -130,6 +130,17 @@ for _name, _number in _MONTH_NAMES.items():
         _MONTH_FUZZY.setdefault("?" + _name[1:], _number)
 
 
+# A month abbreviation with one letter lost ("NV", "UL", "CT"), where only one month fits and the two
+# letters are no word or abbreviation of their own (NO, MY, MR, DC... and MA, JU, JN, AR: two months).
+_MONTH_TWO: dict[str, int] = {}
+for _abbr, _number in _MONTHS.items():
+    for _i in range(3):
+        _two = _abbr[:_i] + _abbr[_i + 1:]
+        _MONTH_TWO[_two] = 0 if _MONTH_TWO.get(_two, _number) != _number else _number
+for _two in ("NO", "AN", "MY", "UN", "DE", "SE", "AU", "PR", "AP", "OT", "FE", "MR", "DC", "CT"):
+    _MONTH_TWO[_two] = 0
+
+
 @functools.lru_cache(maxsize=4096)
 def month_number(word: str) -> int | None:
     """The month a word names (JAN, Sept, OCTOBER, 0CT, 5EP, Noveber), or None."""
@@ -172,6 +183,10 @@ _DAY_PATTERNS: list[re.Pattern[str]] = [
     # (OCR's stray dot by the comma: "May 22,.2020")
     re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"(?:\s{0,3}|-)" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?"
                + r"(?:\s?[,.]{1,2}\s?|\s{1,3}|-)" + _YEAR + r"(?!\d)"),
+    # 27 NV 2000, UL 16, 2001: an abbreviation that lost a letter to OCR, upper case, between a day and a
+    # four-digit year (see _MONTH_TWO)
+    re.compile(r"(?<![\dA-Za-z#])(?P<day>[0-3]?\d)\s?(?P<mon2>[A-Z]{2})\s?(?P<year>(?:19|20)\d{2})(?!\d)"
+               r"|(?<![A-Za-z])(?P<mon3>[A-Z]{2})\s{1,2}(?P<day2>[0-3]?\d)\s?[,.]{1,2}\s?(?P<year2>(?:19|20)\d{2})(?!\d)"),
     # 20090314 (DD 214 blocks, VistA exports)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 ]
@@ -380,6 +395,9 @@ def _month(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("mon"):
         return month_number(groups["mon"])
+    two = groups.get("mon2") or groups.get("mon3")
+    if two:
+        return _MONTH_TWO.get(two) or None
     return int(groups["month"])
 
 
@@ -449,8 +467,10 @@ def _find_dates_in(text: str) -> list[FoundDate]:
             month = _month(m)
             if month is None:  # a word that is not a month: nothing here, and nothing taken
                 continue
+            groups = m.groupdict()
             try:
-                value: dt.date | None = dt.date(_year(m.group("year")), month, int(m.group("day")))
+                value: dt.date | None = dt.date(_year(groups.get("year") or groups["year2"]), month,
+                                                int(groups.get("day") or groups["day2"]))
             except ValueError:
                 value = None
             # Written as a date but not a possible one: never re-read part of it as another date.

@@ -199,3 +199,27 @@ def test_a_slash_read_as_a_letter_or_lost_at_the_start_of_a_line(text: str, valu
 def test_a_slash_or_one_after_a_one_digit_day_stays_unread() -> None:
     """"4/2l2009": 4/2/2009 or 4/21/2009 with a slash lost: no day is guessed."""
     assert find_dates("Visit 4/2l2009 ok") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Provider signature: R. Amadi   Date signed: 14 NV 2011", "2011-11-14"),
+        ("PRIMARY CARE NOTE UG 09, 2016@08:40", "2016-08-09"),
+        ("Sick call 3 EC 1997 BAS", "1997-12-03"),
+    ],
+)
+def test_a_month_abbreviation_that_lost_a_letter_is_read_where_one_month_fits(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rx 14 MA 2011 refill",  # MAR or MAY
+     "seen 2 JU 2014",  # JUN or JUL
+     "Was he treated? 3 NO 2012",  # a word
+     "CT 12, 2019 lumbar",  # a scan
+     "Dr. Obi, MR 5, 2010"],  # an abbreviation of its own
+)
+def test_two_letters_that_are_two_months_or_a_word_are_no_month(text: str) -> None:
+    assert [d.precision for d in find_dates(text) if d.precision == "day"] == []
