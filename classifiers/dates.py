@@ -332,9 +332,9 @@ def _repaired_year(raw: str, page_years: set[int]) -> int | None:
 # the comma between a day and its year ("28,2020").
 # A backtick or tilde inside a word ("De`cember", "Jan~uary") and an apostrophe between a day and its comma
 # ("July 2', 2011") are specks too (an apostrophe inside a word is not: "Veteran's").
-_SPECK = re.compile(
-    r"(?<=[0-9A-Za-z])[`'~](?=[0-9/])|(?<=[0-9/])[`'~](?=[0-9])"
-    r"|(?<=\d)[`'~](?=\s[A-Za-z]{3})|[`~](?=\s?\d)|(?<=\d)[`~]|(?<=[A-Za-z])[`~](?=[A-Za-z])|(?<=\d)'(?=,)"
+_SPECK = re.compile(  # each branch starts with its speck, so the scan skips ahead (the lookbehinds follow it)
+    r"[`'~](?:(?<=[0-9A-Za-z].)(?=[0-9/])|(?<=[0-9/].)(?=[0-9])|(?<=\d.)(?=\s[A-Za-z]{3}))"
+    r"|[`~](?:(?=\s?\d)|(?<=\d.)|(?<=[A-Za-z].)(?=[A-Za-z]))|'(?<=\d.)(?=,)"
 )
 _PUNCT_IN_NUMBER = re.compile(
     r"(?<=[0-9A-Za-z]),(?=[0-9/])(?!(?:19|20)\d{2}(?!\d))|(?<=[0-9/]),(?=[0-9])(?!(?:19|20)\d{2}(?!\d))|(?<=/),"
@@ -343,6 +343,7 @@ _PUNCT_IN_NUMBER = re.compile(
 # "08l26/2010", "10/09|2007": OCR read a slash of a date as l, I or |.
 _SLASH_AS_LETTER = re.compile(r"(?<![\d/])(\d{1,2})[lI|](?=\d{1,2}/\d{2,4}(?!\d))"
                               r"|(?<![\d/])(\d{1,2}/\d{2}[lI|]|\d{1,2}/\d\|)(?=(?:19|20)\d{2}(?!\d))")
+_SLASH_HINT = re.compile(r"\d[lI|]\d")  # a cheap test first: most pages have no slash read as a letter
 _DOT_IN_NUMBER = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 # A month name broken by OCR: "Oct ober", "Jun,e", "Sep~tember", "No,veber", "28F eb2000". Every word is
 # tried as a first part (a lookahead), so the word before ("Jennifer Benn ett\nSepte mber") never takes
@@ -362,7 +363,8 @@ def _drop(text: str, offsets: list[int], drop: set[int]) -> tuple[str, list[int]
 
 def _despeckle(text: str) -> tuple[str, list[int]]:
     """text without OCR specks inside numbers and month names, and for each kept character its offset."""
-    text = _SLASH_AS_LETTER.sub(lambda m: m.group(1) + "/" if m.group(1) else m.group(2)[:-1] + "/", text)
+    if _SLASH_HINT.search(text):
+        text = _SLASH_AS_LETTER.sub(lambda m: m.group(1) + "/" if m.group(1) else m.group(2)[:-1] + "/", text)
     offsets = list(range(len(text) + 1))
     text, offsets = _drop(text, offsets, {m.start() for m in _SPECK.finditer(text)})
     drop: set[int] = {m.start() for m in _PUNCT_IN_NUMBER.finditer(text)}
