@@ -69,7 +69,9 @@ _LABEL_ROLES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("service", _cues("ENTERED AD", "DATE ENTERED", "ENTRY INTO", "DATE OF ENTRY", "ENLIST", "ACTIVE DUTY",
                       "ACTIVE SERVICE", "SERVICE FROM", "SERVED FROM", "DATE OF RANK", "PEBD", "BASD"),
      ("EOD", "RAD", "ETS", "DOR")),
-    ("incident", _cues("INJUR", "INCIDENT", "ACCIDENT", "ONSET", "DATE OF EVENT", "OCCURR"), ()),
+    # (a questionnaire's "Date of first treatment" is when care began, never the questionnaire's date)
+    ("incident", _cues("INJUR", "INCIDENT", "ACCIDENT", "ONSET", "DATE OF EVENT", "OCCURR", "FIRST TREAT",
+                       "FIRST SEEN"), ()),
     ("note", _cues("DATE OF NOTE", "NOTE DATE"), ()),
     ("exam", _cues("DATE OF EXAM", "EXAM DATE", "EXM DATE", "DATE OF EVAL", "EVALUATION DATE", "EXAMINATION DATE",
                    "DATE EXAMINED"), ()),
@@ -119,7 +121,11 @@ _PERIOD_END = re.compile(
     r"(?:PERIODCOVERED|RATINGPERIOD|REPORTINGPERIOD|PERIODOFREPORT)[A-Z]{0,20}(?:THRU|THROUGH|TO)$"
 )
 # An order's number and its date ("ORDERS 206-550   23 AUG 2004"): the date the orders were issued.
-_ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d-]*$", re.I)
+# (OCR specks inside the number: "ORDERS 1`10-028")
+_ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d`'~.,-]*$", re.I)
+_LABEL_SPECKS = re.compile(r"[`'~]")
+# "Writen", "Wrltten", "WRITTCN": the statement's "Written" with a letter lost or misread (a signature cue).
+_WRITTEN_LOOSE = re.compile(r"WR[IL1]T{1,2}[EC]N")
 # "Rating decision dat ed", "dec1siondated": a label ending in "dated" refers to a record, however broken.
 _ENDS_DATED = re.compile(r"D\W?A\W?T\W?E\W?D$", re.I)
 _REFERRING_WORDS = frozenset({"dated", "of", "on", "from", "since", "in", "to", "through", "until", "between", "and"})
@@ -194,10 +200,12 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
                     if any(c and c in compact for c in cues) or _short_cue(spaced, short)), None)
     if matched is None and _PERIOD_END.search(re.sub(r"[^A-Z]", "", before[-80:].upper())):
         return "report"
-    if matched is None and _ORDERS_NUMBER.match(found.label):
+    if matched is None and _ORDERS_NUMBER.match(_LABEL_SPECKS.sub("", found.label)):
         return "header"
     if matched is None and len(compact) >= FUZZY_MIN_LABEL:
         matched = _fuzzy_role(compact)
+    if matched is None and _WRITTEN_LOOSE.search(compact):
+        matched = "signature"
     if matched is not None:
         return "mentioned" if refers and matched in _REFERABLE_ROLES else matched
     if _SIGNATURE_ON_LINE.search(before):

@@ -115,16 +115,33 @@ _MONTH_EXACT: dict[str, int] = {**_MONTHS, "SEPT": 9, **_MONTH_NAMES}
 # one deletion (from a name of five or more letters, keeping its first letter) or one substitution (from
 # a name of six or more) away.
 _MONTH_FUZZY: dict[str, int] = {}
+# Letters OCR reads for one another (upper case: month words are compared upper-cased).
+_LOOKALIKE_LETTERS = {"A": "O", "O": "AQ", "C": "EO", "E": "C", "I": "LJ", "L": "I", "H": "B", "R": "", "P": "F"}
 for _name, _number in _MONTH_NAMES.items():
     for _i in range(1, len(_name)):
         if len(_name) >= 5:
             _MONTH_FUZZY.setdefault(_name[:_i] + _name[_i + 1:], _number)
         if len(_name) >= 6 or _name in ("JUNE", "JULY"):
             _MONTH_FUZZY.setdefault(_name[:_i] + "?" + _name[_i + 1:], _number)
+        elif len(_name) == 5:  # MARCH, APRIL: only a letter OCR confuses with the right one ("Morch", "Marek")
+            for _wrong in _LOOKALIKE_LETTERS.get(_name[_i], ""):
+                _MONTH_FUZZY.setdefault(_name[:_i] + _wrong + _name[_i + 1:], _number)
     if len(_name) >= 7:  # the first letter misread too ("Gecember")
         _MONTH_FUZZY.setdefault("?" + _name[1:], _number)
 
 
+# A month abbreviation with one letter lost ("NV", "UL", "CT"), where only one month fits and the two
+# letters are no word or abbreviation of their own (NO, MY, MR, DC... and MA, JU, JN, AR: two months).
+_MONTH_TWO: dict[str, int] = {}
+for _abbr, _number in _MONTHS.items():
+    for _i in range(3):
+        _two = _abbr[:_i] + _abbr[_i + 1:]
+        _MONTH_TWO[_two] = 0 if _MONTH_TWO.get(_two, _number) != _number else _number
+for _two in ("NO", "AN", "MY", "UN", "DE", "SE", "AU", "PR", "AP", "OT", "FE", "MR", "DC", "CT"):
+    _MONTH_TWO[_two] = 0
+
+
+@functools.lru_cache(maxsize=4096)
 def month_number(word: str) -> int | None:
     """The month a word names (JAN, Sept, OCTOBER, 0CT, 5EP, Noveber), or None."""
     key = word.upper().replace("0", "O").replace("5", "S").rstrip(".")
@@ -166,6 +183,10 @@ _DAY_PATTERNS: list[re.Pattern[str]] = [
     # (OCR's stray dot by the comma: "May 22,.2020")
     re.compile(r"(?<![A-Za-z])" + _MONTH_WORD + r"(?:\s{0,3}|-)" + _DAY + r"(?:ST|ND|RD|TH|st|nd|rd|th)?"
                + r"(?:\s?[,.]{1,2}\s?|\s{1,3}|-)" + _YEAR + r"(?!\d)"),
+    # 27 NV 2000, UL 16, 2001: an abbreviation that lost a letter to OCR, upper case, between a day and a
+    # four-digit year (see _MONTH_TWO)
+    re.compile(r"(?<![\dA-Za-z#])(?P<day>[0-3]?\d)\s?(?P<mon2>[A-Z]{2})\s?(?P<year>(?:19|20)\d{2})(?!\d)"
+               r"|(?<![A-Za-z])(?P<mon3>[A-Z]{2})\s{1,2}(?P<day2>[0-3]?\d)\s?[,.]{1,2}\s?(?P<year2>(?:19|20)\d{2})(?!\d)"),
     # 20090314 (DD 214 blocks, VistA exports)
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 ]
@@ -309,19 +330,27 @@ def _repaired_year(raw: str, page_years: set[int]) -> int | None:
 # OCR specks inside a number or word ("02/2'1/2005", "2016012~8", "12./22/2007", "02/0.5/2023", "22' SEP
 # 2007", "5,` 2031"), removed first; then commas and dots inside numbers ("03,/16/2009", "2.022"), but not
 # the comma between a day and its year ("28,2020").
-_SPECK = re.compile(
-    r"(?<=[0-9A-Za-z])[`'~](?=[0-9/])|(?<=[0-9/])[`'~](?=[0-9])"
-    r"|(?<=\d)[`'~](?=\s[A-Za-z]{3})|[`~](?=\s?\d)|(?<=\d)[`~]"
+# A backtick or tilde inside a word ("De`cember", "Jan~uary") and an apostrophe between a day and its comma
+# ("July 2', 2011") are specks too (an apostrophe inside a word is not: "Veteran's").
+_SPECK = re.compile(  # each branch starts with its speck, so the scan skips ahead (the lookbehinds follow it)
+    r"[`'~](?:(?<=[0-9A-Za-z].)(?=[0-9/])|(?<=[0-9/].)(?=[0-9])|(?<=\d.)(?=\s[A-Za-z]{3}))"
+    r"|[`~](?:(?=\s?\d)|(?<=\d.)|(?<=[A-Za-z].)(?=[A-Za-z]))|'(?<=\d.)(?=,)"
 )
 _PUNCT_IN_NUMBER = re.compile(
     r"(?<=[0-9A-Za-z]),(?=[0-9/])(?!(?:19|20)\d{2}(?!\d))|(?<=[0-9/]),(?=[0-9])(?!(?:19|20)\d{2}(?!\d))|(?<=/),"
     r"|(?<=\d)\.(?=/)|(?<=/)\.(?=\d)|(?<=\d)\.(?=\d{1,2}/)|(?<=/\d)\.(?=\d)"
 )
-# "08l26/2010": OCR read the first slash of a date as l, I or |.
-_SLASH_AS_LETTER = re.compile(r"(?<![\d/])(\d{1,2})[lI|](?=\d{1,2}/\d{2,4}(?!\d))")
+# "08l26/2010", "10/09|2007": OCR read a slash of a date as l, I or |.
+_SLASH_AS_LETTER = re.compile(r"(?<![\d/])(\d{1,2})[lI|](?=\d{1,2}/\d{2,4}(?!\d))"
+                              r"|(?<![\d/])(\d{1,2}/\d{2}[lI|]|\d{1,2}/\d\|)(?=(?:19|20)\d{2}(?!\d))")
+_SLASH_HINT = re.compile(r"\d[lI|]\d")  # a cheap test first: most pages have no slash read as a letter
 _DOT_IN_NUMBER = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
-# A month name broken by OCR: "Oct ober", "Jun,e", "Sep~tember".
-_BROKEN_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,8})[\s,.'`~]([A-Za-z]{1,8})(?![A-Za-z])")
+# A month name broken by OCR: "Oct ober", "Jun,e", "Sep~tember", "No,veber", "28F eb2000". Every word is
+# tried as a first part (a lookahead), so the word before ("Jennifer Benn ett\nSepte mber") never takes
+# the month's first part for itself.
+_BROKEN_WORD = re.compile(r"(?<![A-Za-z])([JFMASONDjfmasond][A-Za-z]{0,7})(?=[\s,.'`~]([A-Za-z]{1,8})(?![A-Za-z]))")
+# A broken abbreviation ("F eb", "O ct") is joined only beside a number: a day before it or a day or year after.
+_BESIDE_NUMBER = re.compile(r"\s?\d")
 
 
 def _drop(text: str, offsets: list[int], drop: set[int]) -> tuple[str, list[int]]:
@@ -334,7 +363,8 @@ def _drop(text: str, offsets: list[int], drop: set[int]) -> tuple[str, list[int]
 
 def _despeckle(text: str) -> tuple[str, list[int]]:
     """text without OCR specks inside numbers and month names, and for each kept character its offset."""
-    text = _SLASH_AS_LETTER.sub(lambda m: m.group(1) + "/", text)  # same length: offsets unchanged
+    if _SLASH_HINT.search(text):
+        text = _SLASH_AS_LETTER.sub(lambda m: m.group(1) + "/" if m.group(1) else m.group(2)[:-1] + "/", text)
     offsets = list(range(len(text) + 1))
     text, offsets = _drop(text, offsets, {m.start() for m in _SPECK.finditer(text)})
     drop: set[int] = {m.start() for m in _PUNCT_IN_NUMBER.finditer(text)}
@@ -342,8 +372,16 @@ def _despeckle(text: str) -> tuple[str, list[int]]:
         if len(m.group(1)) + len(m.group(2)) in (4, 8):  # a year or a YYYYMMDD split by a speck
             drop.add(m.start() + len(m.group(1)))
     for m in _BROKEN_WORD.finditer(text):
-        joined = (m.group(1) + m.group(2)).upper()
-        if joined in _MONTH_NAMES and m.group(1).upper() not in _MONTH_NAMES:
+        first, second = m.group(1), m.group(2)
+        joined = first + second
+        if not 3 <= len(joined) <= 10 or first.upper() in _MONTH_NAMES:
+            continue  # "June e": a month already whole
+        if len(second) >= 3 and month_number(second) is not None:
+            continue  # "in June"
+        if len(joined) < 5 and not (text[max(0, m.start() - 1):m.start()].isdigit()
+                                    or _BESIDE_NUMBER.match(text, m.end(1) + 1 + len(second))):
+            continue
+        if month_number(joined) is not None:
             drop.add(m.end(1))
     return _drop(text, offsets, drop)
 
@@ -359,6 +397,9 @@ def _month(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("mon"):
         return month_number(groups["mon"])
+    two = groups.get("mon2") or groups.get("mon3")
+    if two:
+        return _MONTH_TWO.get(two) or None
     return int(groups["month"])
 
 
@@ -379,13 +420,14 @@ MEMO_DATE_LINES = 5
 
 
 def _labelled_or_alone(text: str, start: int, end: int) -> bool:
-    """A date label just before [start, end) on its line, nothing else on the line, or a date ending one
-    of the first MEMO_DATE_LINES lines after a gap of spaces."""
+    """A date label just before [start, end) on its line, nothing else on the line or nothing before it
+    (an entry opening its line: "11/091992  BN AID STATION"), or a date ending one of the first
+    MEMO_DATE_LINES lines after a gap of spaces."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before = text[line_start:start]
     after = text[end:len(text) if line_end < 0 else line_end]
-    if not before.strip(" \t:;,.-") and not after.strip(" \t:;,.-"):
+    if not before.strip(" \t:;,.-"):
         return True
     if not after.strip() and before.endswith("  ") and text.count("\n", 0, start) < MEMO_DATE_LINES:
         return True
@@ -427,8 +469,10 @@ def _find_dates_in(text: str) -> list[FoundDate]:
             month = _month(m)
             if month is None:  # a word that is not a month: nothing here, and nothing taken
                 continue
+            groups = m.groupdict()
             try:
-                value: dt.date | None = dt.date(_year(m.group("year")), month, int(m.group("day")))
+                value: dt.date | None = dt.date(_year(groups.get("year") or groups["year2"]), month,
+                                                int(groups.get("day") or groups["day2"]))
             except ValueError:
                 value = None
             # Written as a date but not a possible one: never re-read part of it as another date.

@@ -83,3 +83,28 @@ def test_a_date_under_the_closing_of_a_short_last_page_is_the_signature_date(las
 
 def test_a_date_alone_at_the_top_of_a_letter_is_still_its_letter_date() -> None:
     assert roles("Orlando Vance\n14 Birch Lane\n\nJuly 9, 2022\n\nDear Sir or Madam:") == ["letter"]
+
+
+def test_an_orders_date_is_its_header_when_ocr_specked_the_orders_number() -> None:
+    text = "HEADQUARTERS, 3RD SIG BDE\nORDERS 2`41-117   09 APR 2013\nReport date: 20130512"
+    [orders, _] = find_dates(text)
+    assert date_role(text, orders) == "header"
+
+
+def test_an_orders_date_is_its_header_when_ocr_specked_the_word_orders() -> None:
+    text = "HEADQUARTERS, 1ST MED BDE\nORDE`RS 118-204   21 JUL 2009\nReport date: 20090830"
+    [orders, _] = find_dates(text)
+    assert date_role(text, orders) == "header"
+
+
+@pytest.mark.parametrize("label", ["Writen", "Wrltten", "WRITTCN"])
+def test_a_statements_written_line_is_its_signature_however_ocr_spelled_written(label: str) -> None:
+    text = f"Ana Ruiz - my account\n\nI hurt my knee in 2003 on a road march.\n{label} in the fall of 2015."
+    roles = {str(d.value): date_role(text, d) for d in find_dates(text)}
+    assert roles["2015"] == "signature"
+
+
+def test_a_date_of_first_treatment_is_no_document_date() -> None:
+    text = "TREATING PHYSICIAN QUESTIONNAIRE\n2. Date of first treatment: 04/11/2016\nSignature: L. Park"
+    [first] = find_dates(text)
+    assert date_role(text, first) == "incident"

@@ -160,3 +160,66 @@ def test_a_month_with_rn_for_m_is_read() -> None:
              "Septernber 3, 2012": "2012-09-03"}
     for text, want in cases.items():
         assert [str(d.value) for d in find_dates(text)] == [want], text
+
+
+# OCR damage to month names and date punctuation, written fresh.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Claimant: Ortega, Lucia  Octo ber 30, 2012", "2012-10-30"),  # the word before is no first part
+        ("Regarding: Hollis Breen ward\nNove mber 2, 2016", "2016-11-02"),  # "Breen ward" pairs first
+        ("DATE: Sep,tmber 9, 2014 ORDER", "2014-09-09"),  # broken and a letter lost
+        ("Feb`ru ary 11, 2005", "2005-02-11"),  # a backtick inside the word, then a break
+        ("Screening date: 14A ug2003", "2003-08-14"),  # a broken abbreviation beside its day
+        ("Requested by: RO   Date: June 8', 2017 Claimant", "2017-06-08"),  # an apostrophe by the comma
+        ("Decided: Morch 21, 2013", "2013-03-21"),  # o for a in a five-letter name
+    ],
+)
+def test_ocr_damaged_month_names_and_punctuation(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["the scores match 4, 2015 norms", "a marsh 2015 survey", "he may be 5 in 2010 or"])
+def test_words_one_letter_from_a_month_are_no_month(text: str) -> None:
+    assert [d.precision for d in find_dates(text)] in ([], ["year"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("EC Visit|03/17|2011  Mercy General", "2011-03-17"),  # the second slash read as |
+        ("Seen 07/28l2019 in clinic", "2019-07-28"),  # ... as l after a two-digit day
+        ("12/141996  AID STATION - SICK CALL", "1996-12-14"),  # a slash lost in a date opening its line
+    ],
+)
+def test_a_slash_read_as_a_letter_or_lost_at_the_start_of_a_line(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+def test_a_slash_or_one_after_a_one_digit_day_stays_unread() -> None:
+    """"4/2l2009": 4/2/2009 or 4/21/2009 with a slash lost: no day is guessed."""
+    assert find_dates("Visit 4/2l2009 ok") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Provider signature: R. Amadi   Date signed: 14 NV 2011", "2011-11-14"),
+        ("PRIMARY CARE NOTE UG 09, 2016@08:40", "2016-08-09"),
+        ("Sick call 3 EC 1997 BAS", "1997-12-03"),
+    ],
+)
+def test_a_month_abbreviation_that_lost_a_letter_is_read_where_one_month_fits(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rx 14 MA 2011 refill",  # MAR or MAY
+     "seen 2 JU 2014",  # JUN or JUL
+     "Was he treated? 3 NO 2012",  # a word
+     "CT 12, 2019 lumbar",  # a scan
+     "Dr. Obi, MR 5, 2010"],  # an abbreviation of its own
+)
+def test_two_letters_that_are_two_months_or_a_word_are_no_month(text: str) -> None:
+    assert [d.precision for d in find_dates(text) if d.precision == "day"] == []
