@@ -53,6 +53,7 @@ MIN_FAMILIARITY = 0.45
 # Between MIN_FAMILIARITY and this, a page is called "other" unless the model is fairly sure of it.
 LOW_FAMILIARITY = 0.60
 LOW_FAMILIARITY_MIN_PROBABILITY = 0.60
+UNREADABLE_PAGES_ABSTAIN = True
 # A page without an opening cue starts a new document on a type change only when this sure. Chosen on
 # the development folds (bench/eval_classify.py --dev, training variants only): 0.8 → 0.5 raised mean
 # page accuracy 0.842 → 0.873 clean, 0.775 → 0.813 noised, and boundary F1 in every fold; lower
@@ -79,6 +80,8 @@ class PagePrediction:
     confidence: float
     strong: bool
     probabilities: dict[str, float] = field(default_factory=dict)
+    # Typed "other" only because the page is unlike anything in training (OCR garbled it, or it is no record).
+    unfamiliar: bool = False
 
 
 @dataclass
@@ -131,7 +134,7 @@ def predict_pages(
             familiarity < LOW_FAMILIARITY and p[best] < LOW_FAMILIARITY_MIN_PROBABILITY
         )
         if unfamiliar:
-            predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, familiarity), False, p))
+            predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, familiarity), False, p, True))
         elif p[best] < MIN_MODEL_PROBABILITY:
             predictions.append(PagePrediction("other", min(UNSURE_CONFIDENCE, p[best]), False, p))
         else:
@@ -374,6 +377,10 @@ def _document_type(
     a strong rule votes for that type), the first page and rule-typed pages count double."""
     content = [(i, p) for i, (p, f) in enumerate(zip(predictions, features, strict=True)) if not f.is_blank]
     content = content or list(enumerate(predictions))
+    # A page OCR garbled past reading (unlike anything known) says nothing of the document's type: when
+    # the document has readable pages, they vote and the first of them counts as its first page.
+    if UNREADABLE_PAGES_ABSTAIN:
+        content = [(i, p) for i, p in content if not p.unfamiliar] or content
     totals: dict[str, float] = {}
     weight_sum = 0.0
     for position, p in content:

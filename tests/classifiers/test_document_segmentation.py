@@ -8,6 +8,7 @@ import datetime as dt
 from classifiers.document_segmentation import (
     UNSURE_CONFIDENCE,
     PagePrediction,
+    _document_type,
     _OpenDocument,
     _statement_type,
     segment_and_classify,
@@ -264,3 +265,20 @@ def test_an_unplaced_first_person_narrative_about_someone_else_is_a_lay_statemen
     assert _statement_type("other", [text], features, unsure) == "buddy_statement"
     # A short form or a list stays "other".
     assert _statement_type("other", ["He and I. Amount due $20. I paid."], features, unsure) == "other"
+
+
+def test_a_first_page_ocr_garbled_past_reading_does_not_make_a_readable_document_other() -> None:
+    # Written fresh: Tesseract made noise of a handwritten letter's first page; its second page reads as a
+    # lay statement. The garbled page was typed "other" only for being unlike anything known: it abstains.
+    rules = default_rules()
+    garbled = "Wrnta hif ocbe Tlnsy qe vaerl\nGurdoc nb eilmtr , Hwoa urt cnda mbtiz oerl\nPsaq lrnkw jfod ueq vmbi"
+    readable = ("He came home from Fort Hood in 2003 and could not sit through a movie. He lay on the floor\n"
+                "every night with a heating pad on his back and he quit the church softball team that summer.")
+    features = [page_features(1, garbled, rules), page_features(2, readable, rules)]
+    spread = {"private_treatment": 0.17, "service_treatment": 0.15, "buddy_statement": 0.12, "other": 0.1}
+    predictions = [PagePrediction("other", 0.2, False, spread, unfamiliar=True),
+                   PagePrediction("buddy_statement", 0.62, False, {"buddy_statement": 0.62, "other": 0.05})]
+    assert _document_type(predictions, features)[0] == "buddy_statement"
+    # A page the model read and called "other" still votes as the document's first page.
+    known_other = [PagePrediction("other", 0.2, False, spread), predictions[1]]
+    assert _document_type(known_other, features)[0] == "other"
