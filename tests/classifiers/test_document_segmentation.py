@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from classifiers.document_segmentation import (
+    LOW_FAMILIARITY,
+    MIN_FAMILIARITY,
     UNSURE_CONFIDENCE,
     PagePrediction,
     _document_type,
     _OpenDocument,
     _statement_type,
+    predict_pages,
     segment_and_classify,
     start_reason,
     statement_narrator,
@@ -282,3 +285,32 @@ def test_a_first_page_ocr_garbled_past_reading_does_not_make_a_readable_document
     # A page the model read and called "other" still votes as the document's first page.
     known_other = [PagePrediction("other", 0.2, False, spread), predictions[1]]
     assert _document_type(known_other, features)[0] == "other"
+
+
+class _FixedModel:
+    """A stand-in for RecordTypeModel: fixed probabilities and familiarity."""
+
+    def __init__(self, probabilities: dict[str, float], familiarity: float) -> None:
+        self.probabilities, self._familiarity = probabilities, familiarity
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        return [dict(self.probabilities) for _ in texts]
+
+    def familiarity(self, text: str) -> float:
+        return self._familiarity
+
+
+def test_a_half_familiar_ocr_page_keeps_the_type_the_model_gives_a_majority() -> None:
+    # Written fresh: Tesseract's reading of an investigating officer's memo, familiar enough to read but
+    # less than a clean page; the model gives line of duty a majority.
+    text = ("DEPARTMENT OF THE ARMY\nHEADQUARTERS, 2d Bn 9th lnf\nMEMORANDUM FOR Appointlng Authorlty\n"
+            "SUBJECT: lnvestigation of lnjury, SGT Ulla Brandvold\n1. The soldier fell from a tower on 3 May.")
+    features = [page_features(1, text, default_rules())]
+    familiarity = (MIN_FAMILIARITY + LOW_FAMILIARITY) / 2
+    majority = _FixedModel({"line_of_duty": 0.53, "service_personnel": 0.27, "other": 0.2}, familiarity)
+    [page] = predict_pages([text], features, majority)  # type: ignore[arg-type]
+    assert (page.record_type, page.unfamiliar) == ("line_of_duty", False)
+    # Without a majority, a half-familiar page is still "other", and says so.
+    split = _FixedModel({"line_of_duty": 0.4, "service_personnel": 0.35, "other": 0.25}, familiarity)
+    [page] = predict_pages([text], features, split)  # type: ignore[arg-type]
+    assert (page.record_type, page.unfamiliar) == ("other", True)
