@@ -15,7 +15,8 @@ blurred, speckled scans (cached under the cache dir, so only the first run pays 
 Prints page accuracy, per-type precision/recall, boundary precision/recall/F1 (a boundary = a page
 where a new document starts, the file's first page excluded), document date accuracy (the exact date
 where the record gives a day; else the right precision and month or year; over the documents found
-with the right boundaries, and end to end over all dated documents), encounter date accuracy
+with the right boundaries, and end to end over all dated documents; and the share of documents given a
+date that is not theirs, worse for a reader than no date), encounter date accuracy
 and count error, title checks (words a title must hold, e.g. modality and body part, and must not: the
 patient's name, a fax banner), per-kind figures, and mean confidence. Nothing is tuned on these
 figures: thresholds and the model's C were chosen with `--dev` (leave training variants out, held-out
@@ -82,6 +83,7 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
     confidences: list[float] = []
     tp = fp = fn = 0
     dates_right = dates_total = 0
+    dates_wrong = 0  # dated, but not by the document's own date (worse than no date for a reader)
     dated_documents = 0  # every gold document with a date, found or not (end to end)
     enc_right = enc_total = 0
     multi_right = multi_total = 0
@@ -124,6 +126,7 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
                 right = _same_date(seg, gold)
                 dates_total += 1
                 dates_right += right
+                dates_wrong += seg.partial_date is not None and not right
                 kind["dated"] += 1
                 kind["date_right"] += right
                 if not right:
@@ -173,6 +176,7 @@ def _score(files: Sequence[CorpusFile], model: RecordTypeModel) -> dict[str, Any
         "boundary_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "document_date_accuracy": dates_right / dates_total if dates_total else nan,
         "document_date_end_to_end": dates_right / dated_documents if dated_documents else nan,
+        "document_date_wrong": dates_wrong / dates_total if dates_total else nan,
         "encounter_date_accuracy": enc_right / enc_total if enc_total else nan,
         "multi_encounter_date_accuracy": multi_right / multi_total if multi_total else nan,
         "encounter_count_error": sum(count_errors) / len(count_errors) if count_errors else nan,
@@ -243,6 +247,7 @@ FIGURES = [("files", "files"), ("pages", "pages"), ("page_accuracy", "page accur
            ("boundary_precision", "boundary precision"), ("boundary_recall", "boundary recall"),
            ("boundary_f1", "boundary F1"), ("document_date_accuracy", "document date accuracy"),
            ("document_date_end_to_end", "  of all dated documents"),
+           ("document_date_wrong", "  given a date not theirs"),
            ("encounter_date_accuracy", "encounter date accuracy"),
            ("multi_encounter_date_accuracy", "  of multi-entry documents"),
            ("encounter_count_error", "encounter count error (mean)"), ("title_accuracy", "title checks passed"),
@@ -369,7 +374,8 @@ def format_development_report(folds: dict[str, Any], errors: int = DEFAULT_DEV_E
     for name, fold in folds.items():
         for condition, m in fold.items():
             lines.append(f"{name} {condition:14} page acc {m['page_accuracy']:.3f}  boundary F1 {m['boundary_f1']:.3f}"
-                         f"  date {m['document_date_accuracy']:.3f}  encounters {m['encounter_date_accuracy']:.3f}"
+                         f"  date {m['document_date_accuracy']:.3f} (wrong {m['document_date_wrong']:.3f})"
+                         f"  encounters {m['encounter_date_accuracy']:.3f}"
                          f"  titles {m['title_accuracy']:.3f}  conf {m['mean_confidence']:.3f}")
             confusions = ", ".join(f"{g}→{p} ×{c}" for g, p, c in m["top_confusions"][:4])
             lines.append(f"    {confusions}")

@@ -124,6 +124,9 @@ _PERIOD_END = re.compile(
 # (OCR specks inside the number: "ORDERS 1`10-028")
 _ORDERS_NUMBER = re.compile(r"^\W*ORDERS?\W{0,3}(?:NO\W{0,2}|NUMBER\W{0,2})?[A-Z]{0,3}\d[\d`'~.,-]*$", re.I)
 _LABEL_SPECKS = re.compile(r"[`'~]")
+# A rating's percentage from a day ("Service Connected, Incurred 20% from 06/13/2029", "10 percent since"):
+# the day the evaluation takes effect, never the day the decision or codesheet was written.
+_RATED_FROM = re.compile(r"[0-9OIl|]\s?(?:%|PERCENT|PCT)\W{0,2}(?:FROM|SINCE|AS\s+OF|EFF\w*)\W{0,3}$", re.I)
 # "Writen", "Wrltten", "WRITTCN": the statement's "Written" with a letter lost or misread (a signature cue).
 _WRITTEN_LOOSE = re.compile(r"WR[IL1]T{1,2}[EC]N")
 # "Rating decision dat ed", "dec1siondated": a label ending in "dated" refers to a record, however broken.
@@ -191,6 +194,8 @@ def date_role(text: str, found: FoundDate, banners: Sequence[FaxBanner] = (), li
         return "edition"
     if _EDITION_BEFORE.search(before) or re.match(r"^\W{0,3}EDITION", after, re.I):
         return "edition"
+    if _RATED_FROM.search(before[-40:]):
+        return "effective"
     spaced = fold(found.label)
     compact = spaced.replace(" ", "")
     words = found.label.split()

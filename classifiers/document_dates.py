@@ -68,6 +68,14 @@ _STORY_PREPOSITIONS = frozenset({"in", "since", "from", "during", "until", "till
 # date, a date their text mentions below the first page's top (a year in the reasons, an event) is not theirs.
 DAY_DATED_TYPES = frozenset({"rating_decision", "board_decision", "cp_exam", "imaging_report", "medical_opinion",
                              "service_exam", "claim_form"})
+# A list of entries (an account's charges, a health summary's appointments, a record's assignment history:
+# lines each opening with a date of its own) names the days of its items, not the day the document is of.
+# Only a record made of dated entries (an SF 600's sick-call entries) is dated by one; any other document
+# whose own date OCR lost is better undated than dated by an item of its list. A date followed by another
+# date on its line is no item: it is a date line OCR ran into the first item ("03/28/2002 03/28/2002 - flare up").
+ENTRY_RECORD_TYPES = frozenset({"service_treatment"})
+MIN_LIST_ENTRIES = 2
+DATE_RUN_GAP = 3
 # The "other" type may be dated by a received stamp or a fax banner when it has nothing else (a mail
 # routing slip, a fax cover sheet: what they are of is their receipt or transmission).
 RECEIVED_TYPES = frozenset({"other"})
@@ -154,10 +162,14 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
         if found is not None:
             return found
     candidates: list[_Candidate] = []
+    list_items: set[tuple[int, int]] = set()  # (page, order) of the items of a list of entries
     first_content = next((i for i, (_, t) in enumerate(pages) if len(t.split()) >= 8), 0)
     for index, (number, text) in enumerate(pages):
         limit = _top_line_limit(text) if index == first_content else 0
-        for order, mention in enumerate(page_mentions(text)):
+        mentions = page_mentions(text)
+        if record_type not in ENTRY_RECORD_TYPES:
+            list_items |= {(number, order) for order in _list_entries(mentions)}
+        for order, mention in enumerate(mentions):
             line_start = text.rfind("\n", 0, mention.found.start) + 1
             beside_name = bool(_NAME_FIELD.search(text[line_start:mention.found.start]))
             candidates.append(_Candidate(number, order, mention, mention.line <= limit, beside_name))
@@ -171,6 +183,7 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
         c for c in candidates
         if c.mention.role not in excluded and c.mention.found.value not in births
         and not (record_type in LAST_SIGNATURE_TYPES and _in_the_story(c.mention))
+        and (c.page, c.order) not in list_items
     ]
     order = ROLE_ORDER.get(record_type, ROLE_ORDER["other"])
     for role in (*order, *FALLBACK_ROLES, "received", "fax"):
@@ -186,6 +199,21 @@ def document_date_of(pages: Sequence[tuple[int, str]], record_type: str) -> Docu
             [c.mention.found.value for c in candidates if c.mention.role in _STAMP_ROLES])
         return DocumentDate(value, chosen.page, chosen.mention.line, ROLE_LABELS[role])
     return None
+
+
+def _list_entries(mentions: Sequence[DatedMention]) -> list[int]:
+    """The indexes (in mentions) of the dates on the entry lines of a page that lists several days: the
+    items of a list (with any further items OCR ran onto their lines). A date run into another date on its
+    line is a date line, not an item."""
+    lines = set()
+    for order, mention in enumerate(mentions):
+        following = mentions[order + 1] if order + 1 < len(mentions) else None
+        run_on = (following is not None and following.line == mention.line
+                  and following.found.start - mention.found.end <= DATE_RUN_GAP)
+        if mention.role == "entry" and not run_on:
+            lines.add(mention.line)
+    items = [order for order, mention in enumerate(mentions) if mention.line in lines]
+    return items if len({mentions[i].found.value for i in items}) >= MIN_LIST_ENTRIES else []
 
 
 def _one_digit_apart(a: int, b: int) -> bool:

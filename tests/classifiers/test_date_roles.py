@@ -108,3 +108,14 @@ def test_a_date_of_first_treatment_is_no_document_date() -> None:
     text = "TREATING PHYSICIAN QUESTIONNAIRE\n2. Date of first treatment: 04/11/2016\nSignature: L. Park"
     [first] = find_dates(text)
     assert date_role(text, first) == "incident"
+
+
+@pytest.mark.parametrize("line", [
+    "7332  Hemorrhoids.  Service Connected, Incurred  10% from 02/14/2019",
+    "5010  Arthritis, right wrist.  SC, Aggravated  20 percent since March 3, 2017",
+    "6260  Tinnitus.  Incurred  1O%from O9/3O/2O15",  # OCR: O for 0, the space lost
+])
+def test_a_ratings_percentage_from_a_day_is_its_effective_date(line: str) -> None:
+    # Written fresh: a codesheet's disability lines; the day a rating runs from never dates the codesheet.
+    [found] = find_dates(line)
+    assert date_role(line, found) == "effective"

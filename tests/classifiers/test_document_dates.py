@@ -94,3 +94,26 @@ def test_a_year_ocr_misread_by_one_digit_is_read_from_its_twin_on_the_same_docum
     # Two different days are no twins, whatever their years.
     assert document_date_of([(1, letter.replace("Signed 03/03/2021", "Signed 03/04/2021"))],
                             "medical_opinion").value == PartialDate(2071, 3, 3)
+
+
+def test_a_list_of_dated_entries_never_dates_a_document_that_is_not_made_of_entries() -> None:
+    # Written fresh: a pharmacy refill history whose "Statement date" OCR destroyed. Its refills are items
+    # of a list, not the day the history is of: better no date than a refill's.
+    text = ("RIVERSIDE PHARMACY - REFILL HISTORY\nMember: Odile Fanshawe   Statemnt dXte: ll/3?/2O18\n"
+            "08/14/2018  Meloxicam 15 mg   #30\n06/02/2018  Cyclobenzaprine 10 mg   #20\n"
+            "07/19/2018  Meloxicam 15 mg   #30")
+    assert document_date_of([(1, text)], "other") is None
+    assert document_date_of([(1, text)], "va_treatment") is None
+    # An SF 600 is made of its entries: its first entry dates it.
+    assert dated("CHRONOLOGICAL RECORD OF MEDICAL CARE\n" + text.split("\n", 2)[2], "service_treatment") == (
+        "2018-08-14", "entry line", 7, 2)
+
+
+def test_a_single_entry_line_or_a_date_line_run_into_a_list_still_dates_its_document() -> None:
+    # Written fresh: OCR ran a letter's date line into its first sentence, and a pain diary's date into its
+    # first item; neither is an item of a list.
+    assert dated("Lakeshore Spine Clinic\n04/09/2016 Dear Claims Officer, I treat Mr. Oyelowo.", "medical_opinion") == (
+        "2016-04-09", "entry line", 7, 2)
+    diary = "Pain diary\nby Imre Kallas\n11/30/2019 11/30/2019 - could not sit through church\n11/23/2019 - iced knee"
+    found = document_date_of([(1, diary)], "personal_statement")
+    assert found is not None and found.value == PartialDate(2019, 11, 30)

@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from classifiers.document_segmentation import (
+    LOW_FAMILIARITY,
+    MIN_FAMILIARITY,
     UNSURE_CONFIDENCE,
     PagePrediction,
+    _document_type,
     _OpenDocument,
     _statement_type,
+    predict_pages,
     segment_and_classify,
     start_reason,
     statement_narrator,
@@ -264,3 +268,49 @@ def test_an_unplaced_first_person_narrative_about_someone_else_is_a_lay_statemen
     assert _statement_type("other", [text], features, unsure) == "buddy_statement"
     # A short form or a list stays "other".
     assert _statement_type("other", ["He and I. Amount due $20. I paid."], features, unsure) == "other"
+
+
+def test_a_first_page_ocr_garbled_past_reading_does_not_make_a_readable_document_other() -> None:
+    # Written fresh: Tesseract made noise of a handwritten letter's first page; its second page reads as a
+    # lay statement. The garbled page was typed "other" only for being unlike anything known: it abstains.
+    rules = default_rules()
+    garbled = "Wrnta hif ocbe Tlnsy qe vaerl\nGurdoc nb eilmtr , Hwoa urt cnda mbtiz oerl\nPsaq lrnkw jfod ueq vmbi"
+    readable = ("He came home from Fort Hood in 2003 and could not sit through a movie. He lay on the floor\n"
+                "every night with a heating pad on his back and he quit the church softball team that summer.")
+    features = [page_features(1, garbled, rules), page_features(2, readable, rules)]
+    spread = {"private_treatment": 0.17, "service_treatment": 0.15, "buddy_statement": 0.12, "other": 0.1}
+    predictions = [PagePrediction("other", 0.2, False, spread, unfamiliar=True),
+                   PagePrediction("buddy_statement", 0.62, False, {"buddy_statement": 0.62, "other": 0.05})]
+    assert _document_type(predictions, features)[0] == "buddy_statement"
+    # A page the model read and called "other" still votes as the document's first page.
+    known_other = [PagePrediction("other", 0.2, False, spread), predictions[1]]
+    assert _document_type(known_other, features)[0] == "other"
+
+
+class _FixedModel:
+    """A stand-in for RecordTypeModel: fixed probabilities and familiarity."""
+
+    def __init__(self, probabilities: dict[str, float], familiarity: float) -> None:
+        self.probabilities, self._familiarity = probabilities, familiarity
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        return [dict(self.probabilities) for _ in texts]
+
+    def familiarity(self, text: str) -> float:
+        return self._familiarity
+
+
+def test_a_half_familiar_ocr_page_keeps_the_type_the_model_gives_a_majority() -> None:
+    # Written fresh: Tesseract's reading of an investigating officer's memo, familiar enough to read but
+    # less than a clean page; the model gives line of duty a majority.
+    text = ("DEPARTMENT OF THE ARMY\nHEADQUARTERS, 2d Bn 9th lnf\nMEMORANDUM FOR Appointlng Authorlty\n"
+            "SUBJECT: lnvestigation of lnjury, SGT Ulla Brandvold\n1. The soldier fell from a tower on 3 May.")
+    features = [page_features(1, text, default_rules())]
+    familiarity = (MIN_FAMILIARITY + LOW_FAMILIARITY) / 2
+    majority = _FixedModel({"line_of_duty": 0.53, "service_personnel": 0.27, "other": 0.2}, familiarity)
+    [page] = predict_pages([text], features, majority)  # type: ignore[arg-type]
+    assert (page.record_type, page.unfamiliar) == ("line_of_duty", False)
+    # Without a majority, a half-familiar page is still "other", and says so.
+    split = _FixedModel({"line_of_duty": 0.4, "service_personnel": 0.35, "other": 0.25}, familiarity)
+    [page] = predict_pages([text], features, split)  # type: ignore[arg-type]
+    assert (page.record_type, page.unfamiliar) == ("other", True)
