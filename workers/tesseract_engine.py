@@ -94,6 +94,9 @@ class TesseractEngine:
             raise EngineError(f"Tesseract could not load the languages {languages!r}")
         # The command's default (automatic page segmentation); the API's own default is a single block.
         lib.TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        # Tesseract's diagnostics ("Detected 11 diacritics") would go to the worker's log: the command's
+        # stderr was thrown away by pytesseract, these are too.
+        lib.TessBaseAPISetVariable(api, b"debug_file", os.devnull.encode())
         self._api: int = api
 
     def close(self) -> None:
