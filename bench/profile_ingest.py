@@ -4,6 +4,7 @@
     python -m bench.profile_ingest --digital 200 --scanned 4 --top 30
     python -m bench.profile_ingest --fixed-only          # only the timeline of a 1-page `claimdex ingest`
     python -m bench.profile_ingest --scanned-timeline 30 # only the timeline of a 30-scanned-page ingest
+    CLAIMDEX_OCR_IN_PROCESS=false python -m bench.profile_ingest --scanned-timeline 30   # with the command
 
 Part 1 runs every task of a real ingest eagerly in this process (Celery ``task_always_eager``: the same
 task code, no broker, no pool) under cProfile, and prints the time per task (its own time, children
@@ -183,7 +184,8 @@ def scanned_timeline(pdf: Path, pages: int, runs: int) -> None:
     model_dir = ensure_model_dir()
     for _ in range(runs):
         data = Path(tempfile.mkdtemp(prefix="claimdex-scanned-"))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
+        # CLAIMDEX_OCR_* pass through: CLAIMDEX_OCR_IN_PROCESS=false times the `tesseract` command instead.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_") or k.startswith("CLAIMDEX_OCR_")}
         env.update({"CLAIMDEX_DATA_DIR": str(data), "CLAIMDEX_MODEL_DIR": model_dir, "OMP_THREAD_LIMIT": "1"})
         samples: list[tuple[float, float]] = []
         stop = threading.Event()
