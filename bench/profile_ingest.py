@@ -3,13 +3,17 @@
     python -m bench.profile_ingest                       # 500 born-digital pages + a 1-page fixed-cost run
     python -m bench.profile_ingest --digital 200 --scanned 4 --top 30
     python -m bench.profile_ingest --fixed-only          # only the timeline of a 1-page `claimdex ingest`
+    python -m bench.profile_ingest --scanned-timeline 30 # only the timeline of a 30-scanned-page ingest
+    CLAIMDEX_OCR_IN_PROCESS=false python -m bench.profile_ingest --scanned-timeline 30   # with the command
 
 Part 1 runs every task of a real ingest eagerly in this process (Celery ``task_always_eager``: the same
 task code, no broker, no pool) under cProfile, and prints the time per task (its own time, children
 excluded) and the functions that cost most. Part 2 runs the real `claimdex ingest` of a 1-page file in a
 fresh data dir and splits its wall time with the timestamps SQL keeps (file queued, page stored, file
 analysed, claim indexed) and the moment the command exits: start-up, queue-to-first-page, analysis,
-indexing, shutdown.
+indexing, shutdown. With --scanned-timeline N, part 3 does the same for N scanned pages (OCR) and says how
+many cores the command's processes kept busy in each phase (sampled CPU of its whole process tree): the
+start-up, the page phase (first to last page stored) and the tail (last page stored to exit).
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 from bench.pipeline_run import REPO, ensure_model_dir
 
@@ -141,6 +147,79 @@ def fixed_cost_timeline(pdf: Path, runs: int) -> None:
               f"until exit {r['exit'] - r['indexed']:5.2f} s | total {r['exit']:5.2f} s")
 
 
+def _sample_cpu(root: psutil.Process, samples: list[tuple[float, float]], stop: Any) -> None:
+    """(seconds since start, CPU seconds of the whole tree) every 0.1 s; a finished process keeps its last
+    reading (one shorter than the interval is missed)."""
+    started = time.perf_counter()
+    seen: dict[int, float] = {}
+    while not stop.is_set():
+        try:
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                seen[p.pid] = t.user + t.system
+            except psutil.Error:
+                continue
+        samples.append((time.perf_counter() - started, sum(seen.values())))
+        time.sleep(0.1)
+
+
+def _cores(samples: list[tuple[float, float]], start: float, end: float) -> float:
+    """Average cores busy between two moments (seconds since the command started)."""
+    inside = [(t, c) for t, c in samples if start <= t <= end]
+    if len(inside) < 2 or inside[-1][0] <= inside[0][0]:
+        return float("nan")
+    return (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0])
+
+
+def scanned_timeline(pdf: Path, pages: int, runs: int) -> None:
+    """The real command on a scanned file: where its wall time goes and how busy the cores were."""
+    import threading
+
+    print(f"\nscanned: `claimdex ingest` of {pages} scanned pages, fresh data dir, embedded defaults, "
+          f"{os.cpu_count()} cores ({runs} run(s))")
+    model_dir = ensure_model_dir()
+    for _ in range(runs):
+        data = Path(tempfile.mkdtemp(prefix="claimdex-scanned-"))
+        # CLAIMDEX_OCR_* pass through: CLAIMDEX_OCR_IN_PROCESS=false times the `tesseract` command instead.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_") or k.startswith("CLAIMDEX_OCR_")}
+        env.update({"CLAIMDEX_DATA_DIR": str(data), "CLAIMDEX_MODEL_DIR": model_dir, "OMP_THREAD_LIMIT": "1"})
+        samples: list[tuple[float, float]] = []
+        stop = threading.Event()
+        t0 = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        w0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(pdf), "--claim", "scanned"],
+                                cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        sampler = threading.Thread(target=_sample_cpu, args=(psutil.Process(proc.pid), samples, stop), daemon=True)
+        sampler.start()
+        _, err = proc.communicate()
+        wall = time.perf_counter() - w0
+        stop.set()
+        sampler.join()
+        if proc.returncode != 0:
+            raise RuntimeError(err[-2000:])
+        with sqlite3.connect(data / "claimdex.sqlite3") as conn:
+            created, finished = conn.execute("select created_at, finished_at from files").fetchone()
+            stamps = sorted(r[0] for r in conn.execute("select processed_at from pages"))
+            indexed = conn.execute("select indexed_at from claims").fetchone()[0]
+
+        def since(stamp: str | None, t0: dt.datetime = t0) -> float:
+            return (dt.datetime.fromisoformat(stamp) - t0).total_seconds() if stamp else float("nan")
+
+        queued, first, last = since(created), since(stamps[0]), since(stamps[-1])
+        analysed, done = since(finished), since(indexed)
+        print(f"  total {wall:5.1f} s: start-up to file queued {queued:4.1f} s | to first page stored "
+              f"{first - queued:4.1f} s | page phase {last - first:5.1f} s ({(len(stamps) - 1) / (last - first):.2f} "
+              f"pages/s) | analysis {analysed - last:4.2f} s | indexing {done - analysed:4.2f} s | "
+              f"until exit {wall - done:4.2f} s")
+        print(f"    cores busy: start-up {_cores(samples, 0, first):.2f} | page phase "
+              f"{_cores(samples, first, last):.2f} | tail {_cores(samples, last, wall):.2f} | whole run "
+              f"{_cores(samples, 0, wall):.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     from samples.bench_files import write_born_digital_pdf, write_scanned_pdf
 
@@ -150,8 +229,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--fixed-runs", type=int, default=2)
     ap.add_argument("--fixed-only", action="store_true")
+    ap.add_argument("--scanned-timeline", type=int, default=0, metavar="N",
+                    help="only the timeline of an N-scanned-page ingest (OCR)")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
+    if args.scanned_timeline:
+        n = args.scanned_timeline
+        scanned_timeline(write_scanned_pdf(work / "timeline.pdf", n, seed=2026), n, args.fixed_runs)
+        return
     one = write_born_digital_pdf(work / "one-page.pdf", 1, seed=3)
     if not args.fixed_only:
         paths = []

@@ -22,6 +22,8 @@ Rows (target in brackets):
   search   a 10,000-page claim: FTS5 p95 [< 50 ms] and LIKE scan / FTS5 [>= 5x]
   compare  with --baseline DIR: this checkout against DIR in the same run, alternating (500 born-digital
            pages end to end, finish_file, reading phase, cold 1-page file), as ratios
+  compare-ocr  with --baseline DIR and asked for (--only compare-ocr): 30 scanned pages end to end, this
+           checkout against DIR, alternating, as ratios
 """
 
 from __future__ import annotations
@@ -145,6 +147,25 @@ def row_compare(work: Path, baseline: Path, pages: int, rounds: int, table: Tabl
                       f"({pages / b.reading:.0f} -> {pages / t.reading:.0f} pages/s)", "", "info"))
     cb, ct = min(cold["base"]), min(cold["this"])
     table.append(("  1-page file, cold", f"{cb / ct:.2f}x ({cb:.2f} -> {ct:.2f} s)", "", "info"))
+
+
+def row_compare_ocr(work: Path, baseline: Path, pages: int, rounds: int, table: Table) -> None:
+    """This checkout against `--baseline DIR` on scanned pages end to end (OCR), alternating, best of each."""
+    from samples.bench_files import write_scanned_pdf
+
+    pdf = write_scanned_pdf(work / "compare-scanned.pdf", pages, seed=2026)
+    runs: dict[str, list[_Ingest]] = {"base": [], "this": []}
+    for i in range(rounds):
+        order = [("base", baseline), ("this", REPO)] if i % 2 == 0 else [("this", REPO), ("base", baseline)]
+        for name, code in order:
+            runs[name].append(_ingest_in(code, pdf, "compare-scanned"))
+    b, t = (min(runs[name], key=lambda r: r.wall) for name in ("base", "this"))
+    table.append((f"vs {baseline}: {pages} scanned pages end to end", f"{b.wall / t.wall:.2f}x faster "
+                  f"({b.wall:.1f} -> {t.wall:.1f} s)", "", "info"))
+    table.append(("  CPU of all processes", f"{b.cpu:.1f} -> {t.cpu:.1f} s ({t.cpu / b.cpu:.2f}x)", "", "info"))
+    if b.reading and t.reading:
+        table.append(("  OCR page phase (first to last page stored)", f"{b.reading / t.reading:.2f}x "
+                      f"({pages / b.reading:.2f} -> {pages / t.reading:.2f} pages/s)", "", "info"))
 
 
 def _analysis_seconds(db: Path | None) -> float | None:
@@ -428,7 +449,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     ensure_model_dir()  # before any timing: the fresh data dirs of every row read these artifacts
     only = [r.strip() for r in args.only.split(",") if r.strip()]
-    if args.baseline is not None and "compare" not in only:
+    if args.baseline is not None and not {"compare", "compare-ocr"} & set(only):
         only.append("compare")
     q = args.quick
     work = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
@@ -444,6 +465,7 @@ def main(argv: list[str] | None = None) -> None:
         "memory": lambda: row_memory(work, (200, 600) if q else (1000, 3000), table),
         "search": lambda: row_search(work, 2000 if q else 10_000, 2000 if q else 20_000, 3 if q else 10, table),
         "compare": lambda: row_compare(work, args.baseline.resolve(), 100 if q else 500, args.rounds, table),
+        "compare-ocr": lambda: row_compare_ocr(work, args.baseline.resolve(), 6 if q else 30, args.rounds, table),
     }
     for name in only:
         started = time.perf_counter()

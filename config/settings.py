@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     # The Tesseract executable; an operator may point it at a wrapper (nice, ulimit) or a build of theirs.
     tesseract_cmd: str = "tesseract"
+    # Tesseract inside each worker process (libtesseract, its model loaded once per process: ~a fifth less
+    # CPU a page than the command). Off, or with an own tesseract_cmd, the command runs for every page.
+    ocr_in_process: bool = True
     ocr_languages: str = "eng"
     # Below this mean word confidence an upright OCR result is suspect and orientation is checked.
     ocr_orientation_check_confidence: float = 60.0

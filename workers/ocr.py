@@ -2,9 +2,12 @@
 
 Cost matters more than anywhere else in the pipeline (the benchmark allows 15% over raw Tesseract),
 so an upright page costs exactly one Tesseract run: orientation detection (OSD) runs only when that
-first result looks wrong. The image goes to Tesseract as an uncompressed BMP file, because
-pytesseract's default PNG encoding of a 300 dpi page costs about a tenth of the OCR time, and
-Leptonica reads BMP markedly faster than PGM or uncompressed TIFF (measured: PGM cost ~12% more).
+first result looks wrong. Tesseract runs inside the worker process by default (workers/tesseract_engine.py:
+the language model loaded once per process instead of once per page, about a fifth of a page's OCR), its
+pixels handed over in memory. With `ocr_in_process` off, or an operator's own `tesseract_cmd`, the
+command runs instead, on an uncompressed BMP file: pytesseract's default PNG encoding of a 300 dpi page
+costs about a tenth of the OCR time, and Leptonica reads BMP markedly faster than PGM or uncompressed
+TIFF (measured: PGM cost ~12% more). Orientation detection (OSD, rare) always runs the command.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 import pytesseract
 from PIL import Image
 
+from workers.tesseract_engine import EngineError, EngineTimeout, TesseractEngine, engine_for
 from workers.text_layer import WordBox
 
 log = logging.getLogger(__name__)
@@ -32,6 +36,9 @@ MIN_WORDS_UPRIGHT = 3
 # OSD's own confidence below this is a guess; such a rotation is not acted on.
 MIN_OSD_CONFIDENCE = 1.5
 MIN_CALL_TIMEOUT_S = 5.0
+DEFAULT_TESSERACT_CMD = "tesseract"
+TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height",
+               "conf", "text")
 
 
 class OcrError(RuntimeError):
@@ -51,30 +58,65 @@ class OcrOutput:
 
 
 def ocr_image(image: Image.Image, dpi: float, languages: str, orientation_check_confidence: float,
-              time_budget_s: float, tesseract_cmd: str = "tesseract") -> OcrOutput:
+              time_budget_s: float, tesseract_cmd: str = DEFAULT_TESSERACT_CMD, in_process: bool = True) -> OcrOutput:
     deadline = time.monotonic() + time_budget_s
     # Per process, not per call: pytesseract keeps the executable in a module global.
     pytesseract.pytesseract.tesseract_cmd = tesseract_cmd
+    # An operator's own executable (a wrapper with nice or ulimit) is respected: the command runs.
+    engine = engine_for(languages) if in_process and tesseract_cmd == DEFAULT_TESSERACT_CMD else None
     with tempfile.TemporaryDirectory(prefix="claimdex-ocr-") as tmp:
         upright_path = Path(tmp) / "page.bmp"
-        image.save(upright_path)
-        lines, conf = _ocr_file(upright_path, dpi, languages, deadline)
+        lines, conf = _read(engine, image, upright_path, dpi, languages, deadline)
         calls = 1
         if _looks_upright(lines, conf, orientation_check_confidence):
             # Tesseract reads some sideways pages as vertical text, well; only the boxes tell.
             return OcrOutput(lines, conf, _sideways_rotation(lines), calls)
+        if not upright_path.exists():
+            image.save(upright_path)  # OSD runs the command, on a file
         rotation = _detect_rotation(upright_path, dpi, deadline)
         calls += 1
         if rotation == 0:
             return OcrOutput(lines, conf, 0, calls)
-        turned_path = Path(tmp) / "turned.bmp"
-        image.rotate(-rotation, expand=True).save(turned_path)  # PIL turns counter-clockwise
-        turned_lines, turned_conf = _ocr_file(turned_path, dpi, languages, deadline)
+        turned = image.rotate(-rotation, expand=True)  # PIL turns counter-clockwise
+        turned_lines, turned_conf = _read(engine, turned, Path(tmp) / "turned.bmp", dpi, languages, deadline)
         calls += 1
     if _score(turned_lines, turned_conf) <= _score(lines, conf):
         return OcrOutput(lines, conf, 0, calls)  # OSD was wrong: keep the upright reading
     mapped = [[_unrotate(w, rotation, image.width, image.height) for w in line] for line in turned_lines]
     return OcrOutput(mapped, turned_conf, rotation, calls)
+
+
+def _read(engine: TesseractEngine | None, image: Image.Image, path: Path, dpi: float, languages: str,
+          deadline: float) -> tuple[list[list[WordBox]], float | None]:
+    """One Tesseract run over the image: in this process when there is an engine, else the command on
+    `path` (written here)."""
+    if engine is None:
+        image.save(path)
+        return _ocr_file(path, dpi, languages, deadline)
+    timeout = _remaining(deadline)
+    try:
+        tsv = engine.recognise_tsv(image, dpi, timeout)
+    except EngineTimeout as exc:
+        raise OcrTimeout(f"Tesseract OCR did not finish within {timeout:.0f} s and was stopped") from exc
+    except EngineError as exc:
+        raise OcrError(f"Tesseract OCR failed: {exc}") from exc
+    return _parse_data(tsv_to_data(tsv))
+
+
+def tsv_to_data(tsv: str) -> dict[str, list]:
+    """Tesseract's TSV rows (no header) as the columns pytesseract's image_to_data gives: numbers as ints
+    (pytesseract truncates confidences the same way), text as is."""
+    data: dict[str, list] = {name: [] for name in TSV_COLUMNS}
+    text_col = len(TSV_COLUMNS) - 1
+    for row in tsv.rstrip("\n").split("\n"):
+        cells = row.split("\t")
+        if len(cells) == text_col:
+            cells.append("")  # a last empty text cell
+        if len(cells) != len(TSV_COLUMNS):
+            continue
+        for i, name in enumerate(TSV_COLUMNS):
+            data[name].append(cells[i] if i == text_col else int(float(cells[i])))
+    return data
 
 
 def _looks_upright(lines: list[list[WordBox]], conf: float | None, threshold: float) -> bool:

@@ -48,7 +48,8 @@ def extract_page_content(
     cached = ocr_cache.get(key) if ocr_cache is not None else None
     if cached is None:
         out = ocr_image(page.image, page.dpi, settings.ocr_languages, settings.ocr_orientation_check_confidence,
-                        settings.task_soft_time_limit * OCR_BUDGET_SHARE, tesseract_cmd=settings.tesseract_cmd)
+                        settings.task_soft_time_limit * OCR_BUDGET_SHARE, tesseract_cmd=settings.tesseract_cmd,
+                        in_process=settings.ocr_in_process)
         scale = POINTS_PER_INCH / page.dpi
         text, words = assemble_text(out.lines, scale)
         ocr = OcrResult(text=text, words=words, confidence=out.confidence, rotation=out.rotation,

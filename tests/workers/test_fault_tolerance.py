@@ -62,10 +62,16 @@ def assert_each_page_done_once(claim_id: str, expected_pages: int) -> None:
 
 
 def _ocr_busy_child(pool: WorkerPool) -> int | None:
-    """A pool process that is running Tesseract right now (so killing it interrupts real work)."""
+    """A pool process that is running Tesseract right now (so killing it interrupts real work): Tesseract
+    runs inside it (its library is loaded, which happens at the process's first OCR, and the process is
+    busy on a core; an idle pool process waiting for a task uses none), or as its child (the command)."""
     for pid in pool.children():
         try:
-            if any("tesseract" in c.name() for c in psutil.Process(pid).children()):
+            process = psutil.Process(pid)
+            if any("tesseract" in c.name() for c in process.children()):
+                return pid
+            if any("libtesseract" in m.path for m in process.memory_maps()) and \
+                    process.cpu_percent(interval=0.05) > 50:
                 return pid
         except psutil.NoSuchProcess:
             continue

@@ -78,24 +78,30 @@ def test_born_digital_page_reads_the_text_layer_without_ocr(
     assert (result.width, result.height) == (612, 792)
 
 
+@pytest.mark.parametrize("in_process", [True, False])
 def test_scanned_page_is_ocred_accurately_in_one_tesseract_run(
-    tmp_path: Path, settings: Settings, note_image: Image.Image, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, settings: Settings, note_image: Image.Image, monkeypatch: pytest.MonkeyPatch, in_process: bool
 ) -> None:
     import pytesseract
 
+    from workers.tesseract_engine import TesseractEngine
+
     runs: list[str] = []
-    for name in ("image_to_data", "image_to_osd"):
-        real = getattr(pytesseract, name)
+    for owner, name in ((pytesseract, "image_to_data"), (pytesseract, "image_to_osd"),
+                        (TesseractEngine, "recognise_tsv")):
+        real = getattr(owner, name)
 
         def counted(*args: object, _real=real, _name=name, **kwargs: object) -> object:  # type: ignore[no-untyped-def]
             runs.append(_name)
             return _real(*args, **kwargs)
 
-        monkeypatch.setattr(pytesseract, name, counted)
+        monkeypatch.setattr(owner, name, counted)
+    settings = settings.model_copy(update={"ocr_in_process": in_process})
     path = write(tmp_path / "scan.pdf", image_pdf_bytes([note_image]))
     result = extract_page_content(path, "pdf", 1, settings, None)
 
-    assert runs == ["image_to_data"]  # an upright page costs exactly one Tesseract run: no OSD
+    # An upright page costs exactly one Tesseract run (no OSD): in this process, or the command.
+    assert runs == (["recognise_tsv"] if in_process else ["image_to_data"])
     assert result.source == "ocr" and result.rotation == 0
     assert cer(result.text, NOTE_TEXT) < 0.05
     assert result.ocr_confidence is not None and result.ocr_confidence > 80
@@ -282,8 +288,26 @@ def test_tesseract_failure_is_a_retryable_error_not_bad_input(
     monkeypatch.setattr(pytesseract, "image_to_data", crash)
     path = write(tmp_path / "scan.pdf", image_pdf_bytes([note_image]))
     with pytest.raises(OcrError, match="exit status -11") as err:
-        extract_page_content(path, "pdf", 1, settings, RecordingCache())
+        extract_page_content(path, "pdf", 1, settings.model_copy(update={"ocr_in_process": False}), RecordingCache())
     assert not isinstance(err.value, InputError)
+
+
+def test_in_process_tesseract_failure_is_a_retryable_error_not_bad_input(
+    tmp_path: Path, settings: Settings, note_image: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workers.ocr import OcrError, OcrTimeout
+    from workers.tesseract_engine import EngineError, EngineTimeout, TesseractEngine
+
+    path = write(tmp_path / "scan.pdf", image_pdf_bytes([note_image]))
+    for raised, expected in ((EngineError("recognition failed (status -1)"), OcrError),
+                             (EngineTimeout("stopped"), OcrTimeout)):
+        def fail(*args: object, _exc: Exception = raised, **kwargs: object) -> str:
+            raise _exc
+
+        monkeypatch.setattr(TesseractEngine, "recognise_tsv", fail)
+        with pytest.raises(expected) as err:
+            extract_page_content(path, "pdf", 1, settings, RecordingCache())
+        assert not isinstance(err.value, InputError)
 
 
 def test_tesseract_over_its_time_budget_is_stopped(
