@@ -103,6 +103,7 @@ def _plain_regexes() -> None:
     for rules in evidence_flags.load_flag_rules():
         for matcher in rules.matchers:
             object.__setattr__(matcher, "fast", tuple(FastRegex(rx, False) for rx in matcher.patterns))
+            object.__setattr__(matcher, "anchors", tuple(None for _rx in matcher.patterns))
     flag_lexicon._fast_concepts.cache_clear()
     flag_lexicon._fast_concepts()  # noqa: B018 - fill the cache, then replace its values
     plain = {name: FastRegex(rx, False) for name, rx in flag_lexicon._compiled_concepts()}
@@ -111,11 +112,13 @@ def _plain_regexes() -> None:
 
 def _fast_regexes() -> None:
     from classifiers import evidence_flags, flag_lexicon
+    from classifiers.literal_prefilter import anchor_of
     from classifiers.regex_speedup import fast_regex
 
     for rules in evidence_flags.load_flag_rules():
         for matcher in rules.matchers:
             object.__setattr__(matcher, "fast", tuple(fast_regex(rx) for rx in matcher.patterns))
+            object.__setattr__(matcher, "anchors", tuple(anchor_of(rx) for rx in matcher.patterns))
     fast = {name: fast_regex(rx) for name, rx in flag_lexicon._compiled_concepts()}
     flag_lexicon._fast_concepts().update(fast)
 
