@@ -110,9 +110,12 @@ def composed_spans(
     """Where the composition holds, given the concept matches (from `concept_spans`) of the stretch
     searched: each hit as its members' spans, in text order. Two concepts join in either order; three or
     more in the order listed."""
-    lists = [concepts.get(name) or [] for name in composition.members]
-    if any(not spans for spans in lists):
-        return []
+    lists: list[list[tuple[int, int]]] = []
+    for name in composition.members:  # a loop, not a comprehension: most calls end at a missing concept
+        spans = concepts.get(name)
+        if not spans:
+            return []
+        lists.append(spans)
     if len(lists) == 1:
         return [(sp,) for sp in lists[0]]
     out: set[tuple[tuple[int, int], ...]] = set()
