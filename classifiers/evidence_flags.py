@@ -43,7 +43,17 @@ from classifiers.dates import FoundDate, find_dates, nearest_date
 from classifiers.flag_lexicon import Composition, composed_spans, concept_regex, concept_spans, expand
 from classifiers.flag_sections import PageLayout, Section, read_layout, sentence_asks, tells_technique
 from classifiers.flag_sentence_model import FlagSentenceModel, sentence_features
-from classifiers.literal_prefilter import Requirement, fold_text, may_match, requirements_of
+from classifiers.literal_prefilter import (
+    Anchor,
+    Requirement,
+    anchor_of,
+    anchor_positions,
+    anchored_search,
+    fold_text,
+    may_match,
+    requirements_of,
+)
+from classifiers.regex_speedup import FastRegex, fast_regex, fold_case
 from classifiers.sentences import split_sentences
 from config.vocabulary import FLAG_CATEGORIES
 
@@ -112,10 +122,18 @@ class _Matcher:
     requires: re.Pattern[str] | None = None  # weak wordings count only in a sentence matching this
     # per pattern, the literals one of which every match contains (None: always run it)
     literals: tuple[Requirement | None, ...] = ()
+    # per pattern, the same regex rewritten to run faster (classifiers.regex_speedup): the same matches
+    fast: tuple[FastRegex, ...] = ()
+    # per pattern, strings one of which every match contains near its start (None: search everywhere)
+    anchors: tuple[Anchor | None, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.literals:
             object.__setattr__(self, "literals", requirements_of(self.patterns))
+        if not self.fast:
+            object.__setattr__(self, "fast", tuple(fast_regex(rx) for rx in self.patterns))
+        if not self.anchors:
+            object.__setattr__(self, "anchors", tuple(anchor_of(rx) for rx in self.patterns))
 
 
 @dataclass(frozen=True)
@@ -208,12 +226,20 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
     return tuple(packs)
 
 
-def _all_matches(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-    """Every match start, not just non-overlapping ones, so a longer match starting inside another wins."""
+# A regex runs only near its anchor's strings when they leave fewer starts to try than a page's characters
+# over this (a try from Python costs about as much as the regex engine scanning this many characters).
+ANCHORED_START_COST = 8
+
+
+def _all_matches(
+    rx: re.Pattern[str], text: str, pos: int, endpos: int, anchor: tuple[list[int], int] | None = None
+) -> list[tuple[int, int]]:
+    """Every match start, not just non-overlapping ones, so a longer match starting inside another wins.
+    `anchor`: where the regex's anchor strings begin and its lead (`literal_prefilter.anchored_search`)."""
     out: list[tuple[int, int]] = []
     i = pos
     while i < endpos:
-        m = rx.search(text, i, endpos)
+        m = rx.search(text, i, endpos) if anchor is None else anchored_search(rx, text, *anchor, i, endpos)
         if m is None:
             break
         s, e = m.start(), m.end()
@@ -262,14 +288,21 @@ def _page_candidates(
     sentence end is searched again inside its sentence, so results equal the per-sentence search. A
     pattern none of whose literals is in `folded` (the page through `fold_text`) is not run."""
     starts = [s for s, _e in sentences]
+    case_folded = fold_case(text)  # the text a case-folded regex runs on: same length, same spaces
     out: list[list[list[tuple[int, int, int, str | None]]]] = [[[] for _ in packs] for _ in sentences]
     for ci, rules in enumerate(packs):
         for rank, matcher in enumerate(rules.matchers):
-            for rx, literals in zip(matcher.patterns, matcher.literals, strict=True):
+            for fast, literals, anchor in zip(matcher.fast, matcher.literals, matcher.anchors, strict=True):
                 if not may_match(literals, folded):
                     continue  # none of the words every match needs is on the page
+                rx, haystack = fast.compiled, (case_folded if fast.on_folded else text)
+                near: tuple[list[int], int] | None = None
+                if anchor is not None:
+                    limit = len(text) // (ANCHORED_START_COST * (anchor.lead + 1))
+                    positions = anchor_positions(anchor, folded, limit)
+                    near = (positions, anchor.lead) if positions is not None else None
                 crossed: set[int] = set()
-                for s, e in _all_matches(rx, text, 0, len(text)):
+                for s, e in _all_matches(rx, haystack, 0, len(text), near):
                     i = bisect_right(starts, s) - 1
                     if i < 0 or s >= sentences[i][1]:
                         continue  # between sentences (whitespace)
@@ -281,7 +314,7 @@ def _page_candidates(
                         crossed.add(i)
                         out[i][ci].extend(
                             (s2, e2, rank, matcher.polarity)
-                            for s2, e2 in _all_matches(rx, text, s, sentences[i][1])
+                            for s2, e2 in _all_matches(rx, haystack, s, sentences[i][1])
                         )
     return out
 

@@ -9,6 +9,11 @@ literals are all absent from the folded page is skipped. The requirement is a ne
 match, so skipping never changes what is found (tests/classifiers/test_literal_prefilter.py compares
 every rule's matches with and without it); a regex it cannot read is always run.
 
+The same reading also gives an `Anchor`: strings one of which every match contains together with a bound
+(`lead`) on how far before that string a match can start. Where the anchor's strings are rare on a page,
+`anchored_search` tries the regex only at the few positions that bound leaves (`rx.match` there), instead
+of entering it at every character; it returns what `rx.search` returns.
+
 Pure: no I/O.
 """
 
@@ -16,7 +21,9 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from classifiers.clinical_context import OCR_CONFUSABLE
@@ -228,3 +235,124 @@ def may_match(req: Requirement | None, folded_text: str) -> bool:
 def requirements_of(patterns: Iterable[re.Pattern[str]]) -> tuple[Requirement | None, ...]:
     """`required_literals` of each pattern, in order."""
     return tuple(required_literals(rx) for rx in patterns)
+
+
+# An anchor of more strings than this costs more to look up on a page than it saves.
+MAX_ANCHOR_STRINGS = 64
+_UNBOUNDED = 1 << 30
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Folded strings one of which every match contains, beginning at most `lead` characters after the
+    match's start."""
+
+    strings: frozenset[str]
+    lead: int
+
+
+def _max_width(state: Any, op: Any, av: Any) -> int:
+    width = _sre_parser.SubPattern(state, [(op, av)]).getwidth()[1]
+    return width if width < min(_sre_constants.MAXREPEAT - 1, _UNBOUNDED) else _UNBOUNDED
+
+
+def _anchor_selectivity(anchor: Anchor) -> tuple[int, int, int]:
+    return (min(len(s) for s in anchor.strings), -len(anchor.strings), -anchor.lead)
+
+
+def _sequence_anchor(state: Any, items: Sequence[tuple[Any, Any]]) -> Anchor | None:
+    """The most selective anchor of a sequence: an exact run of it, or an anchor of one of its groups,
+    branches or repeats, with the widest the nodes before it can be."""
+    candidates: list[Anchor] = []
+    lead = 0  # the widest the nodes read so far can be
+    run: frozenset[str] = frozenset([""])
+    run_lead = 0
+
+    def flush() -> None:
+        nonlocal run
+        if run != frozenset([""]):
+            candidates.append(Anchor(run, run_lead))
+        run = frozenset([""])
+
+    for op, av in items:
+        if lead >= _UNBOUNDED:
+            break
+        exact = _node_exact_strings(op, av)
+        if exact is not None and len(run) * len(exact) <= MAX_ANCHOR_STRINGS:
+            if run == frozenset([""]):
+                run_lead = lead
+            run = frozenset(a + b for a in run for b in exact)
+            lead += _max_width(state, op, av)
+            continue
+        flush()
+        sub: Anchor | None = None
+        if op is _sre_constants.SUBPATTERN:
+            sub = _sequence_anchor(state, av[-1])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            sub = _sequence_anchor(state, av)
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT):
+            sub = _sequence_anchor(state, av[2]) if av[0] >= 1 else None  # its first repetition's anchor
+        elif op is _sre_constants.BRANCH:
+            alternatives = [_sequence_anchor(state, alt) for alt in av[1]]
+            if alternatives and all(alt is not None for alt in alternatives):
+                union = frozenset().union(*(alt.strings for alt in alternatives if alt is not None))
+                if len(union) <= MAX_ANCHOR_STRINGS:
+                    sub = Anchor(union, max(alt.lead for alt in alternatives if alt is not None))
+        if sub is not None and sub.strings and sub.lead < _UNBOUNDED:
+            candidates.append(Anchor(sub.strings, lead + sub.lead))
+        lead += _max_width(state, op, av)
+    flush()
+    candidates = [c for c in candidates if min(len(s) for s in c.strings) >= 1 and c.lead < _UNBOUNDED]
+    return max(candidates, key=_anchor_selectivity) if candidates else None
+
+
+_ANCHORS: dict[tuple[str, int], Anchor | None] = {}
+
+
+def anchor_of(rx: re.Pattern[str]) -> Anchor | None:
+    """The anchor of `rx` (read once per process), or None when no string bounds where its matches start."""
+    key = (rx.pattern, rx.flags)
+    if key not in _ANCHORS:
+        try:
+            parsed = _sre_parser.parse(rx.pattern, rx.flags)
+            _ANCHORS[key] = _sequence_anchor(parsed.state, list(parsed))
+        except (re.error, RecursionError, TypeError, OverflowError):  # pragma: no cover - compiled patterns parse
+            _ANCHORS[key] = None
+        finally:
+            _NODE_STRINGS.clear()
+    return _ANCHORS[key]
+
+
+def anchor_positions(anchor: Anchor, folded_text: str, limit: int) -> list[int] | None:
+    """Where the anchor's strings begin in `folded_text` (`fold_text` of the text searched), sorted; None
+    when there are more than `limit` (searching the whole text is then cheaper)."""
+    out: list[int] = []
+    for s in anchor.strings:
+        i = folded_text.find(s)
+        while i >= 0:
+            out.append(i)
+            if len(out) > limit:
+                return None
+            i = folded_text.find(s, i + 1)
+    out.sort()
+    return out
+
+
+def anchored_search(
+    rx: re.Pattern[str], text: str, positions: Sequence[int], lead: int, pos: int, endpos: int
+) -> re.Match[str] | None:
+    """`rx.search(text, pos, endpos)`, given the anchor's `positions` in the text and its `lead`: the regex
+    is tried (`rx.match`) only at the starts those allow, in order."""
+    tried = pos  # every start before this is tried (or before pos)
+    for i in range(bisect_left(positions, pos), len(positions)):
+        at = positions[i]
+        if at >= endpos:
+            return None
+        start = max(at - lead, tried)
+        while start <= at:
+            m = rx.match(text, start, endpos)
+            if m is not None:
+                return m
+            start += 1
+        tried = at + 1
+    return None

@@ -11,6 +11,9 @@ from classifiers.evidence_flags import find_flags, fold_ocr_digits, load_flag_ru
 from classifiers.flag_lexicon import _compiled_concepts
 from classifiers.literal_prefilter import (
     _CASE_SPECIALS,
+    anchor_of,
+    anchor_positions,
+    anchored_search,
     fold_text,
     may_match,
     required_literals,
@@ -94,3 +97,51 @@ def test_requirements_kept_as_strings_come_back_the_same(monkeypatch: pytest.Mon
     literal_prefilter.adopt_requirements(kept)
     monkeypatch.setattr(literal_prefilter, "_sre_parser", None)  # nothing is parsed again
     assert {(rx.pattern, rx.flags): required_literals(rx) for rx in rxs} == read
+
+
+def _unicode_specials(text: str) -> str:
+    return text.translate({ord("k"): "\u212a", ord("i"): "\u0131", ord("I"): "\u0130", ord("s"): "\u017f"})
+
+
+def test_anchored_search_finds_what_search_finds(page_texts: list[str]) -> None:
+    """From every start the finder searches from (each match start + 1) and inside a stretch, the search
+    near the anchor's strings returns the match `rx.search` returns."""
+    patterns = _rule_patterns()
+    anchored = [(rx, a) for rx in patterns if (a := anchor_of(rx)) is not None]
+    assert len(anchored) > len(patterns) // 2, "most rules have an anchor"
+    found = 0
+    for text in page_texts[::3] + [_unicode_specials(p) for p in page_texts[::9]]:
+        folded = fold_text(text)
+        for rx, anchor in anchored:
+            positions = anchor_positions(anchor, folded, len(text))
+            assert positions is not None
+            for pos, endpos in ((0, len(text)), (5, len(text) // 2)):
+                i = pos
+                while i < endpos:
+                    want = rx.search(text, i, endpos)
+                    got = anchored_search(rx, text, positions, anchor.lead, i, endpos)
+                    assert (got and got.span()) == (want and want.span()), (rx.pattern[:80], i)
+                    if want is None:
+                        break
+                    found += 1
+                    i = want.start() + 1
+    assert found > 1000
+
+
+def test_anchor_bounds_where_a_match_starts() -> None:
+    anchor = anchor_of(re.compile(r"\b(?:low|lower)\s+back\s+pain", re.IGNORECASE))
+    assert anchor is not None and anchor.strings == frozenset({fold_text("low"), fold_text("lower")})
+    assert anchor.lead == 0
+    anchor = anchor_of(re.compile(r"(?:a|the)\s{1,3}parachute", re.IGNORECASE))
+    assert anchor is not None and anchor.strings == frozenset({fold_text("parachute")}) and anchor.lead == 6
+    assert anchor_of(re.compile(r"\w+\s+fell", re.IGNORECASE)) is None  # no bound on how far before
+    assert anchor_of(re.compile(r"(?:parachute)?\d+", re.IGNORECASE)) is None
+    rx = re.compile(r"\bback\b", re.IGNORECASE)
+    text = "BACK pain, bac\u212a, back."
+    anchor = anchor_of(rx)
+    assert anchor is not None
+    positions = anchor_positions(anchor, fold_text(text), 10)
+    assert positions is not None and len(positions) == 3
+    assert anchor_positions(anchor, fold_text(text), 2) is None  # more than the limit
+    assert [m.span() for m in rx.finditer(text)] == [(0, 4), (11, 15), (17, 21)]
+    assert anchored_search(rx, text, positions, anchor.lead, 1, len(text)).span() == (11, 15)  # type: ignore[union-attr]
