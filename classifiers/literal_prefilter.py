@@ -323,6 +323,18 @@ def anchor_of(rx: re.Pattern[str]) -> Anchor | None:
     return _ANCHORS[key]
 
 
+def known_anchors() -> dict[tuple[str, int], tuple[tuple[str, ...], int] | None]:
+    """Every anchor read in this process, by (pattern, flags), as (sorted strings, lead) or None."""
+    return {key: (tuple(sorted(a.strings)), a.lead) if a is not None else None for key, a in _ANCHORS.items()}
+
+
+def adopt_anchors(entries: Mapping[tuple[str, int], tuple[Iterable[str], int] | None]) -> None:
+    """Take anchors read by an earlier process of the same rules (like `adopt_requirements`: a wrong one
+    could only make a search miss, so the caller brings them from its own data, for the same code)."""
+    for key, entry in entries.items():
+        _ANCHORS[key] = Anchor(frozenset(entry[0]), int(entry[1])) if entry is not None else None
+
+
 def anchor_positions(anchor: Anchor, folded_text: str, limit: int) -> list[int] | None:
     """Where the anchor's strings begin in `folded_text` (`fold_text` of the text searched), sorted; None
     when there are more than `limit` (searching the whole text is then cheaper)."""

@@ -19,16 +19,21 @@ rewrites of the parse tree, each exact:
    alternatives keep their order. Inside a word, one failed `\\b` replaces a dozen.
 
 Whatever the rewrite cannot read is kept as it was (`FastRegex.on_folded` False: run on the text).
+Rewriting every rule costs ~1 s of CPU once per process; on CPython 3.11 each rewritten regex is also
+known as the numbers sre compiled it to (`FastForm`), so a worker pool can keep them between starts
+(`known_fast_forms` / `adopt_fast_forms`: data in, data out; workers/prefilter_requirements.py does the I/O).
 tests/classifiers/test_regex_speedup.py compares every rule's and concept's matches with the original
 regex on the generated corpus, OCR noise and Unicode edge cases. Pure: no I/O.
 """
 
 from __future__ import annotations
 
+import _sre
 import re
 import string
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11+: the parser and compiler `re` itself uses
@@ -39,6 +44,9 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_compile as _sre_compiler  # type: ignore[no-redef]
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+# sre's compiled code is kept as numbers only where its compiler's internals are those read here.
+SUPPORTED = sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
 
 # Non-ASCII characters case-insensitive matching takes for an ASCII letter (checked over every code point
 # in the tests), and that letter.
@@ -178,8 +186,30 @@ def _fold_flags_ok(flags: int) -> bool:
     return bool(flags & re.IGNORECASE) and not flags & (re.ASCII | re.LOCALE)
 
 
-@lru_cache(maxsize=4096)
+@dataclass(frozen=True)
+class FastForm:
+    """A rewritten regex as sre compiled it (what `_sre.compile` takes), to keep between processes."""
+
+    code: tuple[int, ...]
+    flags: int
+    groups: int
+    groupindex: tuple[tuple[str, int], ...]
+    indexgroup: tuple[str | None, ...]
+    on_folded: bool
+
+
+_FAST: dict[tuple[str, int], FastRegex] = {}
+_FORMS: dict[tuple[str, int], FastForm] = {}
+
+
+def _compiled(form: FastForm) -> re.Pattern[str]:
+    return _sre.compile(None, form.flags, list(form.code), form.groups, dict(form.groupindex), form.indexgroup)
+
+
 def _fast_regex(pattern: str, flags: int) -> FastRegex:
+    key = (pattern, flags)
+    if key in _FAST:
+        return _FAST[key]
     tree = _sre_parser.parse(pattern, flags)
     on_folded = False
     if _fold_flags_ok(tree.state.flags):
@@ -190,7 +220,42 @@ def _fast_regex(pattern: str, flags: int) -> FastRegex:
         except _Unfoldable:
             tree = _sre_parser.parse(pattern, flags)
     tree = _hoist_assertions(tree)
-    return FastRegex(_sre_compiler.compile(tree, tree.state.flags), on_folded)
+    if SUPPORTED:  # as re._compiler.compile does it, keeping the numbers
+        groupindex = dict(tree.state.groupdict)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        form = FastForm(tuple(_sre_compiler._code(tree, tree.state.flags)), tree.state.flags,
+                        tree.state.groups - 1, tuple(sorted(groupindex.items())), tuple(indexgroup), on_folded)
+        _FORMS[key] = form
+        fast = FastRegex(_compiled(form), on_folded)
+    else:
+        fast = FastRegex(_sre_compiler.compile(tree, tree.state.flags), on_folded)
+    _FAST[key] = fast
+    return fast
+
+
+def known_fast_forms() -> dict[tuple[str, int], FastForm]:
+    """Every regex this process rewrote, by the original's (pattern, flags), as numbers (CPython 3.11)."""
+    return dict(_FORMS)
+
+
+def adopt_fast_forms(forms: Mapping[tuple[str, int], FastForm]) -> int:
+    """Take regexes an earlier process of the same rewrite code rewrote; `_sre.compile` checks each code
+    and one it refuses is rewritten again when needed. The caller must bring them from where it keeps
+    its own data, for the same classifier code and Python. Returns how many were taken."""
+    if not SUPPORTED:
+        return 0
+    taken = 0
+    for key, form in forms.items():
+        try:
+            compiled = _compiled(form)
+        except (RuntimeError, TypeError, ValueError, OverflowError):
+            continue
+        _FAST[key] = FastRegex(compiled, form.on_folded)
+        _FORMS[key] = form
+        taken += 1
+    return taken
 
 
 def fast_regex(rx: re.Pattern[str]) -> FastRegex:
