@@ -217,25 +217,23 @@ def test_test_sentences_are_not_training_data() -> None:
         assert " ".join(sentence.split()) not in joined, sentence
 
 
+# A radiology report printed without headings: it names its image first, then speaks only of what it shows.
+UNHEADED_REPORT = (
+    "Sagittal and axial T2 images of the thoracic spine were reviewed.\n"
+    "Vertebral alignment is anatomic.\nThe neural foramina are widely patent.\n"
+    "The thecal sac is not effaced.\nThere is a small central disc extrusion at T7-8.\n"
+)
+
+
 def test_normal_statements_of_an_unheaded_radiology_report_are_negated_imaging_findings() -> None:
-    report = (
-        "Sagittal and axial T2 images of the thoracic spine were reviewed.\n"
-        "Vertebral alignment is anatomic.\nThe neural foramina are widely patent.\n"
-        "The thecal sac is not effaced.\nThere is a small central disc extrusion at T7-8.\n"
-    )
-    imaging = [h for h in find_flags(report, "other") if h.category == "imaging_finding"]
+    imaging = [h for h in find_flags(UNHEADED_REPORT, "other") if h.category == "imaging_finding"]
     assert any("extrusion" in h.sentence and not h.negated for h in imaging)
     assert any("foramina are widely patent" in h.sentence and h.negated for h in imaging)
 
 
 def test_a_radiology_report_among_private_records_reads_as_the_report_it_is() -> None:
-    report = (
-        "Sagittal and axial T2 images of the thoracic spine were reviewed.\n"
-        "Vertebral alignment is anatomic.\nThe neural foramina are widely patent.\n"
-        "The thecal sac is not effaced.\nThere is a small central disc extrusion at T7-8.\n"
-    )
-    as_private = [h for h in find_flags(report, "private_treatment") if h.category == "imaging_finding"]
-    as_report = [h for h in find_flags(report, "imaging_report") if h.category == "imaging_finding"]
+    as_private = [h for h in find_flags(UNHEADED_REPORT, "private_treatment") if h.category == "imaging_finding"]
+    as_report = [h for h in find_flags(UNHEADED_REPORT, "imaging_report") if h.category == "imaging_finding"]
     assert [h.sentence for h in as_private] == [h.sentence for h in as_report]
     assert any("foramina are widely patent" in h.sentence for h in as_private)
 
