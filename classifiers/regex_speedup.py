@@ -32,7 +32,7 @@ import _sre
 import re
 import string
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,6 +91,23 @@ def _fold_class(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return [*negate, *((_sre_constants.LITERAL, c) for c in sorted(chars)), *categories]
 
 
+def _with_bodies(op: Any, av: Any, rewrite: Callable[[Any], Any]) -> tuple[Any, Any] | None:
+    """A group, branch, repeat or assertion node with `rewrite` applied to the trees inside it; None for a
+    node holding no tree (a literal, a class, an anchor...)."""
+    if op is _sre_constants.SUBPATTERN:
+        group, add_flags, del_flags, body = av
+        return op, (group, add_flags, del_flags, rewrite(body))
+    if op is _sre_constants.BRANCH:
+        return op, (av[0], [rewrite(alt) for alt in av[1]])
+    if op in _REPEATS:
+        return op, (av[0], av[1], rewrite(av[2]))
+    if op is _sre_constants.ATOMIC_GROUP:
+        return op, rewrite(av)
+    if op in _ASSERTS:
+        return op, (av[0], rewrite(av[1]))
+    return None
+
+
 def _fold_tree(sub: Any) -> Any:
     """The parse tree with every letter lower-cased, for case-sensitive matching of folded text."""
     data: list[tuple[Any, Any]] = []
@@ -99,21 +116,12 @@ def _fold_tree(sub: Any) -> Any:
             data.append((op, _lower(av)))
         elif op is _sre_constants.IN:
             data.append((op, _fold_class(av)))
-        elif op is _sre_constants.SUBPATTERN:
-            group, add_flags, del_flags, body = av
-            if add_flags or del_flags:
-                raise _Unfoldable  # (?-i:...) must tell case apart
-            data.append((op, (group, add_flags, del_flags, _fold_tree(body))))
-        elif op is _sre_constants.BRANCH:
-            data.append((op, (av[0], [_fold_tree(alt) for alt in av[1]])))
-        elif op in _REPEATS:
-            data.append((op, (av[0], av[1], _fold_tree(av[2]))))
-        elif op is _sre_constants.ATOMIC_GROUP:
-            data.append((op, _fold_tree(av)))
-        elif op in _ASSERTS:
-            data.append((op, (av[0], _fold_tree(av[1]))))
         elif op in (_sre_constants.AT, _sre_constants.ANY):
             data.append((op, av))
+        elif op is _sre_constants.SUBPATTERN and (av[1] or av[2]):
+            raise _Unfoldable  # (?-i:...) must tell case apart
+        elif (node := _with_bodies(op, av, _fold_tree)) is not None:
+            data.append(node)
         else:
             raise _Unfoldable  # a backreference compares case-insensitively
     return _sre_parser.SubPattern(sub.state, data)
@@ -139,10 +147,7 @@ def _hoist_assertions(sub: Any) -> Any:
     """The parse tree with a leading assertion shared by consecutive alternatives of a branch tested once."""
     data: list[tuple[Any, Any]] = []
     for op, av in sub:
-        if op is _sre_constants.SUBPATTERN:
-            group, add_flags, del_flags, body = av
-            data.append((op, (group, add_flags, del_flags, _hoist_assertions(body))))
-        elif op is _sre_constants.BRANCH:
+        if op is _sre_constants.BRANCH:
             runs: list[tuple[str | None, list[Any]]] = []
             for alt in (_hoist_assertions(a) for a in av[1]):
                 key = _assertion_key(alt.data[0]) if alt.data else None
@@ -162,14 +167,8 @@ def _hoist_assertions(sub: Any) -> Any:
                 data.extend(alternatives[0].data)
             else:
                 data.append((op, (av[0], alternatives)))
-        elif op in _REPEATS:
-            data.append((op, (av[0], av[1], _hoist_assertions(av[2]))))
-        elif op is _sre_constants.ATOMIC_GROUP:
-            data.append((op, _hoist_assertions(av)))
-        elif op in _ASSERTS:
-            data.append((op, (av[0], _hoist_assertions(av[1]))))
         else:
-            data.append((op, av))
+            data.append(_with_bodies(op, av, _hoist_assertions) or (op, av))
     return _sre_parser.SubPattern(sub.state, data)
 
 
