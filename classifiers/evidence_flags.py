@@ -281,14 +281,14 @@ def _resolve_category(
 
 
 def _page_candidates(
-    text: str, sentences: list[tuple[int, int]], packs: tuple[_CategoryRules, ...], folded: str
+    text: str, sentences: list[tuple[int, int]], packs: tuple[_CategoryRules, ...], folded: str, case_folded: str
 ) -> list[list[list[tuple[int, int, int, str | None]]]]:
     """Candidates per sentence and category, each pattern run once over the page (not once per sentence:
     the per-call overhead of ~150 patterns dominated on short sentences). A match that runs across a
     sentence end is searched again inside its sentence, so results equal the per-sentence search. A
-    pattern none of whose literals is in `folded` (the page through `fold_text`) is not run."""
+    pattern none of whose literals is in `folded` (the page through `fold_text`) is not run; a case-folded
+    regex runs on `case_folded` (the page through `fold_case`)."""
     starts = [s for s, _e in sentences]
-    case_folded = fold_case(text)  # the text a case-folded regex runs on: same length, same spaces
     out: list[list[list[tuple[int, int, int, str | None]]]] = [[[] for _ in packs] for _ in sentences]
     for ci, rules in enumerate(packs):
         for rank, matcher in enumerate(rules.matchers):
@@ -804,8 +804,9 @@ def _read_page(text: str, record_type: str) -> _PageReading:
     elif record_type == "imaging_report" and not layout.imaging_page:
         record_type = "private_treatment"  # a clinic note typed as an imaging report reads as the note it is
     prefiltered = fold_text(folded)  # once a page: which rule regexes can match it at all
-    page_concepts = concept_spans(folded, page_concept_names(), prefiltered)
-    candidates = _page_candidates(folded, sentences, packs, prefiltered)
+    case_folded = fold_case(folded)  # once a page: the text the case-folded regexes run on
+    page_concepts = concept_spans(folded, page_concept_names(), prefiltered, case_folded)
+    candidates = _page_candidates(folded, sentences, packs, prefiltered, case_folded)
     # pass 1: rule spans per sentence
     per_sentence: list[tuple[_Concepts, _Found]] = []
     for (s_start, s_end), sentence_cands in zip(sentences, candidates, strict=True):

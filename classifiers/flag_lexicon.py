@@ -161,15 +161,15 @@ def concept_regex(name: str) -> re.Pattern[str]:
 
 
 def concept_spans(
-    text: str, names: frozenset[str] | None = None, folded: str | None = None
+    text: str, names: frozenset[str] | None = None, folded: str | None = None, case_folded: str | None = None
 ) -> dict[str, list[tuple[int, int]]]:
-    """The matches (non-overlapping, left to right) of every concept, or of those in `names`; `folded`:
-    `fold_text(text)` when the caller has it already."""
+    """The matches (non-overlapping, left to right) of every concept, or of those in `names`; `folded`
+    (`fold_text(text)`) and `case_folded` (`fold_case(text)`) when the caller has them already."""
     out: dict[str, list[tuple[int, int]]] = {}
     literals = _concept_literals()
     fast = _fast_concepts()
     folded = fold_text(text) if folded is None else folded
-    case_folded = fold_case(text)
+    case_folded = fold_case(text) if case_folded is None else case_folded
     for name, _rx in _compiled_concepts():
         if names is not None and name not in names:
             continue

@@ -85,7 +85,7 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
     known = compiled_patterns.restore(patterns)
     # And what the finder reads off them (literals, anchors, faster rewrites): ~1.2 s less again.
     requirements = prefilter_requirements.requirements_file(get_settings().resolved_model_dir)
-    kept_requirements = prefilter_requirements.restore(requirements)
+    kept = prefilter_requirements.restore(requirements)
     try:
         engine = create_engine("sqlite://")
         Base.metadata.create_all(engine)
@@ -109,7 +109,7 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
             compiled_patterns.save(patterns, [*known, *compiled], known)
         except Exception as exc:  # noqa: BLE001 - an optimisation only (a read-only model dir): the next pool compiles
             log.warning("compiled patterns not kept: %s", type(exc).__name__)
-    if prefilter_requirements.known_count() > kept_requirements:
+    if prefilter_requirements.known_count() > kept:
         try:
             prefilter_requirements.save(requirements)
         except OSError as exc:  # a read-only model dir: the next pool reads them again
