@@ -195,9 +195,82 @@ def test_one_flag_per_sentence_and_category_with_every_span_sorted() -> None:
     assert (hits[0].start, hits[0].end) == spans[0] and hits[0].text == sentence[spans[0][0] : spans[0][1]]
 
 
+# ------------------------------------------------------------------ round 6: onsets, lost abilities, blows
+
+ONSET_WITH_ACTIVITY = [
+    "His low back pain came on two days ago while he was shoveling wet snow off the driveway.",
+    "She first noticed the ache in her lower back after an afternoon of moving furniture.",
+    "The pain began during a pickup basketball game last spring.",
+    "While picking up a toolbox in the garage he felt a sharp twinge in his back.",
+]
+
+
+@pytest.mark.parametrize("sentence", ONSET_WITH_ACTIVITY)
+def test_a_symptom_onset_told_with_its_activity_is_an_injury(sentence: str) -> None:
+    hit = flags(sentence).get("injury")
+    assert hit is not None and plain(hit), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pain is worse with lifting and bending.",  # an aggravating factor, not an onset
+        "The pain started gradually and has no clear cause.",
+        "Symptoms began in 2019.",
+    ],
+)
+def test_an_onset_without_an_activity_or_an_aggravating_factor_is_no_injury(sentence: str) -> None:
+    assert "injury" not in flags(sentence), sentence
+
+
+BLOWS_AND_MISSED_STEPS = [
+    "He banged his head against the turret hatch.",
+    "She struck her tailbone on the bathtub edge.",
+    "He missed the bottom rung of the ladder.",
+]
+
+
+@pytest.mark.parametrize("sentence", BLOWS_AND_MISSED_STEPS)
+def test_a_blow_against_something_and_a_missed_step_are_injuries(sentence: str) -> None:
+    assert "injury" in flags(sentence), sentence
+
+
+def test_a_date_of_injury_field_refers_to_an_injury_and_a_doi_citation_does_not() -> None:
+    assert "injury" in flags("Date of injury: 04/19/2016")
+    assert "injury" in flags("DOI: 9/3/2018")
+    assert "injury" not in flags("Spine J. 2017;17(4):512. doi: 10.1016/j.spinee.2016.11.007")
+
+
+LOST_ABILITIES = [
+    "Since the flare he is no longer able to walk to the mailbox.",
+    "She can no longer stand long enough to cook a meal.",
+    "He is only able to walk about half a block before stopping.",
+]
+
+
+@pytest.mark.parametrize("sentence", LOST_ABILITIES)
+def test_an_ability_lost_is_a_positive_gait_finding(sentence: str) -> None:
+    hit = flags(sentence).get("gait")
+    assert hit is not None and plain(hit), sentence
+
+
+def test_an_ability_kept_is_still_a_normal_finding() -> None:
+    hit = flags("She is able to walk on her heels and toes.")["gait"]
+    assert hit.negated
+
+
+def test_thoracic_pain_is_a_back_complaint_and_a_thoracic_organ_is_not() -> None:
+    hit = flags("Reports aching mid thoracic pain between the shoulder blades.").get("back_complaint")
+    assert hit is not None and plain(hit)
+    assert "back_complaint" not in flags("The thoracic surgeon found the thoracic aorta dilated.")
+
+
 TEST_SENTENCES = (
     NARRATIVE_BACK
     + STORIES
+    + ONSET_WITH_ACTIVITY
+    + BLOWS_AND_MISSED_STEPS
+    + LOST_ABILITIES
     + [
         "Went to sick call the next morning for a stiff lower back.",
         "The reviewer never addressed the lay statements that recount his chronic back pain.",
