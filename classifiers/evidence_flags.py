@@ -82,6 +82,9 @@ HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset({"goals", "instructions"})
 # Record types a page the layout recognises as an imaging report is read as one under: a radiology report
 # printed among private or VA treatment records, or a page not typed.
 TREATMENT_RECORD_TYPES: frozenset[str] = frozenset({"other", "private_treatment", "va_treatment"})
+# Categories that a general statement about a condition, naming no one, does not hold (teaching prose beside
+# a case); opinions, attributions to age and alternative causes stated in general still count.
+GENERIC_PROSE_CATEGORIES: tuple[str, ...] = ("back_complaint", "diagnosis", "gait", "injury")
 # Section kinds where nothing is an imaging finding (an exam's reason or technique, an operation).
 NOT_IMAGING_SECTIONS: frozenset[str] = frozenset({"indication", "technique", "procedure"})
 
@@ -595,6 +598,16 @@ def _sentence_category_spans(
             found["imaging_finding"] = ruled + [(a, b, None) for a, b in sorted(set(abnormal))]
         elif anatomy and "imaging_finding" not in found and not tells_technique(sentence):
             found["imaging_finding"] = [(anatomy[0][0], anatomy[-1][1], NORMAL_STUDY)]
+    if (
+        section is None and not layout.imaging_page and record_type != "imaging_report"
+        and any(c in found for c in GENERIC_PROSE_CATEGORIES)
+        and concept_regex("generic_predicate").search(folded, s_start, s_end)
+        and not concept_regex("person_reference").search(folded, s_start, s_end)
+    ):
+        # teaching prose beside a case ("Spondylolysis is a defect in the pars", "A herniated disc often leads
+        # to pain"): a statement about a condition in general, naming no one, outside a record's sections
+        for category in GENERIC_PROSE_CATEGORIES:
+            found.pop(category, None)
     if "imaging_finding" in found:
         told_by_image = "imaging_modality" in concepts and "imaging_verb" in concepts
         if (kind in NOT_IMAGING_SECTIONS and record_type != "imaging_report" and not told_by_image) or (

@@ -265,6 +265,24 @@ def test_thoracic_pain_is_a_back_complaint_and_a_thoracic_organ_is_not() -> None
     assert "back_complaint" not in flags("The thoracic surgeon found the thoracic aorta dilated.")
 
 
+GENERAL_PROSE = [
+    "Spinal stenosis is a narrowing of the canal that most commonly affects older adults.",
+    "A pars defect can lead to slippage of one vertebra and to chronic low back pain.",
+    "Lumbar strain is a type of soft tissue injury characterized by muscle spasm.",
+]
+
+
+@pytest.mark.parametrize("sentence", GENERAL_PROSE)
+def test_teaching_prose_about_a_condition_in_general_is_no_finding(sentence: str) -> None:
+    found = flags(sentence)
+    assert not {"back_complaint", "diagnosis", "injury", "gait"} & set(found), (sentence, sorted(found))
+
+
+def test_the_same_wording_about_the_patient_or_in_a_record_section_is_kept() -> None:
+    assert "back_complaint" in flags("His pars defect can lead to flares of low back pain after long drives.")
+    assert "diagnosis" in flags("ASSESSMENT: Lumbar strain, which can cause muscle spasm.")
+
+
 TEST_SENTENCES = (
     NARRATIVE_BACK
     + STORIES
