@@ -75,6 +75,7 @@ from config.settings import get_settings
 from samples.flag_corpus import CorpusSentence, add_ocr_noise, build_flag_corpus
 from samples.labelled_text import (
     BOARD_OPENINGS,
+    BOARD_TRAINING,
     DEV_FOLDS,
     N_FOLDS,
     TEST_FOLDS,
@@ -91,6 +92,9 @@ REPO = Path(__file__).resolve().parent.parent
 MISSION_CATEGORIES: tuple[str, ...] = ("back_complaint", "injury", "gait", "aging_attribution")
 DEFAULT_NOTES = REPO.parent / "shared" / "benchmarks" / "clinical-notes"
 DEFAULT_BOARD = BOARD_OPENINGS
+# Board sets split by decision into dev and test folds (set C is also training data, set F never is).
+FOLDED_BOARD_SETS: frozenset[str] = frozenset({"C", "F"})
+BOARD_TRAINING_SETS: frozenset[str] = frozenset(name for name, _dev_only in BOARD_TRAINING)
 WEB_SETS: dict[str, Path] = {"D": BOARD_OPENINGS.parent / "web_clinical", "E": BOARD_OPENINGS.parent / "web_clinical_e"}
 # The dev folds' halves for inner validation (round 2): read the errors of one half, keep a change only if
 # the other half does not get worse, alternate. `--split dev0` / `--split dev1` pick a half.
@@ -527,7 +531,7 @@ def _report(blocks: list[str], title: str, command: str, sc: UnitScores, errors:
 
 def run(args: argparse.Namespace) -> int:
     parts = set(args.part)
-    board_held_out = args.board_set == "B" or (args.board_set == "C" and args.board_split == "test")
+    board_held_out = args.board_set == "B" or (args.board_set in FOLDED_BOARD_SETS and args.board_split == "test")
     held_out = (("notes" in parts and args.split == "test") or ("board" in parts and board_held_out)
                 or ("web" in parts and args.web_split == "test"))
     if args.errors and held_out:
@@ -586,16 +590,17 @@ def run(args: argparse.Namespace) -> int:
         else:
             units = load_labelled_units(folder)
             title = f"set {args.board_set}"
-            if args.board_set == "C":
+            if args.board_set in FOLDED_BOARD_SETS:
                 units = select_folds(units, DEV_FOLDS if args.board_split == "dev" else TEST_FOLDS)
                 title += f", {args.board_split} folds"
-            if model is not None and not board_held_out:
+            if model is not None and not board_held_out and args.board_set in BOARD_TRAINING_SETS:
                 # sets A and C-dev are training data too: each decision is scored by a model fitted without its fold
                 sc = cross_fitted_scores(units, keep_errors=args.errors)
             else:
                 sc = score_units(units, finder, keep_errors=args.errors, record_type="board_decision")
-            key = f"board_{args.board_set}" + (f"_{args.board_split}" if args.board_set == "C" else "")
-            split = f" --board-split {args.board_split}" if args.board_set == "C" else ""
+            folded = args.board_set in FOLDED_BOARD_SETS
+            key = f"board_{args.board_set}" + (f"_{args.board_split}" if folded else "")
+            split = f" --board-split {args.board_split}" if folded else ""
             out[key] = _report(blocks, f"Board decision openings, {title}",
                                f"{command} --part board --board-set {args.board_set}{split}", sc, args.errors)
     if "web" in parts:
@@ -639,11 +644,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--web-split", default="dev", choices=["dev", "test"],
                         help="dev folds (readable) or test folds (held out: aggregate figures only)")
     parser.add_argument("--board", default=str(DEFAULT_BOARD), help="the Board openings folder (holds A/, B/)")
-    parser.add_argument("--board-set", default="A", choices=["A", "B", "C"],
-                        help="A is dev (readable); B is held out: aggregate figures only, at the very end; C: "
-                             "see --board-split")
+    parser.add_argument("--board-set", default="A", choices=["A", "B", "C", "F"],
+                        help="A is dev (readable); B is held out: aggregate figures only, at the very end; C and "
+                             "F: see --board-split")
     parser.add_argument("--board-split", default="dev", choices=["dev", "test"],
-                        help="set C's dev folds (readable, trained on) or test folds (held out, aggregate only)")
+                        help="set C's or F's dev folds (readable; C's are also trained on, F's never) or test folds "
+                             "(held out, aggregate only)")
     parser.add_argument("--notes", default=str(DEFAULT_NOTES), help="the clinical-notes benchmark folder")
     parser.add_argument("--split", default="dev",
                         help="dev (folds 0,1), dev0 / dev1 (one dev fold: the halves of inner validation) or test "
