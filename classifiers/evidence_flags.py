@@ -151,6 +151,7 @@ class _CategoryRules:
     weak_rank: int | None = None  # rank of the weak regex matcher, whose hits need requires_concepts too
     topic_concepts: tuple[str, ...] = ()  # count where another sentence of the page has this category
     topic_vetoes: tuple[str, ...] = ()  # ... unless the sentence names one of these (another body part)
+    site_vetoes: tuple[str, ...] = ()  # ... or its section's heading or the sentence before names one of these
     section_site: str | None = None  # a concept a section's heading lends to its sentences ("LUMBAR SPINE:")
     section_concepts: tuple[str, ...] = ()  # ... the sentence concepts that then make a hit
     out_of_scope: tuple[str, ...] = ()  # a sentence naming one of these concepts and none of in_scope: no hit
@@ -219,6 +220,7 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
                 category, tuple(matchers), exclude, exclude_sentence,
                 compositions, weak_compositions, requires_concepts, weak_rank,
                 tuple(raw.get("topic_concepts") or ()), tuple(raw.get("topic_vetoes") or ()),
+                tuple(raw.get("site_vetoes") or ()),
                 raw.get("section_site"), tuple(raw.get("section_concepts") or ()),
                 tuple(raw.get("out_of_scope") or ()), tuple(raw.get("in_scope") or ()),
                 re.compile(expand(raw["hypothetical_when"]), re.IGNORECASE) if raw.get("hypothetical_when") else None,
@@ -651,6 +653,7 @@ def page_concept_names() -> frozenset[str]:
         names.update(c for group in rules.requires_concepts for c in group)
         names.update(rules.topic_concepts)
         names.update(rules.topic_vetoes)
+        names.update(rules.site_vetoes)
         names.update(rules.section_concepts)
     return frozenset(names)
 
@@ -769,21 +772,24 @@ def _page_additions(
         if not rules.topic_concepts and not rules.section_site:
             continue
         site_rx = concept_regex(rules.section_site) if rules.section_site else None
-        for (s_start, _s_end), (concepts, found) in zip(sentences, per_sentence, strict=True):
+        for i, ((s_start, _s_end), (concepts, found)) in enumerate(zip(sentences, per_sentence, strict=True)):
             if rules.category in found:
                 continue
             spans: list[tuple[int, int]] = []
             mark: str | None = None
-            vetoed = any(v in concepts for v in rules.topic_vetoes)
-            if site_rx is not None and not vetoed:
-                section = layout.section_at(s_start)
-                if section is not None and site_rx.search(section.name):
-                    lent = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
-                    # a cue word lent a site ("BACK: normal", "full") is the finding's context, not the finding:
-                    # with nothing else, the sentence states a normal back
-                    spans = [sp for sp in lent if not is_cue(text[sp[0] : sp[1]])]
-                    if lent and not spans:
-                        spans, mark = lent, NEGATED_BY_RULE
+            section = layout.section_at(s_start)
+            vetoed = (
+                any(v in concepts for v in rules.topic_vetoes)
+                or _told_of_another_site(rules, per_sentence[i - 1][0] if i else {})
+                or _headed_by_another_site(rules, section.name if section is not None else "", site_rx)
+            )
+            if site_rx is not None and not vetoed and section is not None and site_rx.search(section.name):
+                lent = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
+                # a cue word lent a site ("BACK: normal", "full") is the finding's context, not the finding:
+                # with nothing else, the sentence states a normal back
+                spans = [sp for sp in lent if not is_cue(text[sp[0] : sp[1]])]
+                if lent and not spans:
+                    spans, mark = lent, NEGATED_BY_RULE
             if (
                 not spans and rules.topic_concepts and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
                 and not vetoed
@@ -791,6 +797,22 @@ def _page_additions(
                 spans = [sp for c in rules.topic_concepts for sp in concepts.get(c, [])]
             if spans:
                 found[rules.category] = [(a, b, mark) for a, b in sorted(set(spans))]
+
+
+def _told_of_another_site(rules: _CategoryRules, previous: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether the sentence before names another body part and not the pack's own site: a finding told
+    without a site then continues it ("Tenderness throughout the neck. Hypertonicity was also present.")."""
+    return any(v in previous for v in rules.site_vetoes) and (
+        rules.section_site is None or rules.section_site not in previous
+    )
+
+
+def _headed_by_another_site(rules: _CategoryRules, heading: str, site_rx: re.Pattern[str] | None) -> bool:
+    """Whether the sentence's section is headed by another body part and not the pack's own site
+    ("CERVICAL SPINE: ... Hypertonicity was also present." is the neck's)."""
+    return bool(heading) and (site_rx is None or not site_rx.search(heading)) and any(
+        concept_regex(v).search(heading) for v in rules.site_vetoes
+    )
 
 
 _Concepts = dict[str, list[tuple[int, int]]]

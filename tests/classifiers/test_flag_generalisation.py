@@ -265,6 +265,23 @@ def test_thoracic_pain_is_a_back_complaint_and_a_thoracic_organ_is_not() -> None
     assert "back_complaint" not in flags("The thoracic surgeon found the thoracic aorta dilated.")
 
 
+def test_an_exam_list_on_a_page_about_the_back_is_the_backs_unless_another_site_is_its_subject() -> None:
+    page = (
+        "Reason for visit: aching across the low back since moving house.\n"
+        "He rates his lumbar pain 6/10 today.\n"
+        "Objective:\n"
+        "- Marked hypomobility with guarding\n"
+        "NECK: Range of motion full.\n"
+        "Trigger points were palpated as well.\n"
+        "Tenderness throughout the left forearm was reported.\n"
+        "Muscle spasm was also present.\n"
+    )
+    backs = {h.sentence for h in find_flags(page) if h.category == "back_complaint"}
+    assert "- Marked hypomobility with guarding" in backs
+    assert not any("Trigger points" in s for s in backs)  # under the NECK heading
+    assert not any("Muscle spasm" in s for s in backs)  # continues the forearm sentence
+
+
 GENERAL_PROSE = [
     "Spinal stenosis is a narrowing of the canal that most commonly affects older adults.",
     "A pars defect can lead to slippage of one vertebra and to chronic low back pain.",
