@@ -517,6 +517,8 @@ def _member_spans(
     "range of motion of the lumbar spine is full and pain-free" is one normal finding, not a normal spine
     and an unqualified range of motion."""
     out: list[tuple[int, int, str | None]] = []
+    if any(c in concepts for c in comp.unless):
+        return out
     for members in composed_spans(folded, concepts, comp):
         kept = [m for m in members if not is_cue(folded[m[0] : m[1]])] or list(members)
         mark = None
@@ -650,6 +652,7 @@ def page_concept_names() -> frozenset[str]:
     for rules in load_flag_rules():
         for comp in (*rules.compositions, *rules.weak_compositions):
             names.update(comp.members)
+            names.update(comp.unless)
         names.update(c for group in rules.requires_concepts for c in group)
         names.update(rules.topic_concepts)
         names.update(rules.topic_vetoes)

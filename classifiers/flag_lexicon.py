@@ -80,6 +80,7 @@ class Composition:
 
     members: tuple[str, ...]
     window: int = 5
+    unless: tuple[str, ...] = ()  # concepts whose presence in the sentence keeps the composition from holding
 
     @classmethod
     def parse(cls, raw: dict[str, Any] | list[str] | str, lexicon: dict[str, str] | None = None) -> Composition:
@@ -91,10 +92,11 @@ class Composition:
             members, window = tuple(raw), 5
         else:
             members, window = tuple(raw["all"]), int(raw.get("window", 5))
-        for name in members:
+        unless = tuple(raw.get("unless") or ()) if isinstance(raw, dict) else ()
+        for name in (*members, *unless):
             if name not in lex:
                 raise KeyError(f"unknown concept {name!r} in a flag composition")
-        return cls(members, window)
+        return cls(members, window, unless)
 
 
 def _joinable(text: str, a_end: int, b_start: int, window: int) -> bool:

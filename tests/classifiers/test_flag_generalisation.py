@@ -282,6 +282,22 @@ def test_an_exam_list_on_a_page_about_the_back_is_the_backs_unless_another_site_
     assert not any("Muscle spasm" in s for s in backs)  # continues the forearm sentence
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At his separation physical in May 1994 the examiner found the spine normal.",
+        "Clinical evaluation: spine/other musculoskeletal within normal limits.",
+    ],
+)
+def test_a_normal_spine_on_examination_is_a_negated_back_complaint(sentence: str) -> None:
+    hit = flags(sentence)["back_complaint"]
+    assert hit.negated and not hit.hypothetical
+
+
+def test_a_normal_spine_on_an_image_is_no_back_complaint() -> None:
+    assert "back_complaint" not in flags("Lumbar spine radiographs: alignment of the spine is normal.")
+
+
 GENERAL_PROSE = [
     "Spinal stenosis is a narrowing of the canal that most commonly affects older adults.",
     "A pars defect can lead to slippage of one vertebra and to chronic low back pain.",
