@@ -298,6 +298,12 @@ def test_a_normal_spine_on_an_image_is_no_back_complaint() -> None:
     assert "back_complaint" not in flags("Lumbar spine radiographs: alignment of the spine is normal.")
 
 
+def test_duty_strain_documented_by_the_service_records_is_service_strain() -> None:
+    sentence = "His service medical records note that he strained his back loading heavy crates onto a deuce."
+    assert "service_strain" in flags(sentence, "board_decision")
+    assert "alternative_cause" not in flags(sentence, "board_decision")
+
+
 GENERAL_PROSE = [
     "Spinal stenosis is a narrowing of the canal that most commonly affects older adults.",
     "A pars defect can lead to slippage of one vertebra and to chronic low back pain.",
