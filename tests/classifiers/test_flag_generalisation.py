@@ -304,6 +304,14 @@ def test_duty_strain_documented_by_the_service_records_is_service_strain() -> No
     assert "alternative_cause" not in flags(sentence, "board_decision")
 
 
+def test_a_veterans_contention_told_with_an_adverb_or_in_the_past_is_no_medical_opinion() -> None:
+    for sentence in (
+        "The Veteran essentially contends that his lumbar strain is related to the 1992 truck accident in service.",
+        "The appellant argued that his knee arthritis was caused by parachute landings.",
+    ):
+        assert "medical_opinion" not in flags(sentence, "board_decision"), sentence
+
+
 GENERAL_PROSE = [
     "Spinal stenosis is a narrowing of the canal that most commonly affects older adults.",
     "A pars defect can lead to slippage of one vertebra and to chronic low back pain.",
