@@ -241,6 +241,19 @@ def test_a_date_of_injury_field_refers_to_an_injury_and_a_doi_citation_does_not(
     assert "injury" not in flags("Spine J. 2017;17(4):512. doi: 10.1016/j.spinee.2016.11.007")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the fall he crawled to the kitchen to reach the phone.",
+        "She now requires some assistance with transfers.",
+        "He had to be carried to the truck by his squad leader.",
+    ],
+)
+def test_moving_about_crawling_or_only_with_help_is_gait(sentence: str) -> None:
+    hit = flags(sentence).get("gait")
+    assert hit is not None and plain(hit), sentence
+
+
 LOST_ABILITIES = [
     "Since the flare he is no longer able to walk to the mailbox.",
     "She can no longer stand long enough to cook a meal.",
