@@ -95,7 +95,11 @@ DEFAULT_BOARD = BOARD_OPENINGS
 # Board sets split by decision into dev and test folds (set C is also training data, set F never is).
 FOLDED_BOARD_SETS: frozenset[str] = frozenset({"C", "F"})
 BOARD_TRAINING_SETS: frozenset[str] = frozenset(name for name, _dev_only in BOARD_TRAINING)
-WEB_SETS: dict[str, Path] = {"D": BOARD_OPENINGS.parent / "web_clinical", "E": BOARD_OPENINGS.parent / "web_clinical_e"}
+WEB_SETS: dict[str, Path] = {
+    "D": BOARD_OPENINGS.parent / "web_clinical",
+    "E": BOARD_OPENINGS.parent / "web_clinical_e",
+    "G": BOARD_OPENINGS.parent / "web_clinical_g",
+}
 # The dev folds' halves for inner validation (round 2): read the errors of one half, keep a change only if
 # the other half does not get worse, alternate. `--split dev0` / `--split dev1` pick a half.
 SPLIT_FOLDS: dict[str, tuple[int, ...]] = {"dev": DEV_FOLDS, "dev0": (0,), "dev1": (1,), "test": TEST_FOLDS}
@@ -640,7 +644,8 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["corpus", "notes", "board", "web", "claim"])
     parser.add_argument("--web", default="", help="a labelled web clinical text folder (default: --web-set's)")
     parser.add_argument("--web-set", default="D", choices=sorted(WEB_SETS),
-                        help="D: samples/data/web_clinical (round 3); E: samples/data/web_clinical_e (round 4)")
+                        help="D: samples/data/web_clinical (round 3); E: samples/data/web_clinical_e (round 4); "
+                             "G: samples/data/web_clinical_g (round 6)")
     parser.add_argument("--web-split", default="dev", choices=["dev", "test"],
                         help="dev folds (readable) or test folds (held out: aggregate figures only)")
     parser.add_argument("--board", default=str(DEFAULT_BOARD), help="the Board openings folder (holds A/, B/)")
