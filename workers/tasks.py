@@ -82,6 +82,7 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
     # The rule packs' regular expressions as the last warm-up next to these models compiled them
     # (workers/compiled_patterns.py): ~1 s less on every pool start after the first.
     patterns = compiled_patterns.patterns_file(get_settings().resolved_model_dir)
+    compiled_by_imports = set(compiled_patterns.cached_patterns())
     known = compiled_patterns.restore(patterns)
     # And what the finder reads off them (literals, anchors, faster rewrites): ~1.2 s less again.
     requirements = prefilter_requirements.requirements_file(get_settings().resolved_model_dir)
@@ -103,10 +104,10 @@ def _warm_up_before_fork(**_kwargs: object) -> None:
     except Exception as exc:  # noqa: BLE001 - best effort: a cold pool process still works, only slower at first
         log.warning("analysis warm-up skipped: %s", type(exc).__name__)
         return
-    compiled = compiled_patterns.cached_patterns()
-    if not set(compiled) <= set(known):
+    keep = compiled_patterns.patterns_to_keep(compiled_by_imports, known, compiled_patterns.cached_patterns())
+    if keep is not None:
         try:
-            compiled_patterns.save(patterns, [*known, *compiled], known)
+            compiled_patterns.save(patterns, keep, known)
         except Exception as exc:  # noqa: BLE001 - an optimisation only (a read-only model dir): the next pool compiles
             log.warning("compiled patterns not kept: %s", type(exc).__name__)
     if prefilter_requirements.known_count() > kept:
