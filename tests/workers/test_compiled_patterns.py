@@ -100,10 +100,10 @@ def test_only_patterns_the_warm_up_compiled_are_worth_a_new_file() -> None:
 
 
 POOL_START = """
-import json
+import gc, json, sys
 import workers.tasks
 workers.tasks._warm_up_before_fork()
-print(json.dumps({}))
+print(json.dumps({"collector_on": gc.isenabled(), "frozen": gc.get_freeze_count()}))
 """
 
 
@@ -116,16 +116,19 @@ def _pool_start(model_dir: Path, hash_seed: str) -> dict[str, int]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_a_pool_start_after_the_first_writes_no_file(tmp_path: Path, trained_model_dir: Path) -> None:
+def test_a_pool_start_after_the_first_writes_no_file_and_leaves_the_collector_on(tmp_path: Path,
+                                                                              trained_model_dir: Path) -> None:
     """The warm-up before the fork (workers/tasks.py), in processes of their own with different hash seeds
     (some imported modules build their patterns from sets): the first writes the compiled patterns, the
-    next ones find them all and write nothing."""
+    next ones find them all and write nothing; each ends with the collector on and start-up frozen."""
     for artifact in trained_model_dir.glob("*_model.*"):
         shutil.copy(artifact, tmp_path / artifact.name)
-    _pool_start(tmp_path, "1")
+    first = _pool_start(tmp_path, "1")
     path = compiled_patterns.patterns_file(tmp_path)
     written = path.read_bytes()
     stamp = path.stat().st_mtime_ns
-    _pool_start(tmp_path, "2")
-    _pool_start(tmp_path, "3")
+    second = _pool_start(tmp_path, "2")
+    third = _pool_start(tmp_path, "3")
     assert path.stat().st_mtime_ns == stamp and path.read_bytes() == written
+    for state in (first, second, third):
+        assert state["collector_on"] and state["frozen"] > 10_000
