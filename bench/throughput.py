@@ -22,6 +22,9 @@ Rows (target in brackets):
   search   a 10,000-page claim: FTS5 p95 [< 50 ms] and LIKE scan / FTS5 [>= 5x]
   compare  with --baseline DIR: this checkout against DIR in the same run, alternating (500 born-digital
            pages end to end, finish_file, reading phase, cold 1-page file), as ratios
+  compare-fixed  with --baseline DIR and asked for (--only compare-fixed): the 1-page file cold and with a
+           warm pool, this checkout against DIR, alternating, each with its own copy of the model dir (the
+           kept files next to the models hold one code version at a time), wall and CPU, as ratios
   compare-ocr  with --baseline DIR and asked for (--only compare-ocr): 30 scanned pages end to end, this
            checkout against DIR, alternating, as ratios
 """
@@ -147,6 +150,58 @@ def row_compare(work: Path, baseline: Path, pages: int, rounds: int, table: Tabl
                       f"({pages / b.reading:.0f} -> {pages / t.reading:.0f} pages/s)", "", "info"))
     cb, ct = min(cold["base"]), min(cold["this"])
     table.append(("  1-page file, cold", f"{cb / ct:.2f}x ({cb:.2f} -> {ct:.2f} s)", "", "info"))
+
+
+def row_compare_fixed(work: Path, baseline: Path, rounds: int, table: Table) -> None:
+    """The fixed cost of one ingest, this checkout against `--baseline DIR`: a 1-page file cold (the command
+    starts Redis and a pool) and with a `claimdex worker` already running, alternating, medians."""
+    from samples.bench_files import write_born_digital_pdf
+
+    files = [write_born_digital_pdf(work / f"fixed-{i}.pdf", 1, seed=200 + i) for i in range(rounds + 2)]
+    models = Path(ensure_model_dir())
+    checkouts: dict[str, tuple[Path, Path]] = {}
+    for name, code in (("base", baseline), ("this", REPO)):
+        own = work / f"models-{name}"
+        shutil.copytree(models, own, ignore=shutil.ignore_patterns("compiled-patterns-*", "literal-requirements-*"))
+        checkouts[name] = (code, own)
+
+    def env(name: str, data: Path) -> dict[str, str]:
+        code, own = checkouts[name]
+        return _env(data, PYTHONPATH=str(code), CLAIMDEX_MODEL_DIR=str(own))
+
+    workers: dict[str, tuple[Path, subprocess.Popen[bytes]]] = {}
+    for name, (code, _) in checkouts.items():
+        data = Path(tempfile.mkdtemp(prefix=f"claimdex-warm-{name}-"))
+        workers[name] = (data, subprocess.Popen(_cli("worker"), cwd=code, env=env(name, data), start_new_session=True,
+                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    runs: dict[str, dict[str, list[float]]] = {n: {"cold": [], "cold_cpu": [], "warm": [], "warm_cpu": []}
+                                              for n in checkouts}
+    try:
+        for name, (code, _) in checkouts.items():  # the first start writes the kept files; the pool warms up
+            data = Path(tempfile.mkdtemp(prefix="claimdex-fixed-"))
+            run_watched(_cli("ingest", str(files[0]), "--claim", "prime"), code, env(name, data))
+            shutil.rmtree(data, ignore_errors=True)
+            run_watched(_cli("ingest", str(files[1]), "--claim", "prime", "--no-workers"), code,
+                        env(name, workers[name][0]))
+        for i in range(rounds):
+            for name in (["base", "this"] if i % 2 == 0 else ["this", "base"]):
+                code, _ = checkouts[name]
+                data = Path(tempfile.mkdtemp(prefix="claimdex-fixed-"))
+                cold = run_watched(_cli("ingest", str(files[2 + i]), "--claim", f"c{i}"), code, env(name, data))
+                shutil.rmtree(data, ignore_errors=True)
+                warm = run_watched(_cli("ingest", str(files[2 + i]), "--claim", f"w{i}", "--no-workers"), code,
+                                   env(name, workers[name][0]))
+                for kind, run in (("cold", cold), ("warm", warm)):
+                    runs[name][kind].append(run.seconds)
+                    runs[name][f"{kind}_cpu"].append(sum(run.cpu.values()))
+    finally:
+        for _, proc in workers.values():
+            _stop(proc)
+    for kind, what in (("cold", "1-page file, cold"), ("warm", "1-page file, warm pool")):
+        b, t = statistics.median(runs["base"][kind]), statistics.median(runs["this"][kind])
+        bc, tc = statistics.median(runs["base"][f"{kind}_cpu"]), statistics.median(runs["this"][f"{kind}_cpu"])
+        table.append((f"vs {baseline}: {what} (medians of {rounds})", f"{b / t:.2f}x faster ({b:.2f} -> {t:.2f} s); "
+                      f"CPU {bc / tc:.2f}x less ({bc:.2f} -> {tc:.2f} s)", "", "info"))
 
 
 def row_compare_ocr(work: Path, baseline: Path, pages: int, rounds: int, table: Table) -> None:
@@ -449,7 +504,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     ensure_model_dir()  # before any timing: the fresh data dirs of every row read these artifacts
     only = [r.strip() for r in args.only.split(",") if r.strip()]
-    if args.baseline is not None and not {"compare", "compare-ocr"} & set(only):
+    if args.baseline is not None and not {"compare", "compare-ocr", "compare-fixed"} & set(only):
         only.append("compare")
     q = args.quick
     work = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
@@ -465,6 +520,7 @@ def main(argv: list[str] | None = None) -> None:
         "memory": lambda: row_memory(work, (200, 600) if q else (1000, 3000), table),
         "search": lambda: row_search(work, 2000 if q else 10_000, 2000 if q else 20_000, 3 if q else 10, table),
         "compare": lambda: row_compare(work, args.baseline.resolve(), 100 if q else 500, args.rounds, table),
+        "compare-fixed": lambda: row_compare_fixed(work, args.baseline.resolve(), max(args.rounds, 3), table),
         "compare-ocr": lambda: row_compare_ocr(work, args.baseline.resolve(), 6 if q else 30, args.rounds, table),
     }
     for name in only:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from config.rule_packs import parse_rule_yaml
 
 CONTEXT_RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "context.yaml"
 MODIFIERS: tuple[str, ...] = (
@@ -207,14 +207,14 @@ def compile_phrases(phrases: list[str] | list[object] | None) -> re.Pattern[str]
 @lru_cache(maxsize=4)
 def load_general_termination(path: Path = CONTEXT_RULES_PATH) -> re.Pattern[str] | None:
     """The termination phrases that end every modifier's scope, compiled once."""
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = parse_rule_yaml(path.read_text(encoding="utf-8"))
     return compile_phrases(list(raw.get("termination") or []))
 
 
 @lru_cache(maxsize=4)
 def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> dict[str, _ModifierRules]:
     """Read and compile the ConText rule pack once per process (general terminations apart)."""
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = parse_rule_yaml(path.read_text(encoding="utf-8"))
     window = raw.get("window", 10)
     rules: dict[str, _ModifierRules] = {}
     for name in MODIFIERS:

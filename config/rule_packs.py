@@ -27,14 +27,19 @@ def rule_pack_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=64)
-def load_rule_pack(name: str) -> Any:
-    """The parsed YAML of one rule pack (a safe loader: data only, never code)."""
-    loader = SAFE_LOADER(rule_pack_path(name).read_text(encoding="utf-8"))
+def parse_rule_yaml(text: str) -> Any:
+    """YAML text parsed by the safe loader (data only, never code)."""
+    loader = SAFE_LOADER(text)
     try:
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+@lru_cache(maxsize=64)
+def load_rule_pack(name: str) -> Any:
+    """The parsed YAML of one rule pack."""
+    return parse_rule_yaml(rule_pack_path(name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=64)

@@ -20,13 +20,17 @@ Layout:
   repeats the isolation guarantee. bm25 weighs ``claimtok`` 0 so it never affects ranking.
 
 User text goes through :mod:`indexers.query_parser` (never raw FTS5 syntax) and synonym expansion.
-Matching rows of the claim (after filters) are fetched once; total, facets, sort and the cursor page are
-computed from them, then ``highlight()`` runs only for the hits returned.
+A search is one MATCH returning the rowid and bm25 score of the claim's matching pages (bm25 computed only
+for pages the filters pass); the filters, total, facets, order and cursor are array operations over the
+claim's pages (``ClaimPages``, read once per connection and kept until the index changes), and
+``highlight()`` runs only for the hits returned. bm25 over every match is most of what is left: FTS5
+scores each matching row (~0.7 µs a row) and the order needs every score.
 """
 
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -35,8 +39,11 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 # Both backends implement indexers/base.py's contract: their import lists match on purpose.
 from indexers.base import (
@@ -57,8 +64,8 @@ MAX_PAGE_SIZE = 200
 BUSY_TIMEOUT_MS = 60_000
 
 N_SHARDS = 64
-# Claims whose rowid range a connection remembers between searches (_claim_range).
-MAX_KEPT_RANGES = 256
+# Claims whose pages a connection keeps between searches (_claim_pages).
+MAX_KEPT_CLAIMS = 32
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -99,15 +106,136 @@ def shard_for(claim_id: str) -> int:
     return int(hashlib.sha256(claim_id.encode()).hexdigest()[:8], 16) % N_SHARDS
 
 
-# Per-connection scratch table: one search's matches, so total, facets and the sorted page are SQL over
-# it instead of re-running the MATCH or shipping every match to Python (a 10,000-page claim).
-_HITS_TABLE = """
-CREATE TEMP TABLE IF NOT EXISTS hits (
-    id INTEGER PRIMARY KEY, score REAL, file_id TEXT, page INTEGER, page_id TEXT, date TEXT,
-    record_type TEXT, in_service INTEGER
-)
-"""
-_HIT_COLUMNS = "p.id, {score}, p.file_id, p.page, p.page_id, p.date, p.record_type, p.in_service"
+
+@dataclass(frozen=True)
+class ClaimPages:
+    """One claim's pages as a search filters, counts and orders them: a row per page, by rowid.
+
+    Read from SQL once and kept by the connection until the index changes (_claim_pages), so a search
+    costs its MATCH (FTS5 and bm25 over the matching pages), then array operations over the hits: the
+    filters, the facets, the order and the cursor, where SQL did each over a scratch table of every hit.
+    """
+
+    ids: np.ndarray  # rowids, ascending
+    rows: list[tuple[Any, ...]]  # (file_id, page, page_id, id, record_type, in_service, date), by rowid
+    record_type: np.ndarray  # index into record_types
+    record_types: tuple[str, ...]
+    in_service: np.ndarray  # 0 false, 1 true, 2 unknown (NULL)
+    date: np.ndarray  # the ISO date, '' when none
+    dated: np.ndarray
+    flags: np.ndarray  # one column per category: the page has that flag
+    categories: tuple[str, ...]
+    page_order: list[int]  # rows in (file_id, page, page_id) order
+    by_page: np.ndarray  # each row's place in that order
+    date_order: list[int]  # rows in (date IS NULL, date or '', file_id, page, page_id) order
+    by_date: np.ndarray  # each row's place in that order
+    alone: bool  # the rowid range ids[0]..ids[-1] holds this claim's pages only
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, claim_id: str) -> ClaimPages:
+        rows = conn.execute("SELECT file_id, page, page_id, id, record_type, in_service, date FROM pages "
+                            "WHERE claim_id = ? ORDER BY id", (claim_id,)).fetchall()
+        n = len(rows)
+        ids = np.fromiter((r[3] for r in rows), np.int64, n)
+        record_types = tuple(sorted({r[4] for r in rows}))
+        type_code = {t: i for i, t in enumerate(record_types)}
+        lo, hi = (int(ids[0]), int(ids[-1])) if n else (0, -1)
+        # The flags of the rowid range, then only this claim's (a range scan: cheaper than a join).
+        flag_rows = conn.execute("SELECT id, category FROM page_flags WHERE id BETWEEN ? AND ?", (lo, hi)).fetchall()
+        flag_ids = np.fromiter((r[0] for r in flag_rows), np.int64, len(flag_rows))
+        where = np.minimum(np.searchsorted(ids, flag_ids), max(n - 1, 0))
+        mine = ids[where] == flag_ids if n else np.zeros(0, dtype=bool)
+        categories = tuple(sorted({r[1] for r, ok in zip(flag_rows, mine.tolist(), strict=True) if ok}))
+        flags = np.zeros((n, len(categories)), dtype=bool)
+        if categories:
+            column = {c: i for i, c in enumerate(categories)}
+            flags[where[mine], np.fromiter((column[r[1]] for r, ok in zip(flag_rows, mine.tolist(), strict=True)
+                                            if ok), np.int64, int(mine.sum()))] = True
+        page_order = sorted(range(n), key=rows.__getitem__)  # rows start with (file_id, page, page_id)
+        date_key = [(int(r[6] is None), r[6] or "", r[0], r[1], r[2]) for r in rows]
+        date_order = sorted(range(n), key=date_key.__getitem__)
+        alone = bool(n) and conn.execute("SELECT count(*) FROM pages WHERE id BETWEEN ? AND ?",
+                                         (lo, hi)).fetchone()[0] == n
+        return cls(
+            ids=ids,
+            rows=rows,
+            record_type=np.fromiter((type_code[r[4]] for r in rows), np.int64, n),
+            record_types=record_types,
+            in_service=np.fromiter((2 if r[5] is None else int(bool(r[5])) for r in rows), np.int8, n),
+            date=np.array([r[6] or "" for r in rows], dtype=str),
+            dated=np.fromiter((r[6] is not None for r in rows), bool, n),
+            flags=flags,
+            categories=categories,
+            page_order=page_order,
+            by_page=_places(page_order),
+            date_order=date_order,
+            by_date=_places(date_order),
+            alone=alone,
+        )
+
+    def _page_key(self, row: int) -> tuple[str, int, str]:
+        file_id, page, page_id = self.rows[row][:3]
+        return file_id, page, page_id
+
+    def _date_key(self, row: int) -> tuple[int, str, str, int, str]:
+        file_id, page, page_id, _, _, _, date = self.rows[row]
+        return int(date is None), date or "", file_id, page, page_id
+
+    def filtered(self, query: SearchQuery) -> np.ndarray:
+        """Which pages pass the query's filters (what the SQL filters of the index's pages said)."""
+        keep = np.ones(len(self.ids), dtype=bool)
+        if query.record_types:
+            wanted = [i for i, t in enumerate(self.record_types) if t in set(query.record_types)]
+            keep &= np.isin(self.record_type, wanted)
+        if query.flag_categories:
+            columns = [i for i, c in enumerate(self.categories) if c in set(query.flag_categories)]
+            keep &= self.flags[:, columns].any(axis=1)
+        if query.in_service is not None:
+            keep &= self.in_service == int(bool(query.in_service))
+        if query.date_from is not None:
+            keep &= self.dated & (self.date >= query.date_from.isoformat())
+        if query.date_to is not None:
+            keep &= self.dated & (self.date <= query.date_to.isoformat())
+        return keep
+
+    def facets(self, hits: np.ndarray) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts over the hits (indices into these pages)."""
+        types = np.bincount(self.record_type[hits], minlength=len(self.record_types))
+        service = np.bincount(self.in_service[hits], minlength=3)
+        flags = self.flags[hits].sum(axis=0)
+        return {
+            "record_type": [(t, int(n)) for t, n in zip(self.record_types, types, strict=True)],
+            "flag": [(c, int(n)) for c, n in zip(self.categories, flags, strict=True)],
+            "in_service": [("false", int(service[0])), ("true", int(service[1])), ("unknown", int(service[2]))],
+        }
+
+    def ordered(self, hits: np.ndarray, scores: np.ndarray, sort: str, after: tuple[Any, ...] | None,
+                limit: int) -> list[int]:
+        """Positions in `hits` of the first `limit` after the cursor's key, in the search's order: relevance
+        is (-score, file_id, page, page_id), date is (date IS NULL, date or '', file_id, page, page_id)."""
+        positions = np.arange(len(hits))
+        if sort == "date":
+            place = self.by_date[hits]
+            if after is not None:
+                chosen = place >= bisect.bisect_right(self.date_order, after, key=self._date_key)
+                positions, place = positions[chosen], place[chosen]
+            order = np.argsort(place, kind="stable")
+        else:
+            negated = -scores
+            place = self.by_page[hits]
+            if after is not None:
+                tie = bisect.bisect_right(self.page_order, after[1:], key=self._page_key)
+                chosen = (negated > after[0]) | ((negated == after[0]) & (place >= tie))
+                positions, negated, place = positions[chosen], negated[chosen], place[chosen]
+            order = np.lexsort((place, negated))
+        return [int(i) for i in positions[order[:limit]]]
+
+
+def _places(order: list[int]) -> np.ndarray:
+    """For each row, its position in `order`."""
+    places = np.empty(len(order), dtype=np.int64)
+    places[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int64)
+    return places
 
 
 def claim_token(claim_id: str) -> str:
@@ -176,7 +304,8 @@ class EmbeddedSearchIndex(SearchIndex):
     """SQLite FTS5 index in one file; safe for several processes (WAL + busy timeout).
 
     Each thread gets its own connection (the web server's thread pool searches in parallel; WAL lets
-    readers proceed while a writer commits), and each connection its own ``temp.hits`` scratch table.
+    readers proceed while a writer commits), and each connection keeps the claims it searched
+    (ClaimPages) until the index changes.
     """
 
     def __init__(self, path: str | os.PathLike[str], busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -278,8 +407,8 @@ class EmbeddedSearchIndex(SearchIndex):
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise SearchIndexUnavailable(f"embedded index busy: {exc}") from exc
-            # data_version does not move for this connection's own commits: its claim ranges go now.
-            self._local.ranges = {}
+            # data_version does not move for this connection's own commits: its kept claims go now.
+            self._local.claims = {}
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -439,28 +568,6 @@ class EmbeddedSearchIndex(SearchIndex):
     def parse(self, text: str) -> ParsedQuery:
         return expand_synonyms(parse_query(text), self._synonyms)
 
-    @staticmethod
-    def _filters(query: SearchQuery) -> tuple[list[str], list[Any]]:
-        where = ["p.claim_id = ?"]
-        params: list[Any] = [query.claim_id]
-        if query.record_types:
-            where.append(f"p.record_type IN ({','.join('?' * len(query.record_types))})")
-            params.extend(query.record_types)
-        if query.flag_categories:
-            marks = ",".join("?" * len(query.flag_categories))
-            where.append(f"EXISTS (SELECT 1 FROM page_flags f WHERE f.id = p.id AND f.category IN ({marks}))")
-            params.extend(query.flag_categories)
-        if query.in_service is not None:
-            where.append("p.in_service = ?")
-            params.append(int(bool(query.in_service)))
-        if query.date_from is not None:
-            where.append("p.date >= ?")
-            params.append(query.date_from.isoformat())
-        if query.date_to is not None:
-            where.append("p.date <= ?")
-            params.append(query.date_to.isoformat())
-        return where, params
-
     def search(self, query: SearchQuery) -> SearchResult:
         if not query.claim_id:
             raise ValueError("claim_id is required")
@@ -474,115 +581,105 @@ class EmbeddedSearchIndex(SearchIndex):
             after = _valid_key(payload.get("k"), sort)
 
         parsed = self.parse(query.text)
-        where, params = self._filters(query)
-        match: str | None = None
         table = shard_table(shard_for(query.claim_id))
-        if parsed.is_empty:
-            fill = f"INSERT INTO temp.hits SELECT {_HIT_COLUMNS.format(score='0.0')} FROM pages p " \
-                f"WHERE {' AND '.join(where)}"
-        else:
-            match = to_fts5(parsed, "text", scope=f'claimtok : "{claim_token(query.claim_id)}"')
-            # Without the claim token: used when the claim's rowid range holds its pages only (the usual
-            # case), so FTS5 need not intersect every match with the claim's whole doclist (~10% of a
-            # search on a 10,000-page claim). Isolation does not depend on it: p.claim_id = ? stays.
-            unscoped = to_fts5(parsed, "text") if parsed.must else None
-            # CROSS JOIN keeps FTS5 as the outer loop: left to itself the planner walks the claim's pages
-            # and re-runs the whole MATCH once per page (hundreds of times slower). The rowid range (a
-            # claim's pages are mostly contiguous) lets FTS5 skip the rest of each doclist.
-            score = f"-bm25({table}, 1.0, 0.0) + 0.0"
-            fill = (
-                f"INSERT INTO temp.hits SELECT {_HIT_COLUMNS.format(score=score)} FROM {table} "
-                f"CROSS JOIN pages p ON p.id = {table}.rowid "
-                f"WHERE {table} MATCH ? AND {table}.rowid BETWEEN ? AND ? AND {' AND '.join(where)}"
-            )
-            params = [match, 0, 0, *params]
-
-        if sort == "date":
-            key = "(h.date IS NULL), coalesce(h.date, ''), h.file_id, h.page, h.page_id"
-        else:
-            key = "-h.score, h.file_id, h.page, h.page_id"
-        page_sql = (
-            "SELECT p.id, p.page_id, p.file_id, p.filename, p.page, p.document_id, p.record_type, p.date, "
-            f"h.score, {key} FROM temp.hits h CROSS JOIN pages p ON p.id = h.id "
-            + (f"WHERE ({key}) > ({','.join('?' * len(after))}) " if after else "")
-            + f"ORDER BY {key} LIMIT ?"
-        )
-
         with self._lock:
             conn = self._db()
             try:
-                if match is not None:
-                    lo, hi, alone = self._claim_range(conn, query.claim_id)
-                    params[1:3] = [lo, hi]
-                    if unscoped and alone:
-                        match = params[0] = unscoped
-                conn.execute(_HITS_TABLE)
-                conn.execute("DELETE FROM temp.hits")
-                conn.execute(fill, params)
-                # One pass for total, record_type and in_service; flag categories via their own table.
-                groups = conn.execute(
-                    "SELECT record_type, in_service, count(*) FROM temp.hits GROUP BY record_type, in_service"
-                ).fetchall()
-                total = sum(n for _, _, n in groups)
-                by_type: dict[str, int] = {}
-                by_service: dict[str, int] = {}
-                for record_type, in_service, n in groups:
-                    by_type[record_type] = by_type.get(record_type, 0) + n
-                    key = "unknown" if in_service is None else ("true" if in_service else "false")
-                    by_service[key] = by_service.get(key, 0) + n
-                facets = {
-                    "record_type": list(by_type.items()),
-                    "flag": conn.execute(
-                        # CROSS JOIN: hits outer, page_flags probed by primary key (not scanned whole).
-                        "SELECT f.category, count(*) FROM temp.hits h CROSS JOIN page_flags f ON f.id = h.id "
-                        "GROUP BY f.category").fetchall(),
-                    "in_service": list(by_service.items()),
-                }
-                rows = conn.execute(page_sql, [*(after or ()), size + 1]).fetchall()
-                conn.execute("DELETE FROM temp.hits")
+                claim = self._claim_pages(conn, query.claim_id)
+                keep = claim.filtered(query)
+                match: str | None = None
+                if parsed.is_empty:
+                    hits = np.flatnonzero(keep)
+                    scores = np.zeros(len(hits))
+                else:
+                    # Without the claim token when the claim's rowid range holds its pages only (the usual
+                    # case), so FTS5 need not intersect every match with the claim's whole doclist (~10% of
+                    # a search on a 10,000-page claim). Isolation does not depend on it: only rowids of the
+                    # claim's own pages (read with claim_id = ?) are kept below.
+                    match = to_fts5(parsed, "text") if parsed.must and claim.alone else \
+                        to_fts5(parsed, "text", scope=f'claimtok : "{claim_token(query.claim_id)}"')
+                    hits, scores = self._matches(conn, table, match, claim, None if keep.all() else keep)
+                facets = claim.facets(hits)
+                positions = claim.ordered(hits, scores, sort, after, size + 1)
+                details = self._pages(conn, [int(claim.ids[hits[i]]) for i in positions])
             except sqlite3.OperationalError as exc:
                 if _is_transient(exc):
                     raise SearchIndexUnavailable(f"embedded index: {exc}") from exc
                 raise
+            rows = [(details[int(claim.ids[hits[i]])], float(scores[i])) for i in positions
+                    if int(claim.ids[hits[i]]) in details]
             page = rows[:size]
-            marked = self._highlights(conn, table, match, [r[0] for r in page]) if match else {}
+            marked = self._highlights(conn, table, match, [r[0][0] for r in page]) if match else {}
 
-        hits = [
+        result_hits = [
             SearchHit(
                 page_id=r[1], file_id=r[2], filename=r[3], page=int(r[4]), document_id=r[5], record_type=r[6],
-                date=dt.date.fromisoformat(r[7]) if r[7] else None, score=round(float(r[8] or 0.0), 6),
+                date=dt.date.fromisoformat(r[7]) if r[7] else None, score=round(score, 6),
                 highlights=fragments(marked.get(r[0], "")),
             )
-            for r in page
+            for r, score in page
         ]
         next_cursor = None
         if page and len(rows) > size:
-            next_cursor = encode_cursor({"b": "fts5", "s": sort, "k": list(page[-1][9:])})
-        return SearchResult(total=total, hits=hits, facets={k: _ordered(v) for k, v in facets.items()},
-                            next_cursor=next_cursor)
+            last, score = page[-1]
+            key = [int(last[7] is None), last[7] or "", last[2], last[4], last[1]] if sort == "date" else \
+                [-score + 0.0, last[2], last[4], last[1]]  # + 0.0: SQL's -0.0 was 0.0 (facet-only searches)
+            next_cursor = encode_cursor({"b": "fts5", "s": sort, "k": key})
+        return SearchResult(total=len(hits), hits=result_hits,
+                            facets={k: _ordered(v) for k, v in facets.items()}, next_cursor=next_cursor)
 
-    def _claim_range(self, conn: sqlite3.Connection, claim_id: str) -> tuple[int, int, bool]:
-        """The claim's rowid range, and whether it holds the claim's pages only.
-
-        Two counts over the claim's pages (~10% of a search on a 10,000-page claim), so kept per connection
-        until the index changes: ``PRAGMA data_version`` moves when another connection commits, and this
-        connection's own writes clear it (_write).
-        """
+    def _claim_pages(self, conn: sqlite3.Connection, claim_id: str) -> ClaimPages:
+        """The claim's pages (ClaimPages), kept per connection until the index changes: ``PRAGMA
+        data_version`` moves when another connection commits, and this connection's own writes clear
+        them (_write)."""
         version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-        ranges: dict[str, tuple[int, int, int, bool]] | None = getattr(self._local, "ranges", None)
-        if ranges is None:
-            ranges = self._local.ranges = {}
-        known = ranges.get(claim_id)
+        kept: dict[str, tuple[int, ClaimPages]] | None = getattr(self._local, "claims", None)
+        if kept is None:
+            kept = self._local.claims = {}
+        known = kept.get(claim_id)
         if known is not None and known[0] == version:
-            return known[1], known[2], known[3]
-        lo, hi, n = conn.execute("SELECT min(id), max(id), count(*) FROM pages WHERE claim_id = ?",
-                                 (claim_id,)).fetchone()
-        alone = bool(n) and conn.execute("SELECT count(*) FROM pages WHERE id BETWEEN ? AND ?",
-                                         (lo, hi)).fetchone()[0] == n
-        if len(ranges) >= MAX_KEPT_RANGES:
-            ranges.clear()
-        ranges[claim_id] = (version, lo or 0, hi or -1, alone)
-        return lo or 0, hi or -1, alone
+            return known[1]
+        claim = ClaimPages.read(conn, claim_id)
+        if len(kept) >= MAX_KEPT_CLAIMS:
+            kept.clear()
+        kept[claim_id] = (version, claim)
+        return claim
+
+    @staticmethod
+    def _matches(conn: sqlite3.Connection, table: str, match: str, claim: ClaimPages,
+                 keep: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The claim's pages matching (those `keep` says, when given), as indices into `claim`, with their
+        scores (bm25, higher is better).
+
+        The rowid range (a claim's pages are mostly contiguous) lets FTS5 skip the rest of each doclist.
+        bm25, most of a search's cost, is computed only for rows the WHERE keeps: the pages the filters
+        passed are handed over as a list (the unary ``+`` keeps the planner from driving the MATCH by it).
+        """
+        ids = claim.ids if keep is None else claim.ids[keep]
+        if not len(ids):
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        sql = f"SELECT rowid, -bm25({table}, 1.0, 0.0) + 0.0 FROM {table} WHERE {table} MATCH ? " \
+            "AND rowid BETWEEN ? AND ?"
+        params: list[Any] = [match, int(ids[0]), int(ids[-1])]
+        if keep is not None:
+            sql += " AND +rowid IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(ids.tolist()))
+        rows = conn.execute(sql, params).fetchall()
+        rowids = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+        scores = np.fromiter((r[1] for r in rows), np.float64, len(rows))
+        where = np.minimum(np.searchsorted(claim.ids, rowids), len(claim.ids) - 1)
+        mine = claim.ids[where] == rowids
+        return where[mine], scores[mine]
+
+    @staticmethod
+    def _pages(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
+        """What a hit shows of these pages, by rowid."""
+        if not rowids:
+            return {}
+        rows = conn.execute(
+            "SELECT id, page_id, file_id, filename, page, document_id, record_type, date FROM pages "
+            "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)).fetchall()
+        return {r[0]: r for r in rows}
 
     @staticmethod
     def _highlights(conn: sqlite3.Connection, table: str, match: str, rowids: list[int]) -> dict[int, str]:

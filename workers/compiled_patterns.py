@@ -77,6 +77,20 @@ def cached_patterns() -> list[PatternKey]:
             if key[0] is str and isinstance(key[2], int) and not key[2] & re.DEBUG]
 
 
+def patterns_to_keep(compiled_before: set[PatternKey], known: dict[PatternKey, dict[str, Any]],
+                     compiled_now: list[PatternKey]) -> list[PatternKey] | None:
+    """What to write after a warm-up: the patterns read back from the file and those the warm-up compiled
+    itself; None when it compiled none the file lacks (nothing to write).
+
+    Patterns already compiled before the file was read back (by the imports: the standard library's,
+    Celery's, SQLAlchemy's) are not kept: they cost this process nothing more, and some are built from
+    a set, so their text changes with each process's hash seed (tokenize's): keeping them rewrote the
+    file, one pattern larger, on every pool start.
+    """
+    new = [key for key in dict.fromkeys(compiled_now) if key not in known and key not in compiled_before]
+    return [*known, *new] if new else None
+
+
 def save(path: Path, patterns: list[PatternKey], known: dict[PatternKey, dict[str, Any]] | None = None) -> None:
     """Write the compiled form of the patterns (private file, replaced atomically); known: forms read
     back by `restore`, kept as they are."""

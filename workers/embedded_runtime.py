@@ -214,9 +214,10 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes] | None:
 
 
 def worker_command(concurrency: int, name: str = "claimdex") -> list[str]:
-    # -E: task events, so Flower (or `celery events`) can watch the queue.
+    # -E: task events, so Flower (or `celery events`) can watch the queue. workers.celery_worker is
+    # Celery's own command with the garbage collector held through the pool's start-up.
     return [
-        sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker",
+        sys.executable, "-m", "workers.celery_worker", "-A", "workers.celery_app", "worker",
         "--concurrency", str(concurrency), "--loglevel", "WARNING", "-n", f"{name}-{os.getpid()}@%h",
         "--without-gossip", "--without-mingle", "--without-heartbeat", "-O", "fair", "-E",
     ]

@@ -7,6 +7,9 @@ evaluations), so `claimdex --help` and small commands start fast.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import gc
 import os
 from pathlib import Path
 
@@ -22,10 +25,21 @@ from api.cli.users import user
 from config.logging_config import configure_logging
 from config.settings import get_settings, insecure_settings, reset_settings_cache
 from store.data_dir import DataDirRefused, secure_data_dir
+from store.db import get_engine
 from workers.celery_app import apply_settings
 
 # Commands that serve or process records: they refuse to start with the example's secrets.
 SERVICES = ("serve", "worker")
+
+
+def _leave_quickly() -> None:
+    """At the command's exit: its database connections closed (SQLite folds its write-ahead log back, as
+    the interpreter's own clean-up did), then everything the command made frozen out of the garbage
+    collector's reach, so the interpreter's last collection does not walk it again: ~0.2 s of CPU at the
+    end of every command (a fifth of a 1-page ingest's own work with a pool running)."""
+    with contextlib.suppress(Exception):  # a command that failed on its settings has no engine to close
+        get_engine().dispose()
+    gc.freeze()
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -33,6 +47,8 @@ SERVICES = ("serve", "worker")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None) -> None:
     """claimdex: the evidence engine behind VA disability nexus letters."""
+    atexit.unregister(_leave_quickly)  # once per process, however many commands it runs (tests)
+    atexit.register(_leave_quickly)
     if data_dir is not None:
         os.environ["CLAIMDEX_DATA_DIR"] = str(data_dir.resolve())
         reset_settings_cache()

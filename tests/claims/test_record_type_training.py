@@ -9,11 +9,13 @@ import sys
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from scipy.special import expit as scipy_expit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
 from claims.record_type_training import model_from_fitted, tfidf_terms_of, train_record_type_model
+from classifiers import record_type_model
 from classifiers.record_type_model import RecordTypeModel, rule_matrix
 from classifiers.record_types import default_rules, fold
 
@@ -89,9 +91,17 @@ def test_a_model_rebuilt_from_its_arrays_predicts_the_same() -> None:
     assert [rebuilt.familiarity(t) for t in texts] == [model.familiarity(t) for t in texts]
 
 
-def test_predicting_imports_no_scikit_learn() -> None:
+def test_predicting_imports_no_scikit_learn_nor_scipy_special() -> None:
     code = ("import sys\n"
             "import classifiers.record_type_model, classifiers.document_segmentation, claims.trained_models\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn' or m.startswith('scipy.special')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_sigmoid_is_scipy_s_bit_for_bit() -> None:
+    rng = np.random.default_rng(16)
+    values = np.concatenate([rng.normal(0, 5, 20_000), rng.normal(0, 60, 5_000), rng.uniform(-800, 800, 5_000),
+                             np.array([0.0, -0.0, 1e-300, -709.78, -709.79, 709.9, -745.2, 800.0, np.inf, -np.inf])])
+    assert np.array_equal(record_type_model.expit(values), scipy_expit(values))
+    assert np.isnan(record_type_model.expit(np.array([np.nan]))[0])

@@ -7,6 +7,9 @@ import base64
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 from re import _compiler
@@ -87,3 +90,45 @@ def test_a_file_of_another_interpreter_or_format_is_ignored(tmp_path: Path) -> N
     path.write_text(json.dumps({**data, "format": 0}))
     assert compiled_patterns.restore(path) == {}
     assert compiled_patterns.restore(tmp_path / "missing.json") == {}
+
+
+def test_only_patterns_the_warm_up_compiled_are_worth_a_new_file() -> None:
+    imported, restored, compiled = ("(?# by an import)", 0), ("(?# restored)", 0), ("(?# by the warm-up)", 0)
+    known = {restored: {"pattern": restored[0]}}
+    assert compiled_patterns.patterns_to_keep({imported}, known, [imported, restored]) is None
+    assert compiled_patterns.patterns_to_keep({imported}, known, [imported, restored, compiled]) == [restored, compiled]
+
+
+POOL_START = """
+import gc, json, sys
+import workers.tasks
+workers.tasks._warm_up_before_fork()
+print(json.dumps({"collector_on": gc.isenabled(), "frozen": gc.get_freeze_count()}))
+"""
+
+
+def _pool_start(model_dir: Path, hash_seed: str) -> dict[str, int]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDEX_")}
+    env.update({"CLAIMDEX_MODEL_DIR": str(model_dir), "CLAIMDEX_DATA_DIR": str(model_dir / "data"),
+                "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    done = subprocess.run([sys.executable, "-c", POOL_START], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_pool_start_after_the_first_writes_no_file_and_leaves_the_collector_on(tmp_path: Path,
+                                                                              trained_model_dir: Path) -> None:
+    """The warm-up before the fork (workers/tasks.py), in processes of their own with different hash seeds
+    (some imported modules build their patterns from sets): the first writes the compiled patterns, the
+    next ones find them all and write nothing; each ends with the collector on and start-up frozen."""
+    for artifact in trained_model_dir.glob("*_model.*"):
+        shutil.copy(artifact, tmp_path / artifact.name)
+    first = _pool_start(tmp_path, "1")
+    path = compiled_patterns.patterns_file(tmp_path)
+    written = path.read_bytes()
+    stamp = path.stat().st_mtime_ns
+    second = _pool_start(tmp_path, "2")
+    third = _pool_start(tmp_path, "3")
+    assert path.stat().st_mtime_ns == stamp and path.read_bytes() == written
+    for state in (first, second, third):
+        assert state["collector_on"] and state["frozen"] > 10_000
