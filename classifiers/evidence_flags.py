@@ -28,8 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from classifiers.clinical_context import (
     Context,
     assess_context,
@@ -55,6 +53,7 @@ from classifiers.literal_prefilter import (
 )
 from classifiers.regex_speedup import FastRegex, fast_regex, fold_case
 from classifiers.sentences import split_sentences
+from config.rule_packs import parse_rule_yaml
 from config.vocabulary import FLAG_CATEGORIES
 
 FLAG_RULES_DIR = Path(__file__).resolve().parent.parent / "config" / "rules" / "flags"
@@ -182,7 +181,7 @@ def load_flag_rules(rules_dir: Path = FLAG_RULES_DIR) -> tuple[_CategoryRules, .
     """Read every category's YAML rule pack once per process; a missing category is an error."""
     packs: list[_CategoryRules] = []
     for category in FLAG_CATEGORIES:
-        raw: dict[str, Any] = yaml.safe_load((rules_dir / f"{category}.yaml").read_text(encoding="utf-8"))
+        raw: dict[str, Any] = parse_rule_yaml((rules_dir / f"{category}.yaml").read_text(encoding="utf-8"))
         matchers: list[_Matcher] = []
         if "polarity" in raw:
             for polarity in POLARITIES:

@@ -21,11 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from classifiers.clinical_context import compile_phrases, ocr_tolerant_pattern
 from classifiers.literal_prefilter import Requirement, fold_text, may_match, required_literals
 from classifiers.regex_speedup import FastRegex, fast_regex, fold_case
+from config.rule_packs import parse_rule_yaml
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "flag_lexicon.yaml"
 
@@ -41,7 +40,7 @@ _PLACEHOLDER = re.compile(r"<<(\w+)>>")
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, str]:
     """Each concept as one regex source (case-insensitive, OCR-tolerant terms)."""
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = parse_rule_yaml(path.read_text(encoding="utf-8"))
     out: dict[str, str] = {}
     for name, spec in (raw.get("concepts") or {}).items():
         parts: list[str] = []

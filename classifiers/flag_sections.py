@@ -18,9 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from classifiers.flag_lexicon import load_lexicon
+from config.rule_packs import parse_rule_yaml
 
 SECTION_RULES_PATH = Path(__file__).resolve().parent.parent / "config" / "rules" / "flag_sections.yaml"
 
@@ -98,7 +97,7 @@ def _imaging_only() -> re.Pattern[str]:
 
 @lru_cache(maxsize=2)
 def load_section_rules(path: Path = SECTION_RULES_PATH) -> _SectionRules:
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = parse_rule_yaml(path.read_text(encoding="utf-8"))
     kinds = tuple(
         (entry["kind"], re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE))
         for entry in raw["kinds"]
