@@ -254,6 +254,22 @@ def test_moving_about_crawling_or_only_with_help_is_gait(sentence: str) -> None:
     assert hit is not None and plain(hit), sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category", "negated", "hypothetical"),
+    [
+        ("After the jump he couldn't stand up straight for an hour.", "gait", False, False),
+        ("Straight leg raise: negative right SLR at 80 degrees.", "back_complaint", True, False),
+        ("The exam findings suggested a lumbosacral sprain with paraspinal spasm.", "back_complaint", False, False),
+        ("I suggested heat and gentle stretching for the low back pain.", "back_complaint", False, True),
+        ("Before the fall she was independent with ambulation in the community.", "gait", True, False),
+        ("Lumbar films taken at urgent care showed nothing abnormal.", "imaging_finding", True, False),
+    ],
+)
+def test_cue_scopes_of_round_six(sentence: str, category: str, negated: bool, hypothetical: bool) -> None:
+    hit = flags(sentence)[category]
+    assert (hit.negated, hit.hypothetical) == (negated, hypothetical), sentence
+
+
 LOST_ABILITIES = [
     "Since the flare he is no longer able to walk to the mailbox.",
     "She can no longer stand long enough to cook a meal.",
