@@ -524,6 +524,47 @@ def _find_dates_in(text: str) -> list[FoundDate]:
     return found
 
 
+# A word that labels a date, as OCR leaves it: "Date" with its first letter lost or misread ("(ATE",
+# "Bate", "DATIO"), "Dated", "Signed", "Arrival", "Visit", "Exam", "Note", "Procedure", "Service", "DOB".
+_DAMAGED_DATE_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:[DdBbOo0(]?[Aa][Tt][EeIi]\w*|DATED|SIGNED|ARRIV\w*|ADMI\w*|VISIT|EXAM\w*|NOTE|REPORT\w*"
+    r"|DECISION|SEEN|SERVICE|PROCEDURE|RECEIVED|ENTRY|DOS)(?![A-Za-z])",
+    re.I,
+)
+_CAPITALISED_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,8}(?![A-Za-z])")
+# What follows a label or a month word in a damaged date: three digits or more in the next 16 characters.
+_DIGITS_AFTER = re.compile(r"\D{0,8}\d(?:\D{0,3}\d){2}")
+# A day's place before a month word, as OCR leaves it: one to three characters with a digit ("64", "2]", "G6").
+_DAY_REMNANT_BEFORE = re.compile(r"(?:^|\s)(?=\S{0,2}\d)\S{1,3}[\s-]?$")
+# A month word's clean year: "OCT 2005" (a form's edition), "December 2007" are month-years, not damage.
+_YEAR_AFTER = re.compile(r"[\s,.-]{1,2}(?:19|20)\d\d(?![\d/])")
+
+
+def damaged_date_line(line: str) -> bool:
+    """Whether one OCR'd line seems to hold a full date that OCR damaged past reading, so that a second,
+    closer read of that line (workers/ocr.py) may recover it: no full date is read in it, yet a date
+    label ("DATE", "(ATE", "Signed") or a capitalised month word is followed closely by digits ("DATE OF
+    NOTE: MAR 15, 7417009", "(ATE Ob 1620L5", "DATE OF EXAMINATION 199808175.", "64 OCT 2012"); a month
+    and its year alone ("VA FORM 21-4138, JUN 2021", "December 2007") are no damage. Nothing here reads
+    a date: the line's second read must give one the page supports."""
+    if not any(ch.isdigit() for ch in line):
+        return False
+    found = find_dates(line)
+    if any(d.precision == "day" for d in found):
+        return False
+    for m in _DAMAGED_DATE_LABEL.finditer(line):
+        # A label followed by a month-year or a year read whole ("Exam date: NOV 2017") is no damage.
+        if _DIGITS_AFTER.match(line, m.end(), m.end() + 16) and not any(
+                m.end() <= d.start <= m.end() + 8 for d in found):
+            return True
+    for m in _CAPITALISED_WORD.finditer(line):
+        if month_number(m.group().upper()) is None or not _DIGITS_AFTER.match(line, m.end(), m.end() + 12):
+            continue
+        if not _YEAR_AFTER.match(line, m.end()) or _DAY_REMNANT_BEFORE.search(line, 0, m.start()):
+            return True
+    return False
+
+
 def line_number(text: str, offset: int) -> int:
     """The 1-based line of text that offset falls on."""
     return text.count("\n", 0, offset) + 1

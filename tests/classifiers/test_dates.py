@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from classifiers.dates import PartialDate, find_dates
+from classifiers.dates import PartialDate, damaged_date_line, find_dates
 
 MARCH_14 = dt.date(2009, 3, 14)
 
@@ -223,3 +223,35 @@ def test_a_month_abbreviation_that_lost_a_letter_is_read_where_one_month_fits(te
 )
 def test_two_letters_that_are_two_months_or_a_word_are_no_month(text: str) -> None:
     assert [d.precision for d in find_dates(text) if d.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Report date: 1O/2B 2O1?x",  # a label, then a date OCR broke
+        "Signed 88 NOV 2019 by the examiner",  # a day's place that is no day
+        "EXAM DATE . 2017O3l4O6",  # eight digits and look-alikes run together
+        "Date of injury (ATE 1l 3O9l 7",  # the label itself damaged ("(ATE")
+        "Follow-up Visit December 4, 19S62",  # a month word, then digits that are no date
+    ],
+)
+def test_a_line_whose_date_ocr_damaged_past_reading_asks_for_a_second_read(line: str) -> None:
+    assert not [d for d in find_dates(line) if d.precision == "day"]
+    assert damaged_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Report date: 10/28/2017",  # read: nothing to recover
+        "Signed: 10/28/2017 14:02",
+        "VA FORM 21-526EZ, NOV 2022",  # a form's edition, a month-year read whole
+        "Exam date: NOV 2017",
+        "MRN 55512345 Room 402",  # numbers with no date label or month
+        "Temp 98.6 HR 72 BP 120/80",
+        "a forced march with 40 lb pack",  # "march" the word, not the month
+        "Date of birth unknown",
+    ],
+)
+def test_a_line_with_its_date_read_or_no_date_at_all_is_read_once(line: str) -> None:
+    assert not damaged_date_line(line)
