@@ -1,0 +1,117 @@
+"""OCR of one page image (workers/ocr.py): the second, closer read of a line holding a damaged date.
+
+A recording engine stands in for Tesseract, so what is re-read, at what resolution and mode, and what
+the page keeps are exact; tests/workers/test_tesseract_engine.py reads real pages with the real engine.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PIL import Image
+
+from classifiers.dates import find_dates
+from workers.ocr import MAX_DATE_REREADS, REREAD_DPI, reread_date_lines
+from workers.tesseract_engine import PSM_SINGLE_LINE, EngineError
+from workers.text_layer import WordBox
+
+PAGE_DPI = 200
+
+
+def _line(words: list[str], top: float, left: float = 150.0, height: float = 24.0) -> list[WordBox]:
+    boxes: list[WordBox] = []
+    x = left
+    for w in words:
+        width = 14.0 * len(w)
+        boxes.append((w, x, top, x + width, top + height, 71.0))
+        x += width + 12.0
+    return boxes
+
+
+def _tsv(words: list[str], height: float = 48.0) -> str:
+    """Tesseract's TSV rows (no header) of one line of words, boxes in the crop's pixels."""
+    rows = []
+    x = 10
+    for i, w in enumerate(words, start=1):
+        rows.append(f"5\t1\t1\t1\t1\t{i}\t{x}\t12\t{28 * len(w)}\t{height:.0f}\t93.5\t{w}")
+        x += 28 * len(w) + 24
+    return "\n".join(rows) + "\n"
+
+
+class RecordingEngine:
+    """Answers every read with the same line, and remembers what it was asked to read."""
+
+    def __init__(self, answer: list[str], fail: bool = False) -> None:
+        self.answer = answer
+        self.fail = fail
+        self.reads: list[tuple[tuple[int, int], float, int]] = []
+
+    def recognise_tsv(self, image: Image.Image, dpi: float, timeout_s: float, psm: int = 3) -> str:
+        if self.fail:
+            raise EngineError("recognition failed")
+        self.reads.append((image.size, dpi, psm))
+        return _tsv(self.answer)
+
+
+def _page() -> Image.Image:
+    return Image.new("L", (1700, 2200), 255)
+
+
+def _text(line: list[WordBox]) -> str:
+    return " ".join(w[0] for w in line)
+
+
+def test_a_damaged_date_line_is_read_again_alone_and_replaced_in_page_coordinates() -> None:
+    header = _line(["Riverside", "Orthopaedics", "Clinic"], top=150)
+    dated = _line(["Procedure", "date:", "O4/l7", "2OI9x"], top=400)  # no full date can be read here
+    body = _line(["Mild", "narrowing", "at", "L5-S1."], top=450)
+    engine = RecordingEngine(["Procedure", "date:", "04/17/2019"])
+    lines, rereads = reread_date_lines(engine, _page(), [header, dated, body], PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
+
+    assert rereads == 1
+    assert lines[0] == header and lines[2] == body
+    assert [str(d.value) for d in find_dates(_text(lines[1]))] == ["2019-04-17"]
+    (size, dpi, psm), = engine.reads
+    assert psm == PSM_SINGLE_LINE and dpi == REREAD_DPI
+    scale = REREAD_DPI / PAGE_DPI
+    left = min(w[1] for w in dated)
+    assert size[0] > (max(w[3] for w in dated) - left) * scale  # the whole line, enlarged, with a margin
+    # The second reading's boxes are in the page's pixels, inside the margin around the first line's box.
+    first_word = lines[1][0]
+    assert left - 24 <= first_word[1] <= left + 24 and 400 - 24 <= first_word[2] <= 424
+
+
+def test_a_second_reading_without_a_full_date_keeps_the_first() -> None:
+    dated = _line(["Signed", "88", "NOV", "2019"], top=300)
+    engine = RecordingEngine(["Signed", "B8", "NOV", "2019"])
+    lines, rereads = reread_date_lines(engine, _page(), [dated], PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
+    assert rereads == 1 and lines == [dated]
+
+
+def test_lines_with_their_dates_read_or_without_dates_are_not_read_again() -> None:
+    lines = [_line(["Visit", "date:", "04/17/2019"], top=200), _line(["MRN", "55512345"], top=250),
+             _line(["VA", "FORM", "21-4138,", "JUN", "2021"], top=300)]
+    engine = RecordingEngine(["Visit", "date:", "04/17/2019"])
+    out, rereads = reread_date_lines(engine, _page(), lines, PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
+    assert rereads == 0 and engine.reads == [] and out == lines
+
+
+def test_a_page_gets_at_most_its_share_of_second_reads() -> None:
+    damaged = [_line(["Date:", f"O{i}/l7", "2OI9x"], top=100 + 60 * i) for i in range(MAX_DATE_REREADS + 3)]
+    engine = RecordingEngine(["Date:", "no", "date"])
+    _, rereads = reread_date_lines(engine, _page(), damaged, PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
+    assert rereads == len(engine.reads) == MAX_DATE_REREADS
+
+
+def test_a_failed_second_read_keeps_the_first_reading_and_the_page() -> None:
+    dated = _line(["Procedure", "date:", "O4/l7", "2OI9x"], top=400)
+    engine = RecordingEngine([], fail=True)
+    lines, rereads = reread_date_lines(engine, _page(), [dated], PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
+    assert rereads == 0 and lines == [dated]
+
+
+def test_no_time_left_means_no_second_read() -> None:
+    dated = _line(["Procedure", "date:", "O4/l7", "2OI9x"], top=400)
+    engine = RecordingEngine(["Procedure", "date:", "04/17/2019"])
+    lines, rereads = reread_date_lines(engine, _page(), [dated], PAGE_DPI, time.monotonic() + 1)  # type: ignore[arg-type]
+    assert rereads == 0 and engine.reads == [] and lines == [dated]
