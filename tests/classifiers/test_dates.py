@@ -255,3 +255,27 @@ def test_a_line_whose_date_ocr_damaged_past_reading_asks_for_a_second_read(line:
 )
 def test_a_line_with_its_date_read_or_no_date_at_all_is_read_once(line: str) -> None:
     assert not damaged_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PHYSICAL THERAPY NOTE  JUN OS, 2018@10:40", "2018-06-05"),  # a day of look-alikes alone
+        ("Seen in clinic SEP lO, 2004", "2004-09-10"),
+        ("Date/Time: 11;04/2019 08:15", "2019-11-04"),  # a slash read as a semicolon
+        ("Date/Time: 11/04;2019 08:15", "2019-11-04"),
+        ("Date of service: 07/1 9/2016", "2016-07-19"),  # a space inside the day
+    ],
+)
+def test_a_full_date_with_one_kind_of_ocr_damage_the_text_resolves_is_read(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the long march IS, 2010 notwithstanding",  # "march" the word, no day
+     "CT SCAN lO, 2009",  # no month word
+     "Date of service: 07/3 9/2016"],  # 39 is no day
+)
+def test_look_alikes_and_spaces_are_not_read_as_a_day_where_no_day_fits(text: str) -> None:
+    assert [d for d in find_dates(text) if d.precision == "day"] == []
