@@ -11,10 +11,10 @@ TIFF (measured: PGM cost ~12% more). Orientation detection (OSD, rare) always ru
 
 A line of the upright reading that seems to hold a date OCR damaged past reading
 (`classifiers.dates.damaged_date_line`: "DATE OF NOTE: MAR 15, 7417009", "(ATE Ob 1620L5") is read a
-second time alone, in the engine: its crop enlarged to about REREAD_DPI and read as one line. The second
-reading replaces the line only when a full date can be read in it. At most MAX_DATE_REREADS lines a
-page, and only such lines (a few pages in a hundred have one), so the page phase stays within a per
-cent or so of one Tesseract run.
+second time alone, in the engine: its crop enlarged to about 400 dpi (then 300 dpi if that reading holds
+no full date) and read as one line. A second reading replaces the line only when a full date can be read
+in it. At most MAX_DATE_REREADS such runs a page, and only for such lines (a few pages in a hundred have
+one), so the page phase stays within a per cent or so of one Tesseract run.
 """
 
 from __future__ import annotations
@@ -45,13 +45,14 @@ MIN_WORDS_UPRIGHT = 3
 MIN_OSD_CONFIDENCE = 1.5
 MIN_CALL_TIMEOUT_S = 5.0
 DEFAULT_TESSERACT_CMD = "tesseract"
-# The second read of a line holding a damaged date: its crop enlarged to about this resolution (a 200 dpi
-# scan's line read at 300 dpi), with this share of the line's height as margin, at most this many a page.
-# Chosen on the dev folds' Tesseract pages (33 such lines): enlarged 1.5x with a 0.35 margin, 10 lines gave
-# their own full date and 1 another day; 2x gave 9 and 2.
-REREAD_DPI = 300
+# The second read of a line holding a damaged date: its crop enlarged to about each of these resolutions in
+# turn until one reading holds a full date (a 200 dpi scan's line read at 400, then at 300 dpi), with this
+# share of the line's height as margin; at most MAX_DATE_REREADS such Tesseract runs a page. Chosen on the
+# dev folds' Tesseract pages (30 such lines): 400 dpi alone gave 10 lines their own full date, 300 dpi
+# alone 10 and one line another day, 400 then 300 gave 14 and none another day.
+REREAD_DPIS = (400, 300)
 REREAD_MARGIN = 0.35
-MAX_DATE_REREADS = 3
+MAX_DATE_REREADS = 4
 TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height",
                "conf", "text")
 
@@ -129,7 +130,6 @@ def reread_date_lines(engine: TesseractEngine, image: Image.Image, lines: list[l
     read that fails or finds no time left keeps the first reading (the page is not failed for it)."""
     out = list(lines)
     rereads = 0
-    scale = max(1.0, REREAD_DPI / dpi)
     for i, line in enumerate(lines):
         if rereads >= MAX_DATE_REREADS:
             break
@@ -140,20 +140,24 @@ def reread_date_lines(engine: TesseractEngine, image: Image.Image, lines: list[l
         right = min(image.width, int(max(w[3] for w in line) + margin) + 1)
         bottom = min(image.height, int(max(w[4] for w in line) + margin) + 1)
         crop = image.crop((left, top, right, bottom))
-        if scale > 1.0:
-            crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.BICUBIC)
-        try:
-            tsv = engine.recognise_tsv(crop, dpi * scale, _remaining(deadline), psm=PSM_SINGLE_LINE)
-        except (EngineError, OcrTimeout):
-            log.info("second read of a date line failed; the first reading is kept")
-            break
-        rereads += 1
-        second, _ = _parse_data(tsv_to_data(tsv))
-        words = [w for second_line in second for w in second_line]
-        if not any(d.precision == "day" for d in find_dates(" ".join(w[0] for w in words))):
-            continue
-        out[i] = [(text, left + x0 / scale, top + y0 / scale, left + x1 / scale, top + y1 / scale, conf)
-                  for text, x0, y0, x1, y1, conf in words]
+        for target_dpi in REREAD_DPIS:
+            if rereads >= MAX_DATE_REREADS:
+                break
+            scale = max(1.0, target_dpi / dpi)
+            enlarged = crop.resize((round(crop.width * scale), round(crop.height * scale)),
+                                   Image.Resampling.BICUBIC) if scale > 1.0 else crop
+            try:
+                tsv = engine.recognise_tsv(enlarged, dpi * scale, _remaining(deadline), psm=PSM_SINGLE_LINE)
+            except (EngineError, OcrTimeout):
+                log.info("second read of a date line failed; the first reading is kept")
+                return out, rereads
+            rereads += 1
+            second, _ = _parse_data(tsv_to_data(tsv))
+            words = [w for second_line in second for w in second_line]
+            if any(d.precision == "day" for d in find_dates(" ".join(w[0] for w in words))):
+                out[i] = [(text, left + x0 / scale, top + y0 / scale, left + x1 / scale, top + y1 / scale, conf)
+                          for text, x0, y0, x1, y1, conf in words]
+                break
     return out, rereads
 
 

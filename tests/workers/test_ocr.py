@@ -11,7 +11,7 @@ import time
 from PIL import Image
 
 from classifiers.dates import find_dates
-from workers.ocr import MAX_DATE_REREADS, REREAD_DPI, reread_date_lines
+from workers.ocr import MAX_DATE_REREADS, REREAD_DPIS, reread_date_lines
 from workers.tesseract_engine import PSM_SINGLE_LINE, EngineError
 from workers.text_layer import WordBox
 
@@ -39,10 +39,11 @@ def _tsv(words: list[str], height: float = 48.0) -> str:
 
 
 class RecordingEngine:
-    """Answers every read with the same line, and remembers what it was asked to read."""
+    """Answers its reads with the given lines in turn (the last one ever after), and remembers what it was
+    asked to read."""
 
-    def __init__(self, answer: list[str], fail: bool = False) -> None:
-        self.answer = answer
+    def __init__(self, *answers: list[str], fail: bool = False) -> None:
+        self.answers = list(answers)
         self.fail = fail
         self.reads: list[tuple[tuple[int, int], float, int]] = []
 
@@ -50,7 +51,7 @@ class RecordingEngine:
         if self.fail:
             raise EngineError("recognition failed")
         self.reads.append((image.size, dpi, psm))
-        return _tsv(self.answer)
+        return _tsv(self.answers[min(len(self.reads), len(self.answers)) - 1])
 
 
 def _page() -> Image.Image:
@@ -72,8 +73,8 @@ def test_a_damaged_date_line_is_read_again_alone_and_replaced_in_page_coordinate
     assert lines[0] == header and lines[2] == body
     assert [str(d.value) for d in find_dates(_text(lines[1]))] == ["2019-04-17"]
     (size, dpi, psm), = engine.reads
-    assert psm == PSM_SINGLE_LINE and dpi == REREAD_DPI
-    scale = REREAD_DPI / PAGE_DPI
+    assert psm == PSM_SINGLE_LINE and dpi == REREAD_DPIS[0]
+    scale = REREAD_DPIS[0] / PAGE_DPI
     left = min(w[1] for w in dated)
     assert size[0] > (max(w[3] for w in dated) - left) * scale  # the whole line, enlarged, with a margin
     # The second reading's boxes are in the page's pixels, inside the margin around the first line's box.
@@ -81,11 +82,23 @@ def test_a_damaged_date_line_is_read_again_alone_and_replaced_in_page_coordinate
     assert left - 24 <= first_word[1] <= left + 24 and 400 - 24 <= first_word[2] <= 424
 
 
-def test_a_second_reading_without_a_full_date_keeps_the_first() -> None:
+def test_second_readings_without_a_full_date_keep_the_first() -> None:
     dated = _line(["Signed", "88", "NOV", "2019"], top=300)
     engine = RecordingEngine(["Signed", "B8", "NOV", "2019"])
     lines, rereads = reread_date_lines(engine, _page(), [dated], PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
-    assert rereads == 1 and lines == [dated]
+    assert lines == [dated]
+    assert rereads == len(REREAD_DPIS) and [dpi for _, dpi, _ in engine.reads] == list(REREAD_DPIS)
+
+
+def test_a_line_the_first_enlargement_leaves_unread_is_read_at_the_next() -> None:
+    dated = _line(["Signed", "88", "NOV", "2019"], top=300)
+    engine = RecordingEngine(["Signed", "B8", "NOV", "2019"], ["Signed", "08", "NOV", "2019"])
+    lines, rereads = reread_date_lines(engine, _page(), [dated], PAGE_DPI, time.monotonic() + 60)  # type: ignore[arg-type]
+    assert rereads == 2 and [str(d.value) for d in find_dates(_text(lines[0]))] == ["2019-11-08"]
+    (first_size, _, _), (second_size, _, _) = engine.reads
+    assert second_size[0] < first_size[0]  # the same crop, enlarged less
+    scale = REREAD_DPIS[1] / PAGE_DPI
+    assert abs(lines[0][0][1] - (dated[0][1] - 0.35 * 24 + 10 / scale)) <= 2  # boxes at that enlargement
 
 
 def test_lines_with_their_dates_read_or_without_dates_are_not_read_again() -> None:
