@@ -87,21 +87,21 @@ def ocr_image(image: Image.Image, dpi: float, languages: str, orientation_check_
         if _looks_upright(lines, conf, orientation_check_confidence):
             # Tesseract reads some sideways pages as vertical text, well; only the boxes tell.
             rotation = _sideways_rotation(lines)
-            if rotation == 0 and engine is not None:
-                lines, rereads = reread_date_lines(engine, image, lines, dpi, deadline)
-                calls += rereads
-            return OcrOutput(lines, conf, rotation, calls)
+            if rotation != 0:
+                return OcrOutput(lines, conf, rotation, calls)
+            return _upright_output(engine, image, lines, conf, calls, dpi, deadline)
         if not upright_path.exists():
             image.save(upright_path)  # OSD runs the command, on a file
         rotation = _detect_rotation(upright_path, dpi, deadline)
         calls += 1
         if rotation == 0:
-            return OcrOutput(lines, conf, 0, calls)
+            return _upright_output(engine, image, lines, conf, calls, dpi, deadline)
         turned = image.rotate(-rotation, expand=True)  # PIL turns counter-clockwise
         turned_lines, turned_conf = _read(engine, turned, Path(tmp) / "turned.bmp", dpi, languages, deadline)
         calls += 1
     if _score(turned_lines, turned_conf) <= _score(lines, conf):
-        return OcrOutput(lines, conf, 0, calls)  # OSD was wrong: keep the upright reading
+        # OSD was wrong: keep the upright reading
+        return _upright_output(engine, image, lines, conf, calls, dpi, deadline)
     mapped = [[_unrotate(w, rotation, image.width, image.height) for w in line] for line in turned_lines]
     return OcrOutput(mapped, turned_conf, rotation, calls)
 
@@ -121,6 +121,16 @@ def _read(engine: TesseractEngine | None, image: Image.Image, path: Path, dpi: f
     except EngineError as exc:
         raise OcrError(f"Tesseract OCR failed: {exc}") from exc
     return _parse_data(tsv_to_data(tsv))
+
+
+def _upright_output(engine: TesseractEngine | None, image: Image.Image, lines: list[list[WordBox]],
+                    conf: float | None, calls: int, dpi: float, deadline: float) -> OcrOutput:
+    """The upright reading, its damaged date lines read again when the engine runs in this process (a
+    page whose low confidence sent it to orientation detection too: such pages are where dates break)."""
+    if engine is None:
+        return OcrOutput(lines, conf, 0, calls)
+    lines, rereads = reread_date_lines(engine, image, lines, dpi, deadline)
+    return OcrOutput(lines, conf, 0, calls + rereads)
 
 
 def reread_date_lines(engine: TesseractEngine, image: Image.Image, lines: list[list[WordBox]], dpi: float,

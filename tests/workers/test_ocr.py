@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PIL import Image
 
+import workers.ocr
 from classifiers.dates import find_dates
-from workers.ocr import MAX_DATE_REREADS, REREAD_DPIS, reread_date_lines
-from workers.tesseract_engine import PSM_SINGLE_LINE, EngineError
+from workers.ocr import MAX_DATE_REREADS, REREAD_DPIS, ocr_image, reread_date_lines
+from workers.tesseract_engine import PSM_AUTO, PSM_SINGLE_LINE, EngineError
 from workers.text_layer import WordBox
 
 PAGE_DPI = 200
@@ -128,3 +130,33 @@ def test_no_time_left_means_no_second_read() -> None:
     engine = RecordingEngine(["Procedure", "date:", "04/17/2019"])
     lines, rereads = reread_date_lines(engine, _page(), [dated], PAGE_DPI, time.monotonic() + 1)  # type: ignore[arg-type]
     assert rereads == 0 and engine.reads == [] and lines == [dated]
+
+
+class LowConfidencePageEngine:
+    """A page read with low confidence (it goes to orientation detection), holding a damaged date line;
+    that line read alone holds its date."""
+
+    def __init__(self) -> None:
+        self.modes: list[int] = []
+
+    def recognise_tsv(self, image: Image.Image, dpi: float, timeout_s: float, psm: int = PSM_AUTO) -> str:
+        self.modes.append(psm)
+        if psm == PSM_SINGLE_LINE:
+            return _tsv(["Procedure", "date:", "04/17/2019"])
+        rows = [f"5\t1\t1\t1\t{n}\t{i}\t{150 + 90 * i}\t{200 + 50 * n}\t80\t24\t31.0\t{w}"
+                for n, line in enumerate((["Riverside", "Orthopaedics"], ["Procedure", "date:", "O4/l7", "2OI9x"]),
+                                         start=1)
+                for i, w in enumerate(line, start=1)]
+        return "\n".join(rows) + "\n"
+
+
+def test_a_page_sent_to_orientation_detection_and_kept_upright_gets_its_date_lines_read_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = LowConfidencePageEngine()
+    monkeypatch.setattr(workers.ocr, "engine_for", lambda languages: engine)
+    monkeypatch.setattr(workers.ocr, "_detect_rotation", lambda path, dpi, deadline: 0)  # OSD: upright
+    out = ocr_image(_page(), PAGE_DPI, "eng", orientation_check_confidence=60.0, time_budget_s=60)
+
+    assert out.rotation == 0 and out.tesseract_calls == 3  # the page, orientation detection, the line
+    assert engine.modes == [PSM_AUTO, PSM_SINGLE_LINE]
+    assert [str(d.value) for line in out.lines for d in find_dates(_text(line))] == ["2019-04-17"]
