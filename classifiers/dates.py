@@ -254,6 +254,14 @@ _MILITARY_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?P<day>[0-9OoIl]{1,2})(?P<mid>\s?(?P<mon>[A-Za-z]{3,4})\.?\s?)"
     r"(?P<year>[0-9OoIlSB]{2}(?:[0-9OoIlSB]{2})?)(?![A-Za-z0-9])"
 )
+# A day of look-alikes alone between a capitalised month word and its year ("FEB OS, 2023", "AUG lO, 2009"): only a day
+# stands there, so its look-alikes are digits.
+_MONTH_DAY_SHAPE = re.compile(
+    r"(?<![A-Za-z])(?P<mon>[A-Z][A-Za-z]{2,8})(?P<gap>\.?\s{1,3})(?P<day>[0-9OoIlSB]{1,2})(?=\s?,\s?(?:19|20)\d{2}(?!\d))"
+)
+# A slash of a date read as a semicolon ("10;03/2011", "10/03;2011").
+_SEMICOLON_AS_SLASH = re.compile(r"(?<![\d/;])(\d{1,2});(?=\d{1,2}/(?:19|20)\d{2}(?!\d))"
+                                 r"|(?<![\d/;])(\d{1,2}/\d{1,2});(?=(?:19|20)\d{2}(?!\d))")
 _SHAPE_DIGITS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "L": "1", "I": "1", "|": "1",
                                "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2"})
 
@@ -271,6 +279,14 @@ def _fold_date_shapes(text: str) -> str:
             return m.group(0)
         return day.translate(_SHAPE_DIGITS) + m.group("mid") + year.translate(_SHAPE_DIGITS)
 
+    def fold_month_day(m: re.Match[str]) -> str:
+        if month_number(m.group("mon").upper()) is None:
+            return m.group(0)
+        return m.group("mon") + m.group("gap") + m.group("day").translate(_SHAPE_DIGITS)
+
+    if ";" in text:
+        text = _SEMICOLON_AS_SLASH.sub(lambda m: (m.group(1) or m.group(2)) + "/", text)
+    text = _MONTH_DAY_SHAPE.sub(fold_month_day, text)
     return _MILITARY_SHAPE.sub(fold_military, _DATE_SHAPE.sub(fold, text))
 
 
@@ -344,6 +360,8 @@ _PUNCT_IN_NUMBER = re.compile(
 _SLASH_AS_LETTER = re.compile(r"(?<![\d/])(\d{1,2})[lI|](?=\d{1,2}/\d{2,4}(?!\d))"
                               r"|(?<![\d/])(\d{1,2}/\d{2}[lI|]|\d{1,2}/\d\|)(?=(?:19|20)\d{2}(?!\d))")
 _SLASH_HINT = re.compile(r"\d[lI|]\d")  # a cheap test first: most pages have no slash read as a letter
+# A space OCR put inside a date's two-digit day ("08/2 1/2008"): the day's two digits, joined.
+_SPACE_IN_DAY = re.compile(r"(?<![\d/])[01]?\d/[0-3](?P<space> )\d/(?:19|20)\d{2}(?![\d/])")
 _DOT_IN_NUMBER = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 # A month name broken by OCR: "Oct ober", "Jun,e", "Sep~tember", "No,veber", "28F eb2000". Every word is
 # tried as a first part (a lookahead), so the word before ("Jennifer Benn ett\nSepte mber") never takes
@@ -368,6 +386,7 @@ def _despeckle(text: str) -> tuple[str, list[int]]:
     offsets = list(range(len(text) + 1))
     text, offsets = _drop(text, offsets, {m.start() for m in _SPECK.finditer(text)})
     drop: set[int] = {m.start() for m in _PUNCT_IN_NUMBER.finditer(text)}
+    drop.update(m.start("space") for m in _SPACE_IN_DAY.finditer(text))
     for m in _DOT_IN_NUMBER.finditer(text):
         if len(m.group(1)) + len(m.group(2)) in (4, 8):  # a year or a YYYYMMDD split by a speck
             drop.add(m.start() + len(m.group(1)))
@@ -522,6 +541,47 @@ def _find_dates_in(text: str) -> list[FoundDate]:
         found.append(FoundDate(dt.date(int(m.group("year")), 1, 1), start, end, _label_before(text, start), "year"))
     found.sort(key=lambda f: f.start)
     return found
+
+
+# A word that labels a date, as OCR leaves it: "Date" with its first letter lost or misread ("(ATE",
+# "Bate", "DATIO"), "Dated", "Signed", "Arrival", "Visit", "Exam", "Note", "Procedure", "Service", "DOB".
+_DAMAGED_DATE_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:[DdBbOo0(]?[Aa][Tt][EeIi]\w*|DATED|SIGNED|ARRIV\w*|ADMI\w*|VISIT|EXAM\w*|NOTE|REPORT\w*"
+    r"|DECISION|SEEN|SERVICE|PROCEDURE|RECEIVED|ENTRY|DOS)(?![A-Za-z])",
+    re.I,
+)
+_CAPITALISED_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,8}(?![A-Za-z])")
+# What follows a label or a month word in a damaged date: three digits or more in the next 16 characters.
+_DIGITS_AFTER = re.compile(r"\D{0,8}\d(?:\D{0,3}\d){2}")
+# A day's place before a month word, as OCR leaves it: one to three characters with a digit ("64", "2]", "G6").
+_DAY_REMNANT_BEFORE = re.compile(r"(?:^|\s)(?=\S{0,2}\d)\S{1,3}[\s-]?$")
+# A month word's clean year: "OCT 2005" (a form's edition), "December 2007" are month-years, not damage.
+_YEAR_AFTER = re.compile(r"[\s,.-]{1,2}(?:19|20)\d\d(?![\d/])")
+
+
+def damaged_date_line(line: str) -> bool:
+    """Whether one OCR'd line seems to hold a full date that OCR damaged past reading, so that a second,
+    closer read of that line (workers/ocr.py) may recover it: no full date is read in it, yet a date
+    label ("DATE", "(ATE", "Signed") or a capitalised month word is followed closely by digits ("DATE OF
+    NOTE: MAR 15, 7417009", "(ATE Ob 1620L5", "DATE OF EXAMINATION 199808175.", "64 OCT 2012"); a month
+    and its year alone ("VA FORM 21-4138, JUN 2021", "December 2007") are no damage. Nothing here reads
+    a date: the line's second read must give one the page supports."""
+    if not any(ch.isdigit() for ch in line):
+        return False
+    found = find_dates(line)
+    if any(d.precision == "day" for d in found):
+        return False
+    for m in _DAMAGED_DATE_LABEL.finditer(line):
+        # A label followed by a month-year or a year read whole ("Exam date: NOV 2017") is no damage.
+        if _DIGITS_AFTER.match(line, m.end(), m.end() + 16) and not any(
+                m.end() <= d.start <= m.end() + 8 for d in found):
+            return True
+    for m in _CAPITALISED_WORD.finditer(line):
+        if month_number(m.group().upper()) is None or not _DIGITS_AFTER.match(line, m.end(), m.end() + 12):
+            continue
+        if not _YEAR_AFTER.match(line, m.end()) or _DAY_REMNANT_BEFORE.search(line, 0, m.start()):
+            return True
+    return False
 
 
 def line_number(text: str, offset: int) -> int:

@@ -3403,35 +3403,35 @@ def render_scanned_page(text: str, seed: str) -> Image.Image:
     return image
 
 
-def _ocr_one(args: tuple[str, str]) -> str:
-    import os
-
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    import pytesseract
-
-    text, seed = args
-    return pytesseract.image_to_string(render_scanned_page(text, seed), config="--psm 3")
+def _ocr_one(args: tuple[str, str, Callable[[Image.Image, int], str]]) -> str:
+    text, seed, read = args
+    return read(render_scanned_page(text, seed), RENDER_DPI)
 
 
-def render_and_ocr_pages(texts: list[str], cache_dir: Path, workers: int = 2) -> list[str]:
-    """Real Tesseract output for each page text after rendering and scan damage; cached on disk by the
-    hash of (text, render recipe) so a second evaluation run costs nothing."""
+def render_and_ocr_pages(texts: list[str], cache_dir: Path, read: Callable[[Image.Image, int], str],
+                         reader_version: str, workers: int = 2) -> list[str]:
+    """Real OCR output for each page text after rendering and scan damage: `read(image, dpi)` is the OCR
+    (the product's, given by the caller), `reader_version` names what it does. Cached on disk by the hash
+    of (text, render recipe, reader version) so a second evaluation run costs nothing."""
     import hashlib
     from concurrent.futures import ProcessPoolExecutor
 
     cache_dir.mkdir(parents=True, exist_ok=True)
-    keys = [hashlib.sha256(f"{RENDER_VERSION}\0{t}".encode()).hexdigest()[:32] for t in texts]
+    # The scan's damage is seeded by the text alone: every reader version reads the same images.
+    seeds = [hashlib.sha256(f"{RENDER_VERSION}\0{t}".encode()).hexdigest()[:32] for t in texts]
+    keys = [hashlib.sha256(f"{seed}\0{reader_version}".encode()).hexdigest()[:32] for seed in seeds]
     results: dict[str, str] = {}
-    todo: list[tuple[str, str]] = []
-    for key, text in zip(keys, texts, strict=True):
+    todo: dict[str, tuple[str, str]] = {}  # key -> (text, seed)
+    for key, seed, text in zip(keys, seeds, texts, strict=True):
         path = cache_dir / f"{key}.txt"
         if path.exists():
             results[key] = path.read_text(encoding="utf-8")
-        elif key not in dict(todo):
-            todo.append((key, text))
+        else:
+            todo.setdefault(key, (text, seed))
     if todo:
         with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-            for (key, _), out in zip(todo, pool.map(_ocr_one, [(t, k) for k, t in todo]), strict=True):
+            jobs = [(text, seed, read) for text, seed in todo.values()]
+            for key, out in zip(todo, pool.map(_ocr_one, jobs), strict=True):
                 (cache_dir / f"{key}.txt").write_text(out, encoding="utf-8")
                 results[key] = out
     return [results[k] for k in keys]

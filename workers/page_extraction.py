@@ -25,7 +25,7 @@ from workers.text_layer import TextLayer, WordBox, read_page_text_layer, read_te
 log = logging.getLogger(__name__)
 
 # Bump when a change to rendering or OCR should make earlier cached results stale.
-OCR_PIPELINE_VERSION = "1"
+OCR_PIPELINE_VERSION = "2"  # 2: lines holding a damaged date are read a second time (workers/ocr.py)
 # Share of the task's soft time limit that Tesseract may use in total (OCR, OSD, re-OCR).
 OCR_BUDGET_SHARE = 0.8
 

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 LIBRARY_NAMES = ("tesseract", "libtesseract.so.5")
 PSM_AUTO = 3
+PSM_SINGLE_LINE = 7  # the image is one line of text (a second read of a line's crop, workers/ocr.py)
 
 
 class EngineError(RuntimeError):
@@ -107,8 +108,8 @@ class TesseractEngine:
                 self._lib.TessBaseAPIDelete(self._api)
                 self._api = 0
 
-    def recognise_tsv(self, image: Image.Image, dpi: float, timeout_s: float) -> str:
-        """Tesseract's TSV of an 8-bit gray image (no header line), as `tesseract IMAGE out --dpi N tsv`."""
+    def recognise_tsv(self, image: Image.Image, dpi: float, timeout_s: float, psm: int = PSM_AUTO) -> str:
+        """Tesseract's TSV of an 8-bit gray image (no header line), as `tesseract IMAGE out --dpi N --psm P tsv`."""
         if image.mode != "L":
             image = image.convert("L")
         pixels = image.tobytes()
@@ -121,6 +122,8 @@ class TesseractEngine:
             try:
                 # As the command's --dpi: the resolution Tesseract scales its thresholds and sizes by.
                 lib.TessBaseAPISetVariable(api, b"user_defined_dpi", str(round(dpi)).encode())
+                if psm != PSM_AUTO:
+                    lib.TessBaseAPISetPageSegMode(api, psm)
                 lib.TessBaseAPISetImage(api, pixels, image.width, image.height, 1, image.width)
                 lib.TessBaseAPISetSourceResolution(api, round(dpi))
                 lib.TessMonitorSetDeadlineMSecs(monitor, max(1, int(timeout_s * 1000)))
@@ -140,6 +143,8 @@ class TesseractEngine:
             finally:
                 lib.TessBaseAPIClear(api)
                 lib.TessMonitorDelete(monitor)
+                if psm != PSM_AUTO:
+                    lib.TessBaseAPISetPageSegMode(api, PSM_AUTO)
 
 
 _lock = threading.Lock()

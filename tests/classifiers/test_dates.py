@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from classifiers.dates import PartialDate, find_dates
+from classifiers.dates import PartialDate, damaged_date_line, find_dates
 
 MARCH_14 = dt.date(2009, 3, 14)
 
@@ -223,3 +223,59 @@ def test_a_month_abbreviation_that_lost_a_letter_is_read_where_one_month_fits(te
 )
 def test_two_letters_that_are_two_months_or_a_word_are_no_month(text: str) -> None:
     assert [d.precision for d in find_dates(text) if d.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Report date: 1O/2B 2O1?x",  # a label, then a date OCR broke
+        "Signed 88 NOV 2019 by the examiner",  # a day's place that is no day
+        "EXAM DATE . 2017O3l4O6",  # eight digits and look-alikes run together
+        "Date of injury (ATE 1l 3O9l 7",  # the label itself damaged ("(ATE")
+        "Follow-up Visit December 4, 19S62",  # a month word, then digits that are no date
+    ],
+)
+def test_a_line_whose_date_ocr_damaged_past_reading_asks_for_a_second_read(line: str) -> None:
+    assert not [d for d in find_dates(line) if d.precision == "day"]
+    assert damaged_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Report date: 10/28/2017",  # read: nothing to recover
+        "Signed: 10/28/2017 14:02",
+        "VA FORM 21-526EZ, NOV 2022",  # a form's edition, a month-year read whole
+        "Exam date: NOV 2017",
+        "MRN 55512345 Room 402",  # numbers with no date label or month
+        "Temp 98.6 HR 72 BP 120/80",
+        "a forced march with 40 lb pack",  # "march" the word, not the month
+        "Date of birth unknown",
+    ],
+)
+def test_a_line_with_its_date_read_or_no_date_at_all_is_read_once(line: str) -> None:
+    assert not damaged_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PHYSICAL THERAPY NOTE  JUN OS, 2018@10:40", "2018-06-05"),  # a day of look-alikes alone
+        ("Seen in clinic SEP lO, 2004", "2004-09-10"),
+        ("Date/Time: 11;04/2019 08:15", "2019-11-04"),  # a slash read as a semicolon
+        ("Date/Time: 11/04;2019 08:15", "2019-11-04"),
+        ("Date of service: 07/1 9/2016", "2016-07-19"),  # a space inside the day
+    ],
+)
+def test_a_full_date_with_one_kind_of_ocr_damage_the_text_resolves_is_read(text: str, value: str) -> None:
+    assert [str(d.value) for d in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the long march IS, 2010 notwithstanding",  # "march" the word, no day
+     "CT SCAN lO, 2009",  # no month word
+     "Date of service: 07/3 9/2016"],  # 39 is no day
+)
+def test_look_alikes_and_spaces_are_not_read_as_a_day_where_no_day_fits(text: str) -> None:
+    assert [d for d in find_dates(text) if d.precision == "day"] == []

@@ -13,7 +13,7 @@ from PIL import Image
 
 from tests.fixture_files import NOTE_LINES, SCAN_DPI, render_lines
 from workers.ocr import tsv_to_data
-from workers.tesseract_engine import EngineTimeout, engine_for
+from workers.tesseract_engine import PSM_SINGLE_LINE, EngineTimeout, engine_for
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,24 @@ def test_a_page_past_its_deadline_is_stopped(note_image: Image.Image) -> None:
     with pytest.raises(EngineTimeout):
         engine.recognise_tsv(note_image, SCAN_DPI, 0.001)
     assert "CHRONOLOGICAL" in engine.recognise_tsv(note_image, SCAN_DPI, 60)  # still usable after
+
+
+def _line_count(tsv: str) -> int:
+    data = tsv_to_data(tsv)
+    return len({(b, p, n) for lvl, b, p, n, t in zip(data["level"], data["block_num"], data["par_num"],
+                                                    data["line_num"], data["text"], strict=True)
+                if lvl == 5 and t.strip()})
+
+
+def test_a_single_line_read_leaves_the_next_page_segmented_automatically(note_image: Image.Image) -> None:
+    engine = engine_for("eng")
+    assert engine is not None
+    automatic = engine.recognise_tsv(note_image, SCAN_DPI, 60)
+    as_one_line = engine.recognise_tsv(note_image, SCAN_DPI, 60, psm=PSM_SINGLE_LINE)
+
+    assert _line_count(automatic) == len(NOTE_LINES)
+    assert _line_count(as_one_line) == 1  # the whole image taken as one line, as asked
+    assert engine.recognise_tsv(note_image, SCAN_DPI, 60) == automatic  # the page mode is back
 
 
 def test_languages_that_cannot_load_mean_no_engine() -> None:
