@@ -27,8 +27,9 @@ INDEX_CLAIM = "claimdex.index_claim"
 FINISH_SECONDS_PER_PAGE = 0.1
 
 # The last TAPER_CHUNKS chunks' worth of a file's pages are read in chunks TAPER_DIVISOR times smaller
-# (tapered_runs): two chunks covers a pool process per core on the 2-core machines this runs on.
-TAPER_CHUNKS = 2
+# (tapered_runs): one chunk's worth lets a process that started late, or drew slower pages, catch up.
+# Each chunk costs ~15-35 ms of CPU of its own (its transaction, index commit, events), so only one.
+TAPER_CHUNKS = 1
 TAPER_DIVISOR = 5
 
 
