@@ -164,8 +164,11 @@ def store_pages(f: FileToRead, results: list[PageResult], caches: Mapping[int, P
     done: list[str] = []
     caches = caches or {}
     with session_scope() as s:
-        for result in results:
-            page = s.get(Page, page_id_for(f.file_id, result.page_number))
+        # The chunk's page rows in one query, not one query a page.
+        ids = [page_id_for(f.file_id, result.page_number) for result in results]
+        rows = {page.page_id: page for page in s.scalars(select(Page).where(Page.page_id.in_(ids)))} if ids else {}
+        for result, page_id in zip(results, ids, strict=True):
+            page = rows.get(page_id)
             if page is None or page.status != "pending":
                 continue  # a redelivered task's page another delivery already wrote
             page.text = result.text

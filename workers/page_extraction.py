@@ -122,6 +122,8 @@ def assemble_text(lines: list[list[WordBox]], scale: float = 1.0) -> tuple[str, 
     """
     parts: list[str] = []
     words: list[Word] = []
+    add = words.append
+    make = tuple.__new__  # Word's own __new__ is a Python-level call; the same tuple without it
     pos = 0
     for line in lines:
         if not line:
@@ -129,14 +131,18 @@ def assemble_text(lines: list[list[WordBox]], scale: float = 1.0) -> tuple[str, 
         if parts:
             parts.append("\n")
             pos += 1
-        for j, (text, x0, y0, x1, y1, conf) in enumerate(line):
-            if j:
+        first = True
+        for text, x0, y0, x1, y1, conf in line:
+            if first:
+                first = False
+            else:
                 parts.append(" ")
                 pos += 1
             parts.append(text)
-            words.append(Word(text, pos, pos + len(text), round(x0 * scale, 2), round(y0 * scale, 2),
-                              round(x1 * scale, 2), round(y1 * scale, 2), round(float(conf), 2)))
-            pos += len(text)
+            end = pos + len(text)
+            add(make(Word, (text, pos, end, round(x0 * scale, 2), round(y0 * scale, 2), round(x1 * scale, 2),
+                            round(y1 * scale, 2), round(float(conf), 2))))
+            pos = end
     return "".join(parts), words
 
 

@@ -136,24 +136,31 @@ def _pdfium_words(textpage: pdfium.PdfTextPage, geometry: _PageGeometry
     angles: list[tuple[float, int]] = []
     undecodable = 0
     rect = pdfium_raw.FS_RECTF()
+    # ~5 pdfium calls a word: the raw handle and the functions looked up once, not on every call.
+    handle = textpage.raw
+    loose_box = pdfium_raw.FPDFText_GetLooseCharBox
+    map_error = pdfium_raw.FPDFText_HasUnicodeMapError
+    char_angle = pdfium_raw.FPDFText_GetCharAngle
+    font_size = pdfium_raw.FPDFText_GetFontSize
+    box = geometry.box
     for found in _WORD.finditer(text):
         i, j = found.start(), found.end() - 1
-        pdfium_raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        loose_box(handle, i, rect)
         x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
         if j != i:
-            pdfium_raw.FPDFText_GetLooseCharBox(textpage, j, rect)
+            loose_box(handle, j, rect)
             x0, y0, x1, y1 = min(x0, rect.left), min(y0, rect.bottom), max(x1, rect.right), max(y1, rect.top)
         word = found.group().replace(_LINE_BREAK_HYPHEN, "-")
-        if pdfium_raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+        if map_error(handle, i) == 1:
             undecodable += len(word)
-        angle = pdfium_raw.FPDFText_GetCharAngle(textpage, i)
+        angle = char_angle(handle, i)
         if angle >= 0:
             angles.append((math.degrees(angle), len(word)))
             if angle < _UPRIGHT_RADIANS or angle > 2 * math.pi - _UPRIGHT_RADIANS:
                 # Upright text: the box spans the font size from the descent, as pdfminer's boxes did
                 # (a loose box reaches up to the font's ascent, a tight one varies with the letters).
-                y1 = y0 + pdfium_raw.FPDFText_GetFontSize(textpage, i)
-        words.append((word, geometry.box(x0, y0, x1, y1)))
+                y1 = y0 + font_size(handle, i)
+        words.append((word, box(x0, y0, x1, y1)))
     return words, angles, undecodable
 
 
@@ -274,9 +281,10 @@ def judge_text(tokens: list[str], image_coverage: float = 0.0, undecodable: int 
     """
     joined = " ".join(tokens)
     bad = undecodable + len(_CID.findall(joined)) + joined.count("\ufffd")
-    bad += sum(1 for c in joined if not c.isprintable())
+    if not joined.isprintable():  # almost always printable: counted character by character only if not
+        bad += len(joined) - sum(map(str.isprintable, joined))
     cleaned = _CID.sub("", joined)
-    alnum = sum(1 for c in cleaned if c.isalnum())
+    alnum = sum(map(str.isalnum, cleaned))
     wordlike = sum(1 for t in tokens if _WORDLIKE.search(t))
     if alnum < MIN_ALNUM_CHARS or wordlike < MIN_WORDLIKE:
         return False, f"too little text ({alnum} letters/digits, {wordlike} words)"

@@ -57,6 +57,23 @@ def test_page_runs_split_contiguous_pages_into_chunks() -> None:
     assert page_runs([], 25) == []
 
 
+def test_the_last_pages_of_a_file_are_read_in_smaller_chunks() -> None:
+    from workers.queueing import TAPER_CHUNKS, TAPER_DIVISOR, tapered_runs
+
+    size = 25
+    runs = tapered_runs(range(1, 501), size)
+    # Every page once, in order, in contiguous runs.
+    assert [n for first, last in runs for n in range(first, last + 1)] == list(range(1, 501))
+    lengths = [last - first + 1 for first, last in runs]
+    tail = TAPER_CHUNKS * size
+    assert lengths[: (500 - tail) // size] == [size] * ((500 - tail) // size)
+    assert lengths[(500 - tail) // size :] == [size // TAPER_DIVISOR] * (tail // (size // TAPER_DIVISOR))
+    # A file no longer than the tail is read in small chunks only, so both cores get a share of it.
+    assert max(last - first + 1 for first, last in tapered_runs(range(1, 31), size)) == size // TAPER_DIVISOR
+    # Chunks too small to taper are left alone; gaps still split runs.
+    assert tapered_runs([1, 2, 3, 7, 8], 4) == [(1, 3), (7, 8)]
+
+
 def test_a_text_layer_page_never_reaches_tesseract(eager: None, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     import workers.page_extraction as extraction
