@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import multiprocessing
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -3413,9 +3416,6 @@ def render_and_ocr_pages(texts: list[str], cache_dir: Path, read: Callable[[Imag
     """Real OCR output for each page text after rendering and scan damage: `read(image, dpi)` is the OCR
     (the product's, given by the caller), `reader_version` names what it does. Cached on disk by the hash
     of (text, render recipe, reader version) so a second evaluation run costs nothing."""
-    import hashlib
-    from concurrent.futures import ProcessPoolExecutor
-
     cache_dir.mkdir(parents=True, exist_ok=True)
     # The scan's damage is seeded by the text alone: every reader version reads the same images.
     seeds = [hashlib.sha256(f"{RENDER_VERSION}\0{t}".encode()).hexdigest()[:32] for t in texts]
@@ -3429,9 +3429,19 @@ def render_and_ocr_pages(texts: list[str], cache_dir: Path, read: Callable[[Imag
         else:
             todo.setdefault(key, (text, seed))
     if todo:
-        with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-            jobs = [(text, seed, read) for text, seed in todo.values()]
-            for key, out in zip(todo, pool.map(_ocr_one, jobs), strict=True):
+        jobs = [(text, seed, read) for text, seed in todo.values()]
+        if workers <= 1:
+            outs: Iterable[str] = map(_ocr_one, jobs)
+        else:
+            # spawned, not forked: a fork of a process with threads (a test server's, an HTTP client's) can
+            # copy a lock some thread holds and hang the child forever
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            outs = pool.map(_ocr_one, jobs)
+        try:
+            for key, out in zip(todo, outs, strict=True):
                 (cache_dir / f"{key}.txt").write_text(out, encoding="utf-8")
                 results[key] = out
+        finally:
+            if workers > 1:
+                pool.shutdown()
     return [results[k] for k in keys]
