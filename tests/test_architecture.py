@@ -130,6 +130,10 @@ def test_few_imports_hidden_in_functions_outside_the_cli() -> None:
 
 
 def test_no_sys_path_edits() -> None:
+    # samples/data holds labelled data sets with their annotators' one-off scripts, kept verbatim as the record of
+    # how the labels were built; nothing imports them (ruff leaves them alone too)
+    data = ROOT / "samples" / "data"
     wrong = [str(p.relative_to(ROOT)) for p in _files(*PRODUCT, "bench", "samples", "tests")
-             if "sys.path.insert" in p.read_text(encoding="utf-8") and p.name != "test_architecture.py"]
+             if "sys.path.insert" in p.read_text(encoding="utf-8") and p.name != "test_architecture.py"
+             and data not in p.parents]
     assert not wrong, wrong
