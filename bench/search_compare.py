@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.search import QUERY_MIX, LikeBaseline, generate
-from bench.throughput import _search_corpus
+from bench.throughput import load_search_corpus
 from indexers.base import SearchQuery
 from indexers.embedded_index import EmbeddedSearchIndex
 
@@ -55,16 +55,7 @@ def build(work: Path) -> None:
     index = EmbeddedSearchIndex(work / "search.sqlite3")
     index.ensure_ready()
     like = LikeBaseline(work / "like.sqlite3")
-    batch: list[Any] = []
-    for doc in _search_corpus(generate, 10_000, 20_000):
-        batch.append(doc)
-        if len(batch) == 500:
-            index.upsert_pages(batch)
-            like.add(batch)
-            batch = []
-    if batch:
-        index.upsert_pages(batch)
-        like.add(batch)
+    load_search_corpus(index, like, generate, 10_000, 20_000)
     index.close()
 
 

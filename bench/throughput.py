@@ -438,17 +438,10 @@ def row_memory(work: Path, sizes: tuple[int, int], table: Table) -> None:
                   _ok(b / a <= 1.15)))
 
 
-def row_search(work: Path, claim_pages: int, other_pages: int, rounds: int, table: Table) -> None:
-    from bench.search import QUERY_MIX, LikeBaseline, generate
-    from indexers.base import SearchQuery
-    from indexers.embedded_index import EmbeddedSearchIndex
-
-    index = EmbeddedSearchIndex(work / "search.sqlite3")
-    index.ensure_ready()
-    like = LikeBaseline(work / "like.sqlite3")
-    big = None
+def load_search_corpus(index: Any, like: Any, generate: Any, claim_pages: int, other_pages: int) -> None:
+    """The search bench's claim of `claim_pages` and its neighbours into the index and the LIKE table, in
+    pipeline-sized batches of 500 pages."""
     batch: list[Any] = []
-    # One claim of `claim_pages` plus neighbours, indexed in pipeline-sized batches.
     for doc in _search_corpus(generate, claim_pages, other_pages):
         batch.append(doc)
         if len(batch) == 500:
@@ -458,6 +451,18 @@ def row_search(work: Path, claim_pages: int, other_pages: int, rounds: int, tabl
     if batch:
         index.upsert_pages(batch)
         like.add(batch)
+
+
+def row_search(work: Path, claim_pages: int, other_pages: int, rounds: int, table: Table) -> None:
+    from bench.search import QUERY_MIX, LikeBaseline, generate
+    from indexers.base import SearchQuery
+    from indexers.embedded_index import EmbeddedSearchIndex
+
+    index = EmbeddedSearchIndex(work / "search.sqlite3")
+    index.ensure_ready()
+    like = LikeBaseline(work / "like.sqlite3")
+    # One claim of `claim_pages` plus neighbours, indexed in pipeline-sized batches.
+    load_search_corpus(index, like, generate, claim_pages, other_pages)
     big = "bench-big-claim"
     queries = [SearchQuery(claim_id=big, size=20, **spec) for _, spec in QUERY_MIX]
     for q in queries:  # warm, as a running server is
