@@ -202,6 +202,8 @@ ONSET_WITH_ACTIVITY = [
     "She first noticed the ache in her lower back after an afternoon of moving furniture.",
     "The pain began during a pickup basketball game last spring.",
     "While picking up a toolbox in the garage he felt a sharp twinge in his back.",
+    "Her sacroiliac pain was initiated after shoveling gravel last fall.",
+    "As she was lifting a carton of files she had an onset of sharp back pain.",
 ]
 
 
