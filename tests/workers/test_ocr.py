@@ -1,7 +1,7 @@
 """OCR of one page image (workers/ocr.py): the second, closer read of a line holding a damaged date.
 
-A recording engine stands in for Tesseract, so what is re-read, at what resolution and mode, and what
-the page keeps are exact; tests/workers/test_tesseract_engine.py reads real pages with the real engine.
+A recording engine stands in for Tesseract where what is re-read, at what resolution and mode, and what
+the page keeps must be exact; the last test runs the whole second read with the real engine.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from PIL import Image
 
 import workers.ocr
 from classifiers.dates import find_dates
-from workers.ocr import MAX_DATE_REREADS, REREAD_DPIS, ocr_image, reread_date_lines
+from tests.fixture_files import SCAN_DPI, render_lines
+from workers.ocr import MAX_DATE_REREADS, REREAD_DPIS, ocr_image, reread_date_lines, tsv_to_data
 from workers.tesseract_engine import PSM_AUTO, PSM_SINGLE_LINE, EngineError
 from workers.text_layer import WordBox
 
@@ -160,3 +161,26 @@ def test_a_page_sent_to_orientation_detection_and_kept_upright_gets_its_date_lin
     assert out.rotation == 0 and out.tesseract_calls == 3  # the page, orientation detection, the line
     assert engine.modes == [PSM_AUTO, PSM_SINGLE_LINE]
     assert [str(d.value) for line in out.lines for d in find_dates(_text(line))] == ["2019-04-17"]
+
+
+def test_the_real_engine_reads_a_damaged_date_line_again_from_the_page_image() -> None:
+    """The whole second read with real Tesseract: the page rendered from known text, its first reading's
+    date line damaged as OCR damages it (boxes kept), read again from the image and replaced."""
+    engine = workers.ocr.engine_for("eng")
+    assert engine is not None, "libtesseract with English must load here (scripts/install.sh installs it)"
+    image = render_lines(["Procedure date: 04/17/2019", "Mild narrowing at L5-S1."])
+    first, _conf = workers.ocr._parse_data(tsv_to_data(engine.recognise_tsv(image, SCAN_DPI, 60)))
+    dated = next(line for line in first if "Procedure" in _text(line))
+    assert find_dates(_text(dated)), "the clean page's own reading holds its date"
+    # its date word as OCR breaks it on a poor scan, every box where it was
+    damaged = [("O4/l7/2OI9x" if any(ch.isdigit() for ch in w[0]) else w[0], *w[1:]) for w in dated]
+    assert not any(d.precision == "day" for d in find_dates(_text(damaged)))
+
+    lines, rereads = reread_date_lines(engine, image, [damaged if line is dated else line for line in first],
+                                       SCAN_DPI, time.monotonic() + 60)
+
+    assert rereads >= 1
+    recovered = next(line for line in lines if "Procedure" in _text(line))
+    assert [str(d.value) for d in find_dates(_text(recovered))] == ["2019-04-17"]
+    top, bottom = min(w[2] for w in dated), max(w[4] for w in dated)
+    assert all(top - 20 <= w[2] and w[4] <= bottom + 20 for w in recovered)  # in the page's pixels, on that line
