@@ -774,28 +774,33 @@ def _page_additions(
         if not rules.topic_concepts and not rules.section_site:
             continue
         site_rx = concept_regex(rules.section_site) if rules.section_site else None
+        topical_page = bool(rules.topic_concepts) and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
+        headings: dict[int, tuple[bool, bool]] = {}  # section start -> (headed by the site, by another site)
         for i, ((s_start, _s_end), (concepts, found)) in enumerate(zip(sentences, per_sentence, strict=True)):
             if rules.category in found:
                 continue
+            section = layout.section_at(s_start)
+            if section is None:
+                by_site = by_other = False
+            else:
+                if section.start not in headings:
+                    headings[section.start] = _heading_sites(rules, section.name, site_rx)
+                by_site, by_other = headings[section.start]
+            topical = topical_page and any(c in concepts for c in rules.topic_concepts)
+            if not (by_site or topical) or by_other or any(v in concepts for v in rules.topic_vetoes) or (
+                i and _told_of_another_site(rules, per_sentence[i - 1][0])
+            ):
+                continue
             spans: list[tuple[int, int]] = []
             mark: str | None = None
-            section = layout.section_at(s_start)
-            vetoed = (
-                any(v in concepts for v in rules.topic_vetoes)
-                or _told_of_another_site(rules, per_sentence[i - 1][0] if i else {})
-                or _headed_by_another_site(rules, section.name if section is not None else "", site_rx)
-            )
-            if site_rx is not None and not vetoed and section is not None and site_rx.search(section.name):
+            if by_site:
                 lent = [sp for c in rules.section_concepts for sp in concepts.get(c, [])]
                 # a cue word lent a site ("BACK: normal", "full") is the finding's context, not the finding:
                 # with nothing else, the sentence states a normal back
                 spans = [sp for sp in lent if not is_cue(text[sp[0] : sp[1]])]
                 if lent and not spans:
                     spans, mark = lent, NEGATED_BY_RULE
-            if (
-                not spans and rules.topic_concepts and counts.get(rules.category, 0) >= TOPIC_MIN_SENTENCES
-                and not vetoed
-            ):
+            if not spans and topical:
                 spans = [sp for c in rules.topic_concepts for sp in concepts.get(c, [])]
             if spans:
                 found[rules.category] = [(a, b, mark) for a, b in sorted(set(spans))]
@@ -809,12 +814,11 @@ def _told_of_another_site(rules: _CategoryRules, previous: dict[str, list[tuple[
     )
 
 
-def _headed_by_another_site(rules: _CategoryRules, heading: str, site_rx: re.Pattern[str] | None) -> bool:
-    """Whether the sentence's section is headed by another body part and not the pack's own site
-    ("CERVICAL SPINE: ... Hypertonicity was also present." is the neck's)."""
-    return bool(heading) and (site_rx is None or not site_rx.search(heading)) and any(
-        concept_regex(v).search(heading) for v in rules.site_vetoes
-    )
+def _heading_sites(rules: _CategoryRules, heading: str, site_rx: re.Pattern[str] | None) -> tuple[bool, bool]:
+    """Whether a section's heading names the pack's own site ("LUMBAR SPINE:"), and whether it names another
+    body part and not that site ("CERVICAL SPINE: ... Hypertonicity was also present." is the neck's)."""
+    by_site = site_rx is not None and site_rx.search(heading) is not None
+    return by_site, not by_site and any(concept_regex(v).search(heading) for v in rules.site_vetoes)
 
 
 _Concepts = dict[str, list[tuple[int, int]]]
